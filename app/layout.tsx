@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import { SiteFooter } from "@/components/SiteFooter";
+import { SiteHeader } from "@/components/SiteHeader";
+import { StickyCallBar } from "@/components/StickyCallBar";
+import { getClinic } from "@/lib/site";
+import "./globals.css";
+
+const clinic = getClinic();
+
+export const metadata: Metadata = {
+  title: { default: clinic.name, template: `%s | ${clinic.name}` },
+  applicationName: clinic.name,
+  // The phone number is already a link; iOS need not add another.
+  formatDetection: { telephone: false },
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#094660",
+};
+
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  return (
+    <html lang="en-US">
+      <body className="flex min-h-screen flex-col pb-[var(--sticky-bar-height)] md:pb-0">
+        <a
+          href="#main-content"
+          className="sr-only z-50 rounded-lg bg-brand-900 px-4 py-3 font-bold text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          Skip to main content
+        </a>
+        <SiteHeader />
+        <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
+        <StickyCallBar />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,34 @@
+import { getClinic, type Phone } from "@/lib/site";
+import { PhoneIcon } from "./PhoneIcon";
+
+const SIZE_CLASSES = {
+  // The main call to action: a wide, tall target for unsteady hands.
+  large: "min-h-14 px-6 py-3 text-xl",
+  // In the header and footer, beside other controls; still well above the 44 px minimum height.
+  compact: "min-h-tap px-4 py-2 text-base",
+} as const;
+
+interface CallButtonProps {
+  size?: keyof typeof SIZE_CLASSES;
+  /** Defaults to the clinic's number from content/clinic.yaml. */
+  phone?: Phone;
+  className?: string;
+}
+
+/**
+ * Click-to-call: a real `tel:` link, so one tap on a phone starts the call and a desktop offers its phone app.
+ * The visible text is the whole accessible name ("Call 501.224.4001"), so speech users can say what they see.
+ */
+export function CallButton({ size = "large", phone = getClinic().phone, className = "" }: CallButtonProps) {
+  return (
+    <a
+      href={phone.href}
+      className={`inline-flex items-center justify-center gap-2 rounded-lg bg-brand-800 font-bold whitespace-nowrap text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
+    >
+      <PhoneIcon className={size === "large" ? "size-7" : "size-5"} />
+      <span>
+        Call <span className="tabular-nums">{phone.display}</span>
+      </span>
+    </a>
+  );
+}

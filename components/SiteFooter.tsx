@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getNavPages } from "@/lib/content/pages";
+import { getClinic } from "@/lib/site";
+import { CallButton } from "./CallButton";
+import { EmergencyNotice } from "./EmergencyNotice";
+
+/** The footer on every page: how to call, the emergency notice, the disclaimer and the policy pages. */
+export function SiteFooter() {
+  const clinic = getClinic();
+  const footerPages = getNavPages("footer");
+  return (
+    <footer className="mt-16 border-t border-brand-100 bg-brand-50">
+      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 md:grid-cols-2">
+        <div className="space-y-4">
+          <p className="text-xl font-bold text-brand-900">{clinic.name}</p>
+          <p>Questions, or ready to ask for an appointment? Call us.</p>
+          <CallButton size="compact" phone={clinic.phone} />
+          {clinic.address && (
+            <address className="not-italic">
+              {clinic.address.street}
+              <br />
+              {clinic.address.city}, {clinic.address.region} {clinic.address.postalCode}
+            </address>
+          )}
+        </div>
+        <div className="space-y-4">
+          <EmergencyNotice />
+          <p className="text-ink-muted">
+            This website is for education only. It is not medical advice and does not replace a visit with a doctor.
+            Reading it or contacting us through it does not make you our patient.
+          </p>
+        </div>
+      </div>
+      <div className="border-t border-brand-100">
+        <nav aria-label="Policies" className="mx-auto max-w-6xl px-4 py-4">
+          <ul className="flex flex-wrap gap-x-6">
+            {footerPages.map((page) => (
+              <li key={page.href}>
+                <Link href={page.href} className="inline-flex min-h-tap items-center font-semibold text-brand-800 underline underline-offset-4">
+                  {page.navLabel}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getNavPages } from "@/lib/content/pages";
+import { getClinic } from "@/lib/site";
+import { CallButton } from "./CallButton";
+import { SiteNav } from "./SiteNav";
+
+/**
+ * The header on every page: the clinic's name, the call button in the same place everywhere (WCAG 2.2
+ * "Consistent Help") and the menu. On phones the menu is a <details> element, so it opens without JavaScript.
+ */
+export function SiteHeader() {
+  const clinic = getClinic();
+  const mainPages = getNavPages("main");
+  return (
+    <header className="border-b border-brand-100 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="flex min-h-tap items-center text-2xl font-bold text-brand-900 no-underline">
+          {clinic.name}
+        </Link>
+        <CallButton size="compact" phone={clinic.phone} />
+      </div>
+      <div className="mx-auto max-w-6xl px-4 pb-2 md:hidden">
+        <details className="site-menu group rounded-lg border border-brand-200">
+          <summary className="flex min-h-tap cursor-pointer items-center justify-between gap-2 px-4 py-2 text-lg font-semibold text-brand-800">
+            <span>
+              Menu<span className="sr-only">: pages on this site</span>
+            </span>
+            <span aria-hidden="true" className="text-xl transition-transform group-open:rotate-180">
+              ▾
+            </span>
+          </summary>
+          <div className="border-t border-brand-100 px-2 pb-2">
+            <SiteNav pages={mainPages} layout="stacked" label="Main" />
+          </div>
+        </details>
+      </div>
+      <div className="mx-auto hidden max-w-6xl px-2 pb-2 md:block">
+        <SiteNav pages={mainPages} layout="inline" label="Main" />
+      </div>
+    </header>
+  );
+}

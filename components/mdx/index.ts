@@ -1,0 +1,18 @@
+/**
+ * The components staff may use by name in content/*.mdx. Anything not listed here is unknown to MDX
+ * and fails the build, naming the component.
+ */
+import { CallButton } from "../CallButton";
+import { EmergencyNotice } from "../EmergencyNotice";
+import { Callout } from "./Callout";
+import { MainPageLinks } from "./MainPageLinks";
+import { ScrollableTable } from "./ScrollableTable";
+
+export const mdxComponents = {
+  CallButton,
+  Callout,
+  EmergencyNotice,
+  MainPageLinks,
+  // Markdown elements drawn differently from the browser's default.
+  table: ScrollableTable,
+};

@@ -1,0 +1,102 @@
+/**
+ * The clinic's facts, the one source for the name and phone number on every page, in metadata and in
+ * structured data. Staff edit content/clinic.yaml; this module validates it and derives every form of the phone.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { ContentError, describeIssues, lineOfYamlField } from "./content/errors";
+import { boundedText, optionalText, unknownFieldsMessage } from "./content/schema-helpers";
+import { readOnceInProduction } from "./read-once";
+
+export const CLINIC_FILE = path.join("content", "clinic.yaml");
+
+const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+const clockTime = z
+  .string({ error: "must be a time written as HH:MM in quotes, e.g. \"08:00\"" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time written as HH:MM in quotes, e.g. \"08:00\"" });
+
+/** A US phone number written any common way; stored as its 10 digits. */
+const usPhoneDigits = z
+  .union([z.string(), z.number()], { error: "is missing: write the clinic's number, e.g. 501.224.4001" })
+  .transform((value) => String(value).replace(/\D/g, "").replace(/^1(?=\d{10}$)/, ""))
+  .refine((digits) => /^[2-9]\d{2}[2-9]\d{6}$/.test(digits), {
+    error: "must be a 10-digit US phone number, e.g. 501.224.4001",
+  });
+
+export const clinicFactsSchema = z.strictObject(
+  {
+    name: boundedText(2, 60),
+    phone: usPhoneDigits,
+    address: z
+      .strictObject({
+        street: boundedText(3, 100),
+        city: boundedText(2, 60),
+        region: boundedText(2, 30),
+        postalCode: z.coerce.string().regex(/^\d{5}(-\d{4})?$/, { error: "must be a ZIP code like 72201" }),
+      })
+      .optional(),
+    hours: z
+      .array(
+        z.strictObject({
+          days: z.array(z.enum(DAYS, { error: `must be day names: ${DAYS.join(", ")}` })).min(1),
+          opens: clockTime,
+          closes: clockTime,
+        }),
+      )
+      .optional(),
+    physicians: z
+      .array(
+        z.strictObject({
+          name: boundedText(3, 80),
+          credentials: optionalText(40),
+          role: optionalText(80),
+        }),
+      )
+      .optional(),
+  },
+  { error: (issue) => unknownFieldsMessage(issue) },
+);
+
+export type ClinicFacts = z.infer<typeof clinicFactsSchema>;
+
+export interface Phone {
+  /** As patients read it: 501.224.4001 (the clinic's own style). */
+  display: string;
+  /** The link that dials it: tel:+15012244001. */
+  href: string;
+  /** For structured data: +1-501-224-4001. */
+  international: string;
+}
+
+export function phoneFromDigits(digits: string): Phone {
+  const [area, exchange, line] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
+  return {
+    display: `${area}.${exchange}.${line}`,
+    href: `tel:+1${digits}`,
+    international: `+1-${area}-${exchange}-${line}`,
+  };
+}
+
+export type Clinic = Omit<ClinicFacts, "phone"> & { phone: Phone };
+
+/** Parses the clinic file's text; throws a ContentError naming the file, line and field. */
+export function parseClinicFacts(yamlText: string, file = CLINIC_FILE): Clinic {
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (error) {
+    throw new ContentError([`${file}: is not valid YAML: ${(error as Error).message.split("\n")[0]}`]);
+  }
+  const result = clinicFactsSchema.safeParse(data ?? {});
+  if (!result.success) {
+    throw new ContentError(describeIssues(file, result.error, (field) => lineOfYamlField(yamlText, field), 1));
+  }
+  return { ...result.data, phone: phoneFromDigits(result.data.phone) };
+}
+
+/** The clinic's facts. */
+export const getClinic = readOnceInProduction(() =>
+  parseClinicFacts(fs.readFileSync(path.join(process.cwd(), CLINIC_FILE), "utf8")),
+);
