@@ -2,13 +2,14 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { StickyCallBar } from "@/components/StickyCallBar";
+import { fullPageTitle } from "@/lib/seo/metadata";
 import { getClinic } from "@/lib/site";
 import "./globals.css";
 
 const clinic = getClinic();
 
 export const metadata: Metadata = {
-  title: { default: clinic.name, template: `%s | ${clinic.name}` },
+  title: { default: clinic.name, template: fullPageTitle("%s") },
   applicationName: clinic.name,
   // The phone number is already a link; iOS need not add another.
   formatDetection: { telephone: false },

@@ -17,7 +17,8 @@ interface CallButtonProps {
 
 /**
  * Click-to-call: a real `tel:` link, so one tap on a phone starts the call and a desktop offers its phone app.
- * The visible text is the whole accessible name ("Call 501.224.4001"), so speech users can say what they see.
+ * The accessible name is "Call 501.224.4001" and always contains the visible text, so speech users can
+ * say what they see.
  */
 export function CallButton({ size = "large", phone = getClinic().phone, className = "" }: CallButtonProps) {
   return (
@@ -27,7 +28,9 @@ export function CallButton({ size = "large", phone = getClinic().phone, classNam
     >
       <PhoneIcon className={size === "large" ? "size-7" : "size-5"} />
       <span>
-        Call <span className="tabular-nums">{phone.display}</span>
+        {/* In the tight header of a phone, "Call" is spoken but not shown; the icon and number say it. */}
+        <span className={size === "compact" ? "max-sm:sr-only" : undefined}>Call</span>{" "}
+        <span className="tabular-nums">{phone.display}</span>
       </span>
     </a>
   );

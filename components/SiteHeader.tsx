@@ -13,8 +13,8 @@ export function SiteHeader() {
   const mainPages = getNavPages("main");
   return (
     <header className="border-b border-brand-100 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex min-h-tap items-center text-2xl font-bold text-brand-900 no-underline">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="flex min-h-tap items-center text-xl font-bold text-brand-900 no-underline sm:text-2xl">
           {clinic.name}
         </Link>
         <CallButton size="compact" phone={clinic.phone} />

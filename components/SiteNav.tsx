@@ -9,8 +9,8 @@ const LAYOUTS = {
   },
   // Wide screens: a row that wraps rather than scrolls.
   inline: {
-    list: "flex flex-wrap gap-x-1 gap-y-1",
-    link: "flex min-h-tap items-center rounded-md px-3 font-semibold text-brand-800 underline-offset-4 hover:bg-brand-50 hover:underline aria-[current=page]:bg-brand-50 aria-[current=page]:underline",
+    list: "flex flex-wrap gap-x-2 gap-y-1",
+    link: "flex min-h-tap items-center rounded-md px-2 font-semibold text-brand-800 underline-offset-4 hover:bg-brand-50 hover:underline aria-[current=page]:bg-brand-50 aria-[current=page]:underline",
   },
 } as const;
 

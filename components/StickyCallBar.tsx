@@ -8,8 +8,8 @@ import { CallButton } from "./CallButton";
  */
 export function StickyCallBar() {
   return (
-    <div className="fixed inset-x-0 bottom-0 z-40 border-t border-brand-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] md:hidden print:hidden">
+    <aside aria-label="Call the clinic" className="fixed inset-x-0 bottom-0 z-40 border-t border-brand-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] md:hidden print:hidden">
       <CallButton size="large" phone={getClinic().phone} className="w-full" />
-    </div>
+    </aside>
   );
 }

@@ -6,7 +6,7 @@ import { CallButton } from "../CallButton";
 import { EmergencyNotice } from "../EmergencyNotice";
 import { Callout } from "./Callout";
 import { MainPageLinks } from "./MainPageLinks";
-import { ScrollableTable } from "./ScrollableTable";
+import { ResponsiveTable } from "./ResponsiveTable";
 
 export const mdxComponents = {
   CallButton,
@@ -14,5 +14,5 @@ export const mdxComponents = {
   EmergencyNotice,
   MainPageLinks,
   // Markdown elements drawn differently from the browser's default.
-  table: ScrollableTable,
+  table: ResponsiveTable,
 };

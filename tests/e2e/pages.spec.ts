@@ -1,0 +1,88 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { contentPages, PHONE_HREF } from "./site-pages";
+
+/** Collects console errors and any request that leaves the site, for the whole visit. */
+function watchPage(page: Page, siteOrigin: string) {
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== "data:" && url.origin !== siteOrigin) foreignRequests.push(request.url());
+  });
+  return { consoleErrors, foreignRequests };
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
+}
+
+for (const contentPage of contentPages) {
+  test.describe(`${contentPage.href} (${contentPage.file})`, () => {
+    test("loads, has one h1 and a title, shows the call link, and stays on this site", async ({ page, baseURL }) => {
+      const watched = watchPage(page, new URL(baseURL!).origin);
+      const response = await page.goto(contentPage.href);
+      expect(response?.status()).toBe(200);
+      await page.waitForLoadState("networkidle");
+
+      await expect(page.locator("h1")).toHaveCount(1);
+      await expect(page.locator("h1")).toHaveText(contentPage.title);
+      await expect(page).toHaveTitle(`${contentPage.title} | Mocek Spine`);
+
+      // The header's call link is in the same place on every page, and visible at every width.
+      const headerCall = page.locator("header").getByRole("link", { name: "Call 501.224.4001" });
+      await expect(headerCall).toBeVisible();
+      await expect(headerCall).toHaveAttribute("href", PHONE_HREF);
+      const box = await headerCall.boundingBox();
+      expect(box!.height, "the call button is a large touch target").toBeGreaterThanOrEqual(44);
+
+      await expectNoHorizontalScroll(page);
+      expect(watched.consoleErrors).toEqual([]);
+      expect(watched.foreignRequests).toEqual([]);
+    });
+
+    test("has no WCAG 2.2 AA violations found by axe", async ({ page }) => {
+      await page.goto(contentPage.href);
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    });
+  });
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("every content page reads, and the menu opens and leads to every page", async ({ page }, testInfo) => {
+    for (const contentPage of contentPages) {
+      await page.goto(contentPage.href);
+      await expect(page.locator("h1")).toHaveText(contentPage.title);
+      await expect(page.locator("main")).toContainText(/\w{4,}/);
+    }
+    // Follow the menu from the home page to each main page, as a reader without scripts would.
+    const menuPages = contentPages.filter((candidate) => candidate.navArea === "main");
+    for (const target of menuPages) {
+      await page.goto("/");
+      if (testInfo.project.name.startsWith("phone")) await page.locator("header summary").click();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: target.navLabel, exact: true }).click();
+      await expect(page).toHaveURL(target.href);
+      await expect(page.locator("h1")).toHaveText(target.title);
+    }
+  });
+});
+
+test("an unknown address answers 404 with the phone number and links to the main pages", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("h1")).toHaveText("We could not find that page");
+  await expect(page.locator("main").getByRole("link", { name: "Call 501.224.4001" })).toHaveAttribute("href", PHONE_HREF);
+  await expect(page.locator("main").getByRole("link", { name: "Home page" })).toHaveAttribute("href", "/");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+});
