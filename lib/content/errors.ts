@@ -32,7 +32,9 @@ export function describeIssues(
 ): string[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
-    const topLevelField = issue.path[0] === undefined ? undefined : String(issue.path[0]);
+    // A misspelt field has no path of its own; point at the line where it is written.
+    const misspeltField = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+    const topLevelField = issue.path[0] === undefined ? misspeltField : String(issue.path[0]);
     const line = (topLevelField && lineOf(topLevelField)) || fallbackLine;
     return field ? `${file}:${line}: \`${field}\` ${issue.message}` : `${file}:${line}: ${issue.message}`;
   });

@@ -75,7 +75,7 @@ describe("parseContentPage", () => {
 
   it("points out a misspelt field name", () => {
     expect(problemsOf({ ...VALID_FRONTMATTER, navlabel: "Benefits" })).toEqual([
-      "content/benefits.mdx:1: has a field the site does not know: `navlabel` (check the spelling)",
+      "content/benefits.mdx:7: has a field the site does not know: `navlabel` (check the spelling)",
     ]);
   });
 

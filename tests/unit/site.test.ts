@@ -41,7 +41,7 @@ describe("clinic facts", () => {
   it("names the file, line and field of a wrong phone number and a misspelt field", () => {
     expect(problemsOf("name: Mocek Spine\nphone: 224.4001\nadress: Main St\n")).toEqual([
       "content/clinic.yaml:2: `phone` must be a 10-digit US phone number, e.g. 501.224.4001",
-      "content/clinic.yaml:1: has a field the site does not know: `adress` (check the spelling)",
+      "content/clinic.yaml:3: has a field the site does not know: `adress` (check the spelling)",
     ]);
   });
 
