@@ -2,14 +2,14 @@
  * The components staff may use by name in content/*.mdx. Anything not listed here is unknown to MDX
  * and fails the build, naming the component.
  */
-import { CallButton } from "../CallButton";
 import { EmergencyNotice } from "../EmergencyNotice";
+import { CallButtonBlock } from "./CallButtonBlock";
 import { Callout } from "./Callout";
 import { MainPageLinks } from "./MainPageLinks";
 import { ResponsiveTable } from "./ResponsiveTable";
 
 export const mdxComponents = {
-  CallButton,
+  CallButton: CallButtonBlock,
   Callout,
   EmergencyNotice,
   MainPageLinks,

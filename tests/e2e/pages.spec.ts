@@ -22,6 +22,40 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
 }
 
+/**
+ * Every visible call link's text must stand out from its own background (4.5:1). axe leaves this as
+ * "needs review" when the background is the link's own, which is how a recoloured button once went unseen.
+ */
+async function expectReadableCallLinks(page: Page) {
+  const contrasts = await page.locator('a[href^="tel:"]').evaluateAll((links) => {
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((channel) => {
+        const value = Number(channel) / 255;
+        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    // The colour actually behind the text: the nearest element, the link itself first, with an opaque background.
+    const backgroundOf = (element: Element | null): string => {
+      for (let current = element; current; current = current.parentElement) {
+        const background = getComputedStyle(current).backgroundColor;
+        if (!/rgba\(.*,\s*0\)$/.test(background) && background !== "transparent") return background;
+      }
+      return "rgb(255, 255, 255)";
+    };
+    return links
+      .filter((link) => link.getClientRects().length > 0 && getComputedStyle(link).visibility !== "hidden")
+      .map((link) => {
+        const [lighter, darker] = [luminance(getComputedStyle(link).color), luminance(backgroundOf(link))].sort(
+          (a, b) => b - a,
+        );
+        return { text: link.textContent, ratio: (lighter! + 0.05) / (darker! + 0.05) };
+      });
+  });
+  expect(contrasts.length).toBeGreaterThan(0);
+  for (const { text, ratio } of contrasts) expect(ratio, `contrast of call link "${text}"`).toBeGreaterThanOrEqual(4.5);
+}
+
 for (const contentPage of contentPages) {
   test.describe(`${contentPage.href} (${contentPage.file})`, () => {
     test("loads, has one h1 and a title, shows the call link, and stays on this site", async ({ page, baseURL }) => {
@@ -41,6 +75,7 @@ for (const contentPage of contentPages) {
       const box = await headerCall.boundingBox();
       expect(box!.height, "the call button is a large touch target").toBeGreaterThanOrEqual(44);
 
+      await expectReadableCallLinks(page);
       await expectNoHorizontalScroll(page);
       expect(watched.consoleErrors).toEqual([]);
       expect(watched.foreignRequests).toEqual([]);
