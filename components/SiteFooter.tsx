@@ -10,7 +10,7 @@ export function SiteFooter() {
   const footerPages = getNavPages("footer");
   return (
     <footer className="mt-16 border-t border-brand-100 bg-brand-50">
-      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 md:grid-cols-2">
+      <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 md:grid-cols-2">
         <div className="space-y-4">
           <p className="text-xl font-bold text-brand-900">{clinic.name}</p>
           <p>Questions, or ready to ask for an appointment? Call us.</p>
@@ -32,7 +32,7 @@ export function SiteFooter() {
         </div>
       </div>
       <div className="border-t border-brand-100">
-        <nav aria-label="Policies" className="mx-auto max-w-6xl px-4 py-4">
+        <nav aria-label="Policies" className="mx-auto max-w-7xl px-4 py-4">
           <ul className="flex flex-wrap gap-x-6">
             {footerPages.map((page) => (
               <li key={page.href}>

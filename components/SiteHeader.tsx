@@ -13,13 +13,13 @@ export function SiteHeader() {
   const mainPages = getNavPages("main");
   return (
     <header className="border-b border-brand-100 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex min-h-tap items-center text-xl font-bold text-brand-900 no-underline sm:text-2xl">
           {clinic.name}
         </Link>
         <CallButton size="compact" phone={clinic.phone} />
       </div>
-      <div className="mx-auto max-w-6xl px-4 pb-2 md:hidden">
+      <div className="mx-auto max-w-7xl px-4 pb-2 md:hidden">
         <details className="site-menu group rounded-lg border border-brand-200">
           <summary className="flex min-h-tap cursor-pointer items-center justify-between gap-2 px-4 py-2 text-lg font-semibold text-brand-800">
             <span>
@@ -34,7 +34,7 @@ export function SiteHeader() {
           </div>
         </details>
       </div>
-      <div className="mx-auto hidden max-w-6xl px-2 pb-2 md:block">
+      <div className="mx-auto hidden max-w-7xl px-2 pb-2 md:block">
         <SiteNav pages={mainPages} layout="inline" label="Main" />
       </div>
     </header>

@@ -1,0 +1,55 @@
+/**
+ * The environment variables the site reads, each validated once with a message an operator can act on.
+ * Defaults make `npm run build && npm start` work on a fresh machine with no configuration.
+ */
+import { z } from "zod";
+
+const absoluteHttpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://www.example.com" })
+  .transform((url) => url.replace(/\/+$/, ""));
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).positive({ error: "must be above 0" }).default(fallback);
+
+/** Unset and empty mean the same: an empty line in a .env file must not count as a value. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const serverEnvSchema = z.object({
+  /** The public origin of the site: canonical links, sitemap and share images use it. Read at build time. */
+  SITE_URL: absoluteHttpUrl.default("http://localhost:3000"),
+  /** Where the appointment database and (when APPOINTMENTS_KEY is unset) the generated key live. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** 32 bytes, base64 or hex: encrypts patients' details at rest. */
+  APPOINTMENTS_KEY: optional(z.string()),
+  /** smtp:// or smtps:// URL of the mail server for staff notifications. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+  /** Who is told of each new appointment request. */
+  STAFF_NOTIFY_EMAIL: optional(z.email({ error: "must be an email address" })),
+  /** The sender of staff notifications. */
+  MAIL_FROM: z.string().default("Mocek Spine website <no-reply@localhost>"),
+  /** Appointment requests allowed per IP address in each window. */
+  RATE_LIMIT_MAX: positiveInt(5),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/** Parses an environment; throws one error that lists every bad variable and what it must be. */
+export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `  - ${name} ${issue.message} (it is "${env[name] ?? ""}")`;
+  });
+  throw new Error(`Environment variables need fixing:\n${problems.join("\n")}`);
+}
+
+let parsedEnv: ServerEnv | undefined;
+
+/** The validated environment of this process. */
+export function getServerEnv(): ServerEnv {
+  parsedEnv ??= parseServerEnv(process.env);
+  return parsedEnv;
+}
