@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getNavPages } from "@/lib/content/pages";
 import { getClinic } from "@/lib/site";
+import { AppointmentButton } from "./AppointmentButton";
 import { CallButton } from "./CallButton";
 import { SiteNav } from "./SiteNav";
 
@@ -17,10 +18,16 @@ export function SiteHeader() {
         <Link href="/" className="flex min-h-tap items-center text-xl font-bold text-brand-900 no-underline sm:text-2xl">
           {clinic.name}
         </Link>
-        <CallButton size="compact" phone={clinic.phone} />
+        <div className="flex items-center gap-3">
+          <div className="hidden md:block">
+            <AppointmentButton />
+          </div>
+          <CallButton size="compact" phone={clinic.phone} />
+        </div>
       </div>
-      <div className="mx-auto max-w-7xl px-4 pb-2 md:hidden">
-        <details className="site-menu group rounded-lg border border-brand-200">
+      {/* The menu's panel is positioned against this row, so it spans the width of the screen when open. */}
+      <div className="relative mx-auto flex max-w-7xl items-start gap-2 px-4 pb-2 md:hidden">
+        <details className="site-menu group shrink-0 rounded-lg border border-brand-200">
           <summary className="flex min-h-tap cursor-pointer items-center justify-between gap-2 px-4 py-2 text-lg font-semibold text-brand-800">
             <span>
               Menu<span className="sr-only">: pages on this site</span>
@@ -29,10 +36,11 @@ export function SiteHeader() {
               ▾
             </span>
           </summary>
-          <div className="border-t border-brand-100 px-2 pb-2">
+          <div className="absolute inset-x-4 top-full z-30 rounded-lg border border-brand-200 bg-white px-2 pb-2 shadow-lg">
             <SiteNav pages={mainPages} layout="stacked" label="Main" />
           </div>
         </details>
+        <AppointmentButton className="flex-1" />
       </div>
       <div className="mx-auto hidden max-w-7xl px-2 pb-2 md:block">
         <SiteNav pages={mainPages} layout="inline" label="Main" />

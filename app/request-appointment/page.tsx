@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { AppointmentForm } from "@/components/appointment/AppointmentForm";
+import { EmergencyNotice } from "@/components/EmergencyNotice";
+import { getClinic } from "@/lib/site";
+
+export const metadata: Metadata = {
+  title: "Request an appointment",
+  description: "Ask Mocek Spine for an appointment online. Leave your name and phone number, and our staff will call you back.",
+};
+
+export default function RequestAppointmentPage() {
+  const { phone } = getClinic();
+  return (
+    <div className="mx-auto max-w-3xl px-4 pt-8">
+      <h1 className="text-3xl leading-tight font-bold text-brand-900 md:text-4xl">Request an appointment</h1>
+      {/* Short, so that without JavaScript the answer to a submission (errors or confirmation) shows near the top. */}
+      <p className="mt-4">
+        Fill in this short form and our staff will call you back. Would you rather talk now? Call{" "}
+        <a href={phone.href} className="font-bold whitespace-nowrap text-brand-800 underline underline-offset-4">
+          {phone.display}
+        </a>
+        .
+      </p>
+      <p className="mt-2 mb-6 text-ink-muted">
+        We ask only what we need to call you back. What you send is stored encrypted and read only by our staff.
+      </p>
+      <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} />
+      <EmergencyNotice className="mt-10" />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Turning a validated request into a stored one and back: reference codes, sealing and opening patients' details.
+ */
+import { randomInt, randomUUID } from "node:crypto";
+import { decryptField, encryptField } from "./crypto";
+import type { AppointmentRequest, BestTime } from "./schema";
+import type { StoredRequest } from "./store";
+
+// No 0/O, 1/I/L or U: codes are read aloud over the phone.
+const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const REFERENCE_PATTERN = /^MS-[2-9A-HJKMNP-TV-Z]{5}$/;
+
+export function newReference(): string {
+  let code = "";
+  for (let index = 0; index < 5; index += 1) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `MS-${code}`;
+}
+
+/** The staff email's Message-ID: the same on every retry, so a duplicate delivery is recognisable. */
+export function notificationMessageId(request: Pick<StoredRequest, "id">): string {
+  return `<appointment-${request.id}@mocekspine.invalid>`;
+}
+
+export function sealRequest(key: Buffer, request: AppointmentRequest, createdAt: Date): StoredRequest {
+  const id = randomUUID();
+  const seal = (value: string | undefined) => (value === undefined ? null : encryptField(key, value, id));
+  return {
+    id,
+    reference: newReference(),
+    createdAt: createdAt.toISOString(),
+    bestTime: request.bestTime,
+    fullNameSealed: encryptField(key, request.fullName, id),
+    phoneSealed: encryptField(key, request.phone, id),
+    emailSealed: seal(request.email),
+    reasonSealed: seal(request.reason),
+    handledAt: null,
+  };
+}
+
+export interface OpenedRequest {
+  reference: string;
+  createdAt: string;
+  handledAt: string | null;
+  bestTime: BestTime;
+  fullName: string;
+  phone: string;
+  email: string | null;
+  reason: string | null;
+}
+
+export function openRequest(key: Buffer, stored: StoredRequest): OpenedRequest {
+  const open = (sealed: string | null) => (sealed === null ? null : decryptField(key, sealed, stored.id));
+  return {
+    reference: stored.reference,
+    createdAt: stored.createdAt,
+    handledAt: stored.handledAt,
+    bestTime: stored.bestTime,
+    fullName: decryptField(key, stored.fullNameSealed, stored.id),
+    phone: decryptField(key, stored.phoneSealed, stored.id),
+    email: open(stored.emailSealed),
+    reason: open(stored.reasonSealed),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The appointment system of one server process: the store, the key and the outbox worker, created once on
+ * first use (or at start, from instrumentation.ts) and shared by every request.
+ */
+import { getServerEnv, type ServerEnv } from "@/lib/env";
+import { logEvent } from "@/lib/log";
+import { deriveKeys } from "./crypto";
+import { loadMasterKey } from "./key";
+import { createSmtpSender } from "./mailer";
+import { OutboxWorker, type OutboxOptions } from "./outbox";
+import { databasePath, openSqliteStore } from "./sqlite-store";
+import type { AppointmentStore } from "./store";
+
+export interface AppointmentsRuntime {
+  env: ServerEnv;
+  store: AppointmentStore;
+  keys: ReturnType<typeof deriveKeys>;
+  /** Undefined when notifications are off (SMTP_URL or STAFF_NOTIFY_EMAIL unset). */
+  outbox: OutboxWorker | undefined;
+}
+
+export function createAppointmentsRuntime(env: ServerEnv, outboxOptions: Partial<OutboxOptions> = {}): AppointmentsRuntime {
+  const keys = deriveKeys(loadMasterKey(env, (message) => logEvent("warn", "appointments.generated_key", { message })));
+  const store = openSqliteStore(databasePath(env.DATA_DIR));
+  let outbox: OutboxWorker | undefined;
+  if (env.SMTP_URL && env.STAFF_NOTIFY_EMAIL) {
+    outbox = new OutboxWorker(
+      store,
+      createSmtpSender({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, to: env.STAFF_NOTIFY_EMAIL }),
+      outboxOptions,
+    );
+    outbox.start();
+    logEvent("info", "appointments.notifications_on");
+  } else {
+    const missing = [!env.SMTP_URL && "SMTP_URL", !env.STAFF_NOTIFY_EMAIL && "STAFF_NOTIFY_EMAIL"].filter(Boolean).join(" and ");
+    logEvent("warn", "appointments.notifications_off", {
+      message: `${missing} not set: staff notifications are off; requests are still stored and can be read with npm run requests`,
+    });
+  }
+  return { env, store, keys, outbox };
+}
+
+// On globalThis: Next may load this module more than once in one process, and there must be one worker.
+const globalRuntime = globalThis as typeof globalThis & { __appointmentsRuntime?: AppointmentsRuntime };
+
+export function getAppointmentsRuntime(): AppointmentsRuntime {
+  globalRuntime.__appointmentsRuntime ??= createAppointmentsRuntime(getServerEnv(), outboxOptionsFromEnv());
+  return globalRuntime.__appointmentsRuntime;
+}
+
+/** Retry timing can be shortened for tests; production uses the defaults. */
+function outboxOptionsFromEnv(): Partial<OutboxOptions> {
+  const base = Number(process.env.OUTBOX_RETRY_BASE_MS);
+  const poll = Number(process.env.OUTBOX_POLL_MS);
+  return {
+    ...(base > 0 ? { retryBaseMs: base } : {}),
+    ...(poll > 0 ? { pollMs: poll } : {}),
+  };
+}

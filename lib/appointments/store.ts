@@ -1,0 +1,45 @@
+/**
+ * What the appointment flow needs from storage. The form and the outbox speak only to this interface, so a
+ * PostgreSQL store can be added beside the SQLite one without touching them.
+ */
+import type { BestTime } from "./schema";
+
+/** A request as stored: the patient's details still sealed (encrypted). */
+export interface StoredRequest {
+  id: string;
+  reference: string;
+  createdAt: string;
+  bestTime: BestTime;
+  fullNameSealed: string;
+  phoneSealed: string;
+  emailSealed: string | null;
+  reasonSealed: string | null;
+  handledAt: string | null;
+}
+
+export interface OutboxMessage {
+  id: number;
+  messageId: string;
+  attempts: number;
+  reference: string;
+  createdAt: string;
+}
+
+export interface AppointmentStore {
+  /** Stores the request and its staff-notification outbox row in one transaction. */
+  insertRequestWithNotification(request: StoredRequest, messageId: string): Promise<void>;
+  /** Counts this hit and says whether it is within the limit, atomically. */
+  recordRateLimitHit(ipHash: string, nowMs: number, windowMs: number, max: number): Promise<boolean>;
+  dueNotifications(nowIso: string, limit: number): Promise<OutboxMessage[]>;
+  markNotificationSent(id: number, sentAtIso: string): Promise<void>;
+  markNotificationFailed(id: number, error: string, nextAttemptAtIso: string | null): Promise<void>;
+  listRequests(): Promise<StoredRequest[]>;
+  findRequest(reference: string): Promise<StoredRequest | undefined>;
+  markHandled(reference: string, handledAtIso: string): Promise<boolean>;
+  purgeRequestsOlderThan(cutoffIso: string): Promise<number>;
+  notificationStatus(reference: string): Promise<{ status: string; attempts: number } | undefined>;
+  close(): Promise<void>;
+}
+
+/** A reference that is already taken; the caller draws another. */
+export class DuplicateReferenceError extends Error {}

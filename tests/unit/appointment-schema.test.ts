@@ -1,0 +1,114 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { appointmentRequestSchema, FIELD_LIMITS, fieldErrorsOf } from "@/lib/appointments/schema";
+
+const VALID = {
+  fullName: "Jane Doe",
+  phone: "501-555-0123",
+  email: "",
+  bestTime: "morning",
+  reason: "",
+  acknowledged: "on",
+};
+
+function errorsFor(fields: Record<string, unknown>) {
+  const result = appointmentRequestSchema.safeParse(fields);
+  if (result.success) throw new Error("expected the request to be rejected");
+  return fieldErrorsOf(result.error);
+}
+
+describe("appointmentRequestSchema", () => {
+  it("accepts a posted form and normalises it: trimmed, spaces collapsed, phone as +1 and 10 digits", () => {
+    const result = appointmentRequestSchema.parse({
+      ...VALID,
+      fullName: "  Jane \t  Doe ",
+      phone: "+1 (501) 555-0123",
+      email: " jane@example.com ",
+      reason: "  Back pain \r\n when walking  ",
+    });
+    expect(result).toEqual({
+      fullName: "Jane Doe",
+      phone: "+15015550123",
+      email: "jane@example.com",
+      bestTime: "morning",
+      reason: "Back pain \n when walking",
+      acknowledged: true,
+    });
+  });
+
+  it("treats empty optional fields as absent, and accepts react-hook-form's boolean checkbox", () => {
+    expect(appointmentRequestSchema.parse({ ...VALID, acknowledged: true })).toMatchObject({
+      email: undefined,
+      reason: undefined,
+    });
+  });
+
+  it("explains every missing field in plain words", () => {
+    expect(errorsFor({})).toEqual({
+      fullName: "Please enter your full name",
+      phone: "Please enter your phone number",
+      bestTime: "Please choose the best time for us to call",
+      acknowledged: "Please check this box to confirm you have read the notice",
+    });
+  });
+
+  it("asks for a 10-digit US number and a real email", () => {
+    expect(errorsFor({ ...VALID, phone: "555-0123", email: "jane@" })).toEqual({
+      phone: "Please enter a 10-digit phone number, like 501-555-0123",
+      email: "Please enter an email address like name@example.com, or leave it empty",
+    });
+    expect(errorsFor({ ...VALID, phone: "123-456-7890" }).phone).toMatch(/10-digit/);
+  });
+
+  it("rejects control characters and text over its limit", () => {
+    expect(errorsFor({ ...VALID, fullName: "Jane\u0000Doe" }).fullName).toBe("Please remove unusual characters from your full name");
+    expect(errorsFor({ ...VALID, reason: "x".repeat(FIELD_LIMITS.reason + 1) }).reason).toBe(
+      "Please keep the reason for your visit to 500 characters or fewer",
+    );
+  });
+
+  it("never throws, whatever arrives", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          fullName: fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constant(undefined), fc.integer()),
+          phone: fc.oneof(fc.string(), fc.stringMatching(/^[\d\s().+-]{0,20}$/)),
+          email: fc.oneof(fc.string(), fc.emailAddress()),
+          bestTime: fc.oneof(fc.string(), fc.constantFrom("morning", "afternoon", "evening", "any")),
+          reason: fc.oneof(fc.string({ maxLength: 700 }), fc.string({ unit: "binary", maxLength: 700 })),
+          acknowledged: fc.oneof(fc.boolean(), fc.string(), fc.constant("on")),
+        }),
+        (fields) => {
+          expect(() => appointmentRequestSchema.safeParse(fields)).not.toThrow();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("only ever accepts values within the limits and free of control characters", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 150 }),
+        fc.stringMatching(/^[\d\s().+-]{0,30}$/),
+        fc.oneof(fc.constant(""), fc.emailAddress()),
+        fc.string({ unit: "binary", maxLength: 600 }),
+        (fullName, phone, email, reason) => {
+          const result = appointmentRequestSchema.safeParse({ ...VALID, fullName, phone, email, reason });
+          if (!result.success) return;
+          const { data } = result;
+          expect(data.fullName.length).toBeGreaterThanOrEqual(2);
+          expect(data.fullName.length).toBeLessThanOrEqual(FIELD_LIMITS.fullName);
+          expect(data.phone).toMatch(/^\+1[2-9]\d{2}[2-9]\d{6}$/);
+          expect((data.email ?? "").length).toBeLessThanOrEqual(FIELD_LIMITS.email);
+          expect((data.reason ?? "").length).toBeLessThanOrEqual(FIELD_LIMITS.reason);
+          for (const text of [data.fullName, data.reason ?? ""]) {
+            expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+            expect(text).toBe(text.trim());
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
