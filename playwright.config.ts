@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -7,6 +9,10 @@ import { defineConfig } from "@playwright/test";
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// One folder per run for the server's database and its log; workers inherit the variable, so all agree.
+process.env.E2E_RUN_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "mocek-e2e-"));
+export const e2eRunDir = process.env.E2E_RUN_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -36,10 +42,16 @@ export default defineConfig({
     { name: "desktop-1280", use: { viewport: { width: 1280, height: 900 } }, testIgnore: /phone\.spec\.ts$/ },
   ],
   webServer: {
-    command: `npx next start --port ${port}`,
+    // The server's output goes to a file so tests can prove no patient detail is ever logged.
+    command: `exec npx next start --port ${port} > "${path.join(e2eRunDir, "server.log")}" 2>&1`,
     url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: path.join(e2eRunDir, "data"),
+      // Every test submits from 127.0.0.1; the limit itself is tested below the browser.
+      RATE_LIMIT_MAX: "10000",
+    },
   },
 });

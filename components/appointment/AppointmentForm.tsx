@@ -55,6 +55,8 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
   } = useForm<AppointmentRequestInput, unknown, AppointmentRequest>({
     resolver: zodResolver(appointmentRequestSchema),
     mode: "onTouched",
+    // Focus goes to the error summary (below), which lists every problem, not to the first field.
+    shouldFocusError: false,
     defaultValues: {
       ...returnedValues,
       bestTime: returnedValues.bestTime as AppointmentRequestInput["bestTime"],

@@ -19,9 +19,14 @@ export interface AppointmentsRuntime {
   outbox: OutboxWorker | undefined;
 }
 
-export function createAppointmentsRuntime(env: ServerEnv, outboxOptions: Partial<OutboxOptions> = {}): AppointmentsRuntime {
+/** The store and keys alone: what the staff command-line tool needs, with no worker sending mail. */
+export function openAppointmentData(env: ServerEnv): Pick<AppointmentsRuntime, "store" | "keys"> {
   const keys = deriveKeys(loadMasterKey(env, (message) => logEvent("warn", "appointments.generated_key", { message })));
-  const store = openSqliteStore(databasePath(env.DATA_DIR));
+  return { keys, store: openSqliteStore(databasePath(env.DATA_DIR)) };
+}
+
+export function createAppointmentsRuntime(env: ServerEnv, outboxOptions: Partial<OutboxOptions> = {}): AppointmentsRuntime {
+  const { keys, store } = openAppointmentData(env);
   let outbox: OutboxWorker | undefined;
   if (env.SMTP_URL && env.STAFF_NOTIFY_EMAIL) {
     outbox = new OutboxWorker(

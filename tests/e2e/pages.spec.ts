@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { contentPages, PHONE_HREF } from "./site-pages";
+import { allPages, contentPages, PHONE_HREF } from "./site-pages";
 
 /** Collects console errors and any request that leaves the site, for the whole visit. */
 function watchPage(page: Page, siteOrigin: string) {
@@ -56,7 +56,7 @@ async function expectReadableCallLinks(page: Page) {
   for (const { text, ratio } of contrasts) expect(ratio, `contrast of call link "${text}"`).toBeGreaterThanOrEqual(4.5);
 }
 
-for (const contentPage of contentPages) {
+for (const contentPage of allPages) {
   test.describe(`${contentPage.href} (${contentPage.file})`, () => {
     test("loads, has one h1 and a title, shows the call link, and stays on this site", async ({ page, baseURL }) => {
       const watched = watchPage(page, new URL(baseURL!).origin);

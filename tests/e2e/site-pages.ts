@@ -1,5 +1,14 @@
 /** The addresses the browser tests visit, read from content/ the same way the site reads them. */
-import { loadContentPagesFrom, CONTENT_DIR } from "../../lib/content/pages";
+import { CONTENT_DIR, loadContentPagesFrom } from "../../lib/content/pages";
 
 export const contentPages = loadContentPagesFrom(CONTENT_DIR);
+
+/** Pages that are routes of their own rather than content files. */
+export const appRoutePages = [
+  { href: "/request-appointment", title: "Request an appointment", file: "app/request-appointment/page.tsx" },
+];
+
+/** Every public page, for the checks every page must pass. */
+export const allPages = [...contentPages.map(({ href, title, file }) => ({ href, title, file })), ...appRoutePages];
+
 export const PHONE_HREF = "tel:+15012244001";

@@ -1,0 +1,107 @@
+/**
+ * Staff tool for appointment requests, until a web inbox with accounts exists:
+ *   npm run requests -- list | show REF | export --csv FILE | handled REF | purge --older-than DAYS
+ * It decrypts patients' details, so it runs only on the server, by staff.
+ */
+import fs from "node:fs";
+import { toCsv } from "@/lib/appointments/csv";
+import { openRequest, REFERENCE_PATTERN, type OpenedRequest } from "@/lib/appointments/requests";
+import { openAppointmentData } from "@/lib/appointments/runtime";
+import { BEST_TIMES } from "@/lib/appointments/schema";
+import { getServerEnv } from "@/lib/env";
+
+const USAGE = `Usage: npm run requests -- <command>
+  list                      every request, newest first
+  show REF                  one request in full (REF looks like MS-7K3Q9)
+  export --csv FILE         every request to a CSV file for a spreadsheet
+  handled REF               mark a request as handled
+  purge --older-than DAYS   delete requests received more than DAYS days ago`;
+
+class UsageError extends Error {}
+
+const formatTime = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Chicago" }) : "";
+
+function referenceArgument(value: string | undefined): string {
+  const reference = value?.trim().toUpperCase();
+  if (!reference || !REFERENCE_PATTERN.test(reference)) throw new UsageError(`Give a reference code like MS-7K3Q9 (got "${value ?? ""}").`);
+  return reference;
+}
+
+function describe(request: OpenedRequest): string {
+  return [
+    `Reference:  ${request.reference}`,
+    `Received:   ${formatTime(request.createdAt)} (Central)`,
+    `Name:       ${request.fullName}`,
+    `Phone:      ${request.phone}`,
+    `Email:      ${request.email ?? "(none)"}`,
+    `Best time:  ${BEST_TIMES[request.bestTime]}`,
+    `Reason:     ${request.reason ?? "(none)"}`,
+    `Handled:    ${request.handledAt ? formatTime(request.handledAt) : "not yet"}`,
+  ].join("\n");
+}
+
+async function main(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  if (!command || command === "help" || command === "--help") {
+    console.log(USAGE);
+    return;
+  }
+  const { store, keys } = openAppointmentData(getServerEnv());
+  try {
+    switch (command) {
+      case "list": {
+        const requests = (await store.listRequests()).map((stored) => openRequest(keys.encryption, stored));
+        if (requests.length === 0) console.log("No appointment requests.");
+        for (const request of requests) {
+          console.log(
+            [request.reference, formatTime(request.createdAt), request.handledAt ? "handled" : "NEW", request.fullName, request.phone, BEST_TIMES[request.bestTime]].join("  |  "),
+          );
+        }
+        return;
+      }
+      case "show": {
+        const reference = referenceArgument(rest[0]);
+        const stored = await store.findRequest(reference);
+        if (!stored) throw new UsageError(`No request has the reference ${reference}.`);
+        console.log(describe(openRequest(keys.encryption, stored)));
+        return;
+      }
+      case "export": {
+        const file = rest[0] === "--csv" ? rest[1] : undefined;
+        if (!file) throw new UsageError("Give the file to write: npm run requests -- export --csv requests.csv");
+        const requests = (await store.listRequests()).map((stored) => openRequest(keys.encryption, stored));
+        const csv = toCsv(
+          ["reference", "received", "name", "phone", "email", "best time", "reason", "handled"],
+          requests.map((r) => [r.reference, r.createdAt, r.fullName, r.phone, r.email, BEST_TIMES[r.bestTime], r.reason, r.handledAt]),
+        );
+        // Health information: readable by the staff account only.
+        fs.writeFileSync(file, csv, { mode: 0o600 });
+        console.log(`Wrote ${requests.length} request(s) to ${file}. It holds patients' details: delete it when done.`);
+        return;
+      }
+      case "handled": {
+        const reference = referenceArgument(rest[0]);
+        if (!(await store.markHandled(reference, new Date().toISOString()))) throw new UsageError(`No request has the reference ${reference}.`);
+        console.log(`${reference} is marked as handled.`);
+        return;
+      }
+      case "purge": {
+        const days = rest[0] === "--older-than" ? Number(rest[1]) : NaN;
+        if (!Number.isInteger(days) || days < 1) throw new UsageError("Give a whole number of days: npm run requests -- purge --older-than 90");
+        const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+        console.log(`Deleted ${await store.purgeRequestsOlderThan(cutoff)} request(s) received before ${formatTime(cutoff)}.`);
+        return;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Error: ${(error as Error).message}`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});

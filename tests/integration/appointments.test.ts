@@ -1,0 +1,236 @@
+// @vitest-environment node
+/**
+ * The appointment flow against a real SQLite file and a real SMTP server (smtp-server), as in production.
+ */
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseServerEnv } from "@/lib/env";
+import { notificationMessageId, openRequest } from "@/lib/appointments/requests";
+import { OutboxWorker } from "@/lib/appointments/outbox";
+import { createAppointmentsRuntime, type AppointmentsRuntime } from "@/lib/appointments/runtime";
+import { databasePath } from "@/lib/appointments/sqlite-store";
+import { submitAppointmentRequest } from "@/lib/appointments/submit";
+
+const PATIENT = {
+  fullName: "Quillon Vasquez-Testwell",
+  phone: "(501) 555-0199",
+  email: "quillon@example.com",
+  bestTime: "afternoon",
+  reason: "Leg pain when I walk to the mailbox",
+  acknowledged: "on",
+};
+const PATIENT_DETAILS = [PATIENT.fullName, "5015550199", "555-0199", PATIENT.email, PATIENT.reason];
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  vi.restoreAllMocks();
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A real SMTP server on localhost that keeps every message it accepts. */
+async function startSmtpServer(port: number) {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  cleanups.push(stop);
+  return { received, stop };
+}
+
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "appointments-test-"));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function startRuntime(dataDir: string, smtpPort?: number): AppointmentsRuntime {
+  const env = parseServerEnv({
+    DATA_DIR: dataDir,
+    APPOINTMENTS_KEY: "",
+    ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, STAFF_NOTIFY_EMAIL: "staff@example.com" } : {}),
+  });
+  const runtime = createAppointmentsRuntime(env, { retryBaseMs: 100, retryMaxMs: 400, pollMs: 50 });
+  cleanups.push(async () => {
+    await runtime.outbox?.stop();
+    await runtime.store.close();
+  });
+  return runtime;
+}
+
+/** Captures everything the code logs, to prove no patient detail is in it. */
+function captureLogs(): string[] {
+  const lines: string[] = [];
+  const keep = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+  vi.spyOn(console, "log").mockImplementation(keep);
+  vi.spyOn(console, "error").mockImplementation(keep);
+  vi.spyOn(console, "warn").mockImplementation(keep);
+  return lines;
+}
+
+async function eventually(check: () => void | Promise<void>, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+describe("appointment requests, end to end below the browser", () => {
+  it("stores the request encrypted and emails staff exactly once, without the patient's details", async () => {
+    const logs = captureLogs();
+    const smtpPort = await freePort();
+    const smtp = await startSmtpServer(smtpPort);
+    const dataDir = tempDataDir();
+    const runtime = startRuntime(dataDir, smtpPort);
+
+    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    expect(result).toMatchObject({ status: "received", reference: expect.stringMatching(/^MS-[A-Z0-9]{5}$/) });
+    const reference = (result as { reference: string }).reference;
+
+    const [stored] = await runtime.store.listRequests();
+    expect(openRequest(runtime.keys.encryption, stored!)).toMatchObject({
+      reference,
+      fullName: PATIENT.fullName,
+      phone: "+15015550199",
+      email: PATIENT.email,
+      reason: PATIENT.reason,
+    });
+    // On disk, nothing of the patient is readable.
+    const rawDatabase = fs.readFileSync(databasePath(dataDir)).toString("latin1") +
+      (fs.existsSync(`${databasePath(dataDir)}-wal`) ? fs.readFileSync(`${databasePath(dataDir)}-wal`).toString("latin1") : "");
+    for (const detail of PATIENT_DETAILS) expect(rawDatabase).not.toContain(detail);
+
+    await eventually(() => expect(smtp.received).toHaveLength(1));
+    const [mail] = smtp.received;
+    expect(mail!.subject).toBe(`New appointment request ${reference}`);
+    expect(mail!.messageId).toBe(notificationMessageId(stored!));
+    for (const detail of PATIENT_DETAILS) {
+      expect(mail!.text).not.toContain(detail);
+      expect(mail!.subject).not.toContain(detail);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received).toHaveLength(1);
+    for (const detail of PATIENT_DETAILS) expect(logs.join("\n")).not.toContain(detail);
+  });
+
+  it("keeps the notification while the mail server is down and delivers it once when it is back", async () => {
+    captureLogs();
+    const smtpPort = await freePort();
+    const runtime = startRuntime(tempDataDir(), smtpPort);
+
+    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    expect(result.status).toBe("received");
+    const reference = (result as { reference: string }).reference;
+    await eventually(async () => expect((await runtime.store.notificationStatus(reference))?.attempts).toBeGreaterThanOrEqual(2));
+    expect((await runtime.store.notificationStatus(reference))?.status).toBe("pending");
+
+    const smtp = await startSmtpServer(smtpPort);
+    await eventually(() => expect(smtp.received).toHaveLength(1));
+    await eventually(async () => expect((await runtime.store.notificationStatus(reference))?.status).toBe("sent"));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it("delivers on restart a notification left unsent by a process that stopped after the commit", async () => {
+    captureLogs();
+    const dataDir = tempDataDir();
+    // The first process stores the request but stops before any mail goes out.
+    const firstProcess = startRuntime(dataDir);
+    const result = await submitAppointmentRequest(firstProcess, PATIENT, { ip: "203.0.113.9" });
+    const reference = (result as { reference: string }).reference;
+    await firstProcess.store.close();
+
+    const smtpPort = await freePort();
+    const smtp = await startSmtpServer(smtpPort);
+    startRuntime(dataDir, smtpPort);
+    await eventually(() => expect(smtp.received.map((mail) => mail.subject)).toEqual([`New appointment request ${reference}`]));
+  });
+
+  it("when the database cannot be written, reports it, stores nothing and logs no patient data", async () => {
+    const logs = captureLogs();
+    const dataDir = tempDataDir();
+    const runtime = startRuntime(dataDir);
+    // Another connection holds the write lock past the busy timeout: every write fails.
+    const blocker = new Database(databasePath(dataDir));
+    blocker.exec("BEGIN EXCLUSIVE");
+    cleanups.push(() => {
+      if (blocker.inTransaction) blocker.exec("ROLLBACK");
+      blocker.close();
+    });
+
+    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    expect(result).toEqual({ status: "unavailable" });
+    blocker.exec("ROLLBACK");
+    expect(await runtime.store.listRequests()).toEqual([]);
+    expect(logs.join("\n")).toContain("appointments.store_failed");
+    for (const detail of PATIENT_DETAILS) expect(logs.join("\n")).not.toContain(detail);
+  }, 15_000);
+
+  it("after repeated failures, marks the notification dead for staff to look into, with backoff between tries", async () => {
+    captureLogs();
+    const runtime = startRuntime(tempDataDir());
+    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    const reference = (result as { reference: string }).reference;
+    let clock = Date.now();
+    const attemptTimes: number[] = [];
+    const worker = new OutboxWorker(
+      runtime.store,
+      async () => {
+        attemptTimes.push(clock);
+        throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+      },
+      { retryBaseMs: 1000, retryMaxMs: 3000, maxAttempts: 4, now: () => new Date(clock) },
+    );
+    for (let step = 0; step < 20; step += 1) {
+      await worker.deliverDue();
+      clock += 500;
+    }
+    expect(await runtime.store.notificationStatus(reference)).toEqual({ status: "dead", attempts: 4 });
+    const gaps = attemptTimes.slice(1).map((time, index) => time - attemptTimes[index]!);
+    expect(gaps).toEqual([1000, 2000, 3000]);
+  });
+
+  it("limits requests per IP address and silently drops a filled honeypot", async () => {
+    captureLogs();
+    const runtime = startRuntime(tempDataDir());
+    const statuses = [];
+    for (let index = 0; index < 6; index += 1) {
+      statuses.push((await submitAppointmentRequest(runtime, PATIENT, { ip: "198.51.100.1" })).status);
+    }
+    expect(statuses).toEqual(["received", "received", "received", "received", "received", "rate-limited"]);
+    expect((await submitAppointmentRequest(runtime, PATIENT, { ip: "198.51.100.2" })).status).toBe("received");
+
+    const bot = await submitAppointmentRequest(runtime, { ...PATIENT, website: "http://spam.example" }, { ip: "198.51.100.3" });
+    expect(bot.status).toBe("received");
+    expect(await runtime.store.listRequests()).toHaveLength(6);
+  });
+});
