@@ -31,6 +31,9 @@ export const serverEnvSchema = z.object({
   /** Appointment requests allowed per IP address in each window. */
   RATE_LIMIT_MAX: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
+  /** Delay before the first retry of a staff notification (doubles each time), and how often the outbox looks. */
+  OUTBOX_RETRY_BASE_MS: positiveInt(30_000),
+  OUTBOX_POLL_MS: positiveInt(15_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -49,16 +49,10 @@ export function createAppointmentsRuntime(env: ServerEnv, outboxOptions: Partial
 const globalRuntime = globalThis as typeof globalThis & { __appointmentsRuntime?: AppointmentsRuntime };
 
 export function getAppointmentsRuntime(): AppointmentsRuntime {
-  globalRuntime.__appointmentsRuntime ??= createAppointmentsRuntime(getServerEnv(), outboxOptionsFromEnv());
+  const env = getServerEnv();
+  globalRuntime.__appointmentsRuntime ??= createAppointmentsRuntime(env, {
+    retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    pollMs: env.OUTBOX_POLL_MS,
+  });
   return globalRuntime.__appointmentsRuntime;
-}
-
-/** Retry timing can be shortened for tests; production uses the defaults. */
-function outboxOptionsFromEnv(): Partial<OutboxOptions> {
-  const base = Number(process.env.OUTBOX_RETRY_BASE_MS);
-  const poll = Number(process.env.OUTBOX_POLL_MS);
-  return {
-    ...(base > 0 ? { retryBaseMs: base } : {}),
-    ...(poll > 0 ? { pollMs: poll } : {}),
-  };
 }
