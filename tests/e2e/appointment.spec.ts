@@ -67,7 +67,10 @@ test.describe("requesting an appointment", () => {
       const patient = uniquePatient("nojs");
       await page.goto("/request-appointment");
       await fillForm(page, patient);
+      const posted = page.waitForResponse((response) => response.request().method() === "POST");
       await page.getByRole("button", { name: "Send my request" }).click();
+      // The answer holds the patient's words: no cache may keep it.
+      expect((await posted).headers()["cache-control"]).toContain("no-store");
       await expectStoredAndNotLogged(page, patient);
     });
 
