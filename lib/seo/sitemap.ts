@@ -1,0 +1,33 @@
+/**
+ * The pages search engines are told about: every content page, plus the public pages that are routes of
+ * their own in app/ rather than content files.
+ */
+import type { MetadataRoute } from "next";
+import type { ContentPage } from "@/lib/content/pages";
+import { absoluteUrl } from "./site-identity";
+
+export interface AppRoutePage {
+  /** The page's path, e.g. `/request-appointment`. */
+  href: `/${string}`;
+  /** The date its words last changed (YYYY-MM-DD), when known. */
+  updated?: string;
+}
+
+/**
+ * Public pages that are not content/*.mdx files (forms and the like). Add a page here in the same change that
+ * adds its route: the browser tests fetch every page listed and expect it to answer.
+ * Expected next: `{ href: "/request-appointment" }`, with the appointment request form.
+ */
+export const APP_ROUTE_PAGES: readonly AppRoutePage[] = [];
+
+/** The sitemap's entries: content pages in menu order with the date staff last reviewed them, then app routes. */
+export function sitemapEntries(
+  contentPages: readonly ContentPage[],
+  appRoutePages: readonly AppRoutePage[],
+  siteUrl: string,
+): MetadataRoute.Sitemap {
+  return [...contentPages, ...appRoutePages].map((page) => ({
+    url: absoluteUrl(siteUrl, page.href),
+    ...(page.updated && { lastModified: page.updated }),
+  }));
+}
