@@ -32,7 +32,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "phone-390", use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } },
+    // seo.spec.ts checks what crawlers read, which is the same at every width: the desktop project runs it.
+    {
+      name: "phone-390",
+      use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+      testIgnore: /seo\.spec\.ts$/,
+    },
     { name: "desktop-1280", use: { viewport: { width: 1280, height: 900 } }, testIgnore: /phone\.spec\.ts$/ },
   ],
   webServer: {
