@@ -12,8 +12,8 @@ const UPDATED_DATE_FORMAT = new Intl.DateTimeFormat("en-US", { dateStyle: "long"
  */
 export function ContentPageLayout({ page, children }: { page: ContentPage; children: React.ReactNode }) {
   const trail = breadcrumbTrail(page, getContentPage(""));
+  // Where breadcrumbs show, their own height stands in for most of the space above the heading.
   return (
-    // The breadcrumbs' own height stands in for most of the space above the heading.
     <div className={`mx-auto max-w-3xl px-4 ${hasBreadcrumbs(trail) ? "pt-3" : "pt-8"}`}>
       <JsonLd data={getContentPageGraph(page, trail)} />
       <Breadcrumbs trail={trail} />

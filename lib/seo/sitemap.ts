@@ -6,7 +6,7 @@ import type { MetadataRoute } from "next";
 import type { ContentPage } from "@/lib/content/pages";
 import { absoluteUrl } from "./site-identity";
 
-export interface AppRoutePage {
+export interface NonContentPage {
   /** The page's path, e.g. `/request-appointment`. */
   href: `/${string}`;
   /** The date its words last changed (YYYY-MM-DD), when known. */
@@ -18,15 +18,15 @@ export interface AppRoutePage {
  * adds its route: the browser tests fetch every page listed and expect it to answer.
  * Expected next: `{ href: "/request-appointment" }`, with the appointment request form.
  */
-export const APP_ROUTE_PAGES: readonly AppRoutePage[] = [];
+export const NON_CONTENT_PAGES: readonly NonContentPage[] = [];
 
-/** The sitemap's entries: content pages in menu order with the date staff last reviewed them, then app routes. */
+/** The sitemap's entries: content pages in menu order with the date staff last reviewed them, then the non-content pages. */
 export function sitemapEntries(
   contentPages: readonly ContentPage[],
-  appRoutePages: readonly AppRoutePage[],
+  nonContentPages: readonly NonContentPage[],
   siteUrl: string,
 ): MetadataRoute.Sitemap {
-  return [...contentPages, ...appRoutePages].map((page) => ({
+  return [...contentPages, ...nonContentPages].map((page) => ({
     url: absoluteUrl(siteUrl, page.href),
     ...(page.updated && { lastModified: page.updated }),
   }));

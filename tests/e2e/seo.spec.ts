@@ -2,7 +2,7 @@
 // desktop project alone (see playwright.config.ts); the phone project checks that the breadcrumbs fit.
 import { expect, test, type Page } from "@playwright/test";
 import { parseServerEnv } from "../../lib/env";
-import { APP_ROUTE_PAGES } from "../../lib/seo/sitemap";
+import { NON_CONTENT_PAGES } from "../../lib/seo/sitemap";
 import { contentPages } from "./site-pages";
 
 /** The public origin the site was built for: `npm test` gives the build and these tests the same environment. */
@@ -159,7 +159,7 @@ test("the sitemap lists every public page with its review date, and every addres
   const listed = [...(await response.text()).matchAll(/<url>\s*<loc>([^<]+)<\/loc>(?:\s*<lastmod>([^<]+)<\/lastmod>)?/g)].map(
     ([, loc, lastmod]) => ({ loc: loc!, lastmod }),
   );
-  const expected = [...contentPages, ...APP_ROUTE_PAGES].map((page) => ({ loc: `${SITE_URL}${page.href}`, lastmod: page.updated }));
+  const expected = [...contentPages, ...NON_CONTENT_PAGES].map((page) => ({ loc: `${SITE_URL}${page.href}`, lastmod: page.updated }));
   expect(listed).toEqual(expected);
   for (const { loc } of listed) {
     expect((await request.get(onTestServer(loc, baseURL!))).status(), loc).toBe(200);

@@ -1,21 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError } from "@/lib/content/errors";
 import { CONTENT_DIR } from "@/lib/content/pages";
 import { extractFaqEntries, FAQ_PAGE_SLUG, getFaqEntries } from "@/lib/seo/faq";
+import { contentProblemsOf } from "./content-problems";
 
 const FIXTURE = "tests/fixtures/faq/answers-become-plain-text.mdx";
 
-function problemsOf(source: string): readonly string[] {
-  try {
-    extractFaqEntries(source, "content/faq.mdx");
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the FAQ to be rejected");
-}
+const problemsOf = (source: string) => contentProblemsOf(() => extractFaqEntries(source, "content/faq.mdx"));
 
 describe("FAQ extractor", () => {
   it("turns each ## question and the blocks below it into plain text, links kept as their words", () => {

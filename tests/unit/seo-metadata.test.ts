@@ -3,7 +3,7 @@ import { getContentPage, getContentPages } from "@/lib/content/pages";
 import { breadcrumbTrail, hasBreadcrumbs } from "@/lib/seo/breadcrumbs";
 import { contentPageMetadata } from "@/lib/seo/metadata";
 import type { SiteIdentity } from "@/lib/seo/site-identity";
-import { APP_ROUTE_PAGES, sitemapEntries } from "@/lib/seo/sitemap";
+import { NON_CONTENT_PAGES, sitemapEntries } from "@/lib/seo/sitemap";
 import { getClinic } from "@/lib/site";
 
 const site: SiteIdentity = { siteUrl: "https://www.example.com", clinic: getClinic() };
@@ -60,7 +60,7 @@ describe("breadcrumb trail", () => {
 });
 
 describe("sitemap", () => {
-  it("lists every content page with its review date, then app routes, on the public origin", () => {
+  it("lists every content page with its review date, then the non-content pages, on the public origin", () => {
     const pages = getContentPages();
     const entries = sitemapEntries(pages, [{ href: "/request-appointment" }], site.siteUrl);
     expect(entries).toHaveLength(pages.length + 1);
@@ -68,8 +68,8 @@ describe("sitemap", () => {
     expect(entries.at(-1)).toEqual({ url: "https://www.example.com/request-appointment" });
   });
 
-  it("lists only app routes that are not content pages", () => {
+  it("lists as non-content pages only addresses no content page has", () => {
     const contentHrefs = new Set(getContentPages().map((page) => page.href));
-    for (const route of APP_ROUTE_PAGES) expect(contentHrefs.has(route.href), route.href).toBe(false);
+    for (const route of NON_CONTENT_PAGES) expect(contentHrefs.has(route.href), route.href).toBe(false);
   });
 });
