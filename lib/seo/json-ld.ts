@@ -41,10 +41,12 @@ type AnyTopic = MedicalTopic<MedicalProcedureLeaf> | MedicalTopic<MedicalConditi
 /** Stable identifiers, so that nodes on different pages describe the same clinic, site and topics. */
 function ids(siteUrl: string) {
   const home = absoluteUrl(siteUrl, HOME_PATH);
+  const topicPage = (topic: AnyTopic) => absoluteUrl(siteUrl, `/${topic.pageSlug}`);
   return {
     clinic: `${home}#clinic`,
     website: `${home}#website`,
-    topic: (topic: AnyTopic) => `${absoluteUrl(siteUrl, `/${topic.pageSlug}`)}#${topic.facts["@type"]}`,
+    topicPage,
+    topic: (topic: AnyTopic) => `${topicPage(topic)}#${topic.facts["@type"]}`,
   };
 }
 
@@ -56,7 +58,7 @@ function topicSummary(topic: AnyTopic, siteUrl: string): MedicalProcedureLeaf | 
     "@type": topic.facts["@type"],
     "@id": ids(siteUrl).topic(topic),
     name: topic.facts.name,
-    url: absoluteUrl(siteUrl, `/${topic.pageSlug}`),
+    url: ids(siteUrl).topicPage(topic),
   };
 }
 
