@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { StickyCallBar } from "@/components/StickyCallBar";
+import { getServerEnv } from "@/lib/env";
 import { fullPageTitle } from "@/lib/seo/metadata";
 import { getClinic } from "@/lib/site";
 import "./globals.css";
@@ -9,6 +10,8 @@ import "./globals.css";
 const clinic = getClinic();
 
 export const metadata: Metadata = {
+  // Share images and any relative address in metadata become absolute on the public origin, not localhost.
+  metadataBase: new URL(getServerEnv().SITE_URL),
   title: { default: clinic.name, template: fullPageTitle("%s") },
   applicationName: clinic.name,
   // The phone number is already a link; iOS need not add another.

@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import { ContentPageLayout } from "@/components/ContentPageLayout";
-import { getContentPage, getContentPages } from "@/lib/content/pages";
+import { getContentPage, getSlugRouteParams } from "@/lib/content/pages";
+import { contentPageMetadata } from "@/lib/seo/metadata";
 
 // Every content page is prerendered at build time; an address without a content file is a 404.
 export const dynamicParams = false;
 
 export function generateStaticParams(): { slug: string }[] {
-  return getContentPages()
-    .filter((page) => page.slug !== "")
-    .map((page) => ({ slug: page.slug }));
+  return getSlugRouteParams();
 }
 
 export async function generateMetadata({ params }: PageProps<"/[slug]">): Promise<Metadata> {
-  const page = getContentPage((await params).slug);
-  return { title: page.title, description: page.description };
+  return contentPageMetadata(getContentPage((await params).slug));
 }
 
 export default async function ContentRoute({ params }: PageProps<"/[slug]">) {

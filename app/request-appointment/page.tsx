@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import { AppointmentForm } from "@/components/appointment/AppointmentForm";
 import { EmergencyNotice } from "@/components/EmergencyNotice";
+import { contentPageMetadata } from "@/lib/seo/metadata";
+import { REQUEST_APPOINTMENT_PAGE } from "@/lib/seo/sitemap";
 import { getClinic } from "@/lib/site";
 
-export const metadata: Metadata = {
-  title: "Request an appointment",
-  description: "Ask Mocek Spine for an appointment online. Leave your name and phone number, and our staff will call you back.",
-};
+export const metadata: Metadata = contentPageMetadata(REQUEST_APPOINTMENT_PAGE);
 
 export default function RequestAppointmentPage() {
   const { phone } = getClinic();
   return (
     <div className="mx-auto max-w-3xl px-4 pt-8">
-      <h1 className="text-3xl leading-tight font-bold text-brand-900 md:text-4xl">Request an appointment</h1>
+      <h1 className="text-3xl leading-tight font-bold text-brand-900 md:text-4xl">{REQUEST_APPOINTMENT_PAGE.title}</h1>
       {/* Short, so that without JavaScript the answer to a submission (errors or confirmation) shows near the top. */}
       <p className="mt-4">
         Fill in this short form and our staff will call you back. Would you rather talk now? Call{" "}

@@ -108,6 +108,13 @@ export function getContentPage(slug: string): ContentPage {
   return page;
 }
 
+/** The `[slug]` route's params: every content page but home, which has a route of its own (app/page.tsx). */
+export function getSlugRouteParams(): { slug: string }[] {
+  return getContentPages()
+    .filter((page) => page.slug !== "")
+    .map((page) => ({ slug: page.slug }));
+}
+
 export function getNavPages(area: ContentPage["navArea"]): ContentPage[] {
   return getContentPages().filter((page) => page.navArea === area);
 }

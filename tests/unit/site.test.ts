@@ -1,17 +1,9 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ContentError } from "@/lib/content/errors";
 import { CLINIC_FILE, getClinic, parseClinicFacts, phoneFromDigits } from "@/lib/site";
+import { contentProblemsOf } from "./content-problems";
 
-function problemsOf(yamlText: string): readonly string[] {
-  try {
-    parseClinicFacts(yamlText);
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the clinic facts to be rejected");
-}
+const problemsOf = (yamlText: string) => contentProblemsOf(() => parseClinicFacts(yamlText));
 
 describe("clinic facts", () => {
   it("the real content/clinic.yaml validates and gives every form of the phone number", () => {

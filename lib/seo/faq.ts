@@ -1,0 +1,87 @@
+/**
+ * The questions and answers of the FAQ page, read from the same file that renders it (content/faq.mdx),
+ * so the FAQPage search engines see can never drift from the questions patients see.
+ * Each `## ` heading is a question; the blocks below it, up to the next `## `, are its answer.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createProcessor } from "@mdx-js/mdx";
+import type { Nodes } from "mdast";
+import { toString } from "mdast-util-to-string";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import { ContentError } from "@/lib/content/errors";
+import { CONTENT_DIR } from "@/lib/content/pages";
+import { readOnceInProduction } from "@/lib/read-once";
+
+/** The content page that holds the questions: content/faq.mdx, at /faq. */
+export const FAQ_PAGE_SLUG = "faq";
+
+export interface FaqEntry {
+  /** The heading as readers see it, e.g. "How long does the procedure take?". */
+  question: string;
+  /** The answer as plain text: links keep their words and lose their addresses; one line a paragraph. */
+  answerText: string;
+}
+
+// The parser the site renders MDX with (@next/mdx uses @mdx-js/mdx), with the same syntax plugins, so that
+// a heading here is exactly a heading on the page.
+const faqParser = createProcessor({ remarkPlugins: [remarkFrontmatter, remarkGfm] });
+
+/** Nodes that hold one block of words; everything around them (lists, callouts, quotes, tables) is opened up. */
+const TEXT_BLOCKS = new Set<Nodes["type"]>(["paragraph", "heading", "tableCell", "code"]);
+
+/** The readable text of a node, one entry a block. Frontmatter, imports and self-closing components have none. */
+function textBlocksOf(node: Nodes): string[] {
+  if (TEXT_BLOCKS.has(node.type)) {
+    const text = toString(node).replace(/\s+/g, " ").trim();
+    return text ? [text] : [];
+  }
+  return "children" in node ? node.children.flatMap((child) => textBlocksOf(child as Nodes)) : [];
+}
+
+/** Parses an FAQ file; throws a ContentError naming the line of a heading that is not a question or has no answer. */
+export function extractFaqEntries(source: string, file: string): FaqEntry[] {
+  const tree = faqParser.parse(source);
+  const entries: FaqEntry[] = [];
+  const problems: string[] = [];
+  let current: { question: string; line: number; answerBlocks: string[] } | undefined;
+
+  const finishCurrent = () => {
+    if (!current) return;
+    if (current.answerBlocks.length === 0) {
+      problems.push(`${file}:${current.line}: the question "${current.question}" needs an answer below it`);
+    } else {
+      entries.push({ question: current.question, answerText: current.answerBlocks.join("\n") });
+    }
+    current = undefined;
+  };
+
+  for (const node of tree.children) {
+    if (node.type === "heading" && node.depth <= 2) {
+      finishCurrent();
+      if (node.depth === 1) continue;
+      const question = toString(node).replace(/\s+/g, " ").trim();
+      const line = node.position?.start.line ?? 1;
+      if (!question.endsWith("?")) {
+        problems.push(
+          `${file}:${line}: every \`##\` heading on this page is listed as a question for search engines, ` +
+            `so it must end with "?" (it is "${question}")`,
+        );
+      }
+      current = { question, line, answerBlocks: [] };
+      continue;
+    }
+    current?.answerBlocks.push(...textBlocksOf(node));
+  }
+  finishCurrent();
+
+  if (problems.length > 0) throw new ContentError(problems);
+  return entries;
+}
+
+/** The questions on the site's FAQ page. */
+export const getFaqEntries = readOnceInProduction(() => {
+  const file = path.join(CONTENT_DIR, `${FAQ_PAGE_SLUG}.mdx`);
+  return extractFaqEntries(fs.readFileSync(file, "utf8"), path.relative(process.cwd(), file));
+});
