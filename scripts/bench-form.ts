@@ -3,12 +3,13 @@
  * browser without JavaScript posts them. Prints p50/p95 latency and checks that every request the server
  * confirmed is stored exactly once. Usage: npm run bench:form [-- --count 200]
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openAppointmentData } from "@/lib/appointments/runtime";
 import { parseServerEnv } from "@/lib/env";
+import { startNextServer } from "./lib/serve";
 
 const countFlag = process.argv.indexOf("--count");
 const COUNT = countFlag > 0 ? Number(process.argv[countFlag + 1]) : 200;
@@ -28,30 +29,13 @@ async function actionFields(): Promise<[string, string][]> {
   ]);
 }
 
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`next start did not answer on ${ORIGIN}`);
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-form-"));
-  const server = spawn("npx", ["next", "start", "--port", String(PORT)], {
-    env: { ...process.env, DATA_DIR: dataDir, RATE_LIMIT_MAX: "1000000", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
+  const server = await startNextServer({ port: PORT, env: { DATA_DIR: dataDir, RATE_LIMIT_MAX: "1000000" } });
   try {
-    await waitForServer();
     const hidden = await actionFields();
     const submitOne = async (index: number) => {
       const body = new FormData();
@@ -97,7 +81,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
