@@ -1,5 +1,6 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 
 const nextConfig: NextConfig = {
   // Content pages are imported from content/*.mdx by app routes; .mdx is not a route extension here.
@@ -12,7 +13,7 @@ const nextConfig: NextConfig = {
 const withMDX = createMDX({
   options: {
     // Frontmatter is read and validated by lib/content; here it is only stripped from the rendered body.
-    remarkPlugins: ["remark-frontmatter", "remark-gfm"],
+    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES],
   },
 });
 
