@@ -62,7 +62,13 @@ function fieldProblems(page: ParsedPage, element: JsxElement, name: StaffCompone
   const lineOfField = (field: string | undefined) =>
     element.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === field)?.position?.start.line ??
     lineOf(element);
-  return [...problems, ...parsed.problems.map(({ field, message }) => contentError(page.file, lineOfField(field), message))];
+  return [
+    ...problems,
+    ...parsed.problems
+      // A field written as code is reported once, as code, not again as missing.
+      .filter(({ field }) => field === undefined || !written.unreadable.has(field))
+      .map(({ field, message }) => contentError(page.file, lineOfField(field), message)),
+  ];
 }
 
 /** `references` is undefined when content/references.yaml could not be read (that file's problems are reported on their own). */

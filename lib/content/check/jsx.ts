@@ -24,6 +24,8 @@ export function jsxElementsOf(tree: Root): JsxElement[] {
 
 export interface WrittenFields {
   fields: Record<string, unknown>;
+  /** Fields that are written but hold code the check cannot read (reported in `problems`). */
+  unreadable: Set<string>;
   /** Fields written in a way the content check cannot read, with a message for each. */
   problems: { line: number; message: string }[];
 }
@@ -35,6 +37,7 @@ export interface WrittenFields {
 export function writtenFieldsOf(element: JsxElement): WrittenFields {
   const fields: Record<string, unknown> = {};
   const problems: WrittenFields["problems"] = [];
+  const unreadable = new Set<string>();
   for (const attribute of element.attributes) {
     const line = attribute.position?.start.line ?? lineOf(element);
     if (attribute.type === "mdxJsxExpressionAttribute") {
@@ -48,9 +51,10 @@ export function writtenFieldsOf(element: JsxElement): WrittenFields {
       try {
         fields[name] = JSON.parse(value.value);
       } catch {
+        unreadable.add(name);
         problems.push({ line, message: `<${element.name}> \`${name}\` must be written in quotes, like ${name}="…"` });
       }
     }
   }
-  return { fields, problems };
+  return { fields, unreadable, problems };
 }

@@ -51,6 +51,16 @@ function hintFor(reason: string): string {
 }
 
 /**
+ * Where the mistake is. A tag left open until the end of the page has no place of its own; its message names
+ * the opening tag's place ("(3:1-3:22)"), which is where staff should look.
+ */
+function placeOf(error: MdxSyntaxError): { line: number; column: number } | undefined {
+  if (error.place) return "start" in error.place ? error.place.start : error.place;
+  const openingTag = /\((\d+):(\d+)-\d+:\d+\)/.exec(error.reason);
+  return openingTag ? { line: Number(openingTag[1]), column: Number(openingTag[2]) } : undefined;
+}
+
+/**
  * Parses and compiles one page as the build would. Returns the tree, or the reason it cannot be built
  * with its line and column.
  */
@@ -63,8 +73,8 @@ export async function parsePage(file: string, text: string): Promise<{ ok: true;
     return { ok: true, page: { file, text, tree } };
   } catch (error) {
     if (!isMdxSyntaxError(error)) throw error;
-    const place = error.place && "start" in error.place ? error.place.start : error.place;
     const message = `this page cannot be built: ${error.reason}${hintFor(error.reason)}`;
+    const place = placeOf(error);
     return { ok: false, problem: contentError(file, place?.line ?? 1, message, place?.column) };
   }
 }
