@@ -1,5 +1,6 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 
 /**
  * As strict as static rendering allows. Next streams each page's data in inline <script> tags whose content
@@ -55,7 +56,7 @@ const nextConfig: NextConfig = {
 const withMDX = createMDX({
   options: {
     // Frontmatter is read and validated by lib/content; here it is only stripped from the rendered body.
-    remarkPlugins: ["remark-frontmatter", "remark-gfm"],
+    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES],
   },
 });
 

@@ -4,10 +4,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { ContentError, describeIssues, lineOfYamlField } from "./content/errors";
+import { ContentError } from "./content/errors";
 import { boundedText, optionalText, unknownFieldsMessage } from "./content/schema-helpers";
+import { parseYamlWithSchema } from "./content/yaml";
 import { readOnceInProduction } from "./read-once";
 
 export const CLINIC_FILE = path.join("content", "clinic.yaml");
@@ -83,16 +83,8 @@ export type Clinic = Omit<ClinicFacts, "phone"> & { phone: Phone };
 
 /** Parses the clinic file's text; throws a ContentError naming the file, line and field. */
 export function parseClinicFacts(yamlText: string, file = CLINIC_FILE): Clinic {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (error) {
-    throw new ContentError([`${file}: is not valid YAML: ${(error as Error).message.split("\n")[0]}`]);
-  }
-  const result = clinicFactsSchema.safeParse(data ?? {});
-  if (!result.success) {
-    throw new ContentError(describeIssues(file, result.error, (field) => lineOfYamlField(yamlText, field), 1));
-  }
+  const result = parseYamlWithSchema(file, yamlText, clinicFactsSchema);
+  if (!result.ok) throw new ContentError(result.problems);
   return { ...result.data, phone: phoneFromDigits(result.data.phone) };
 }
 

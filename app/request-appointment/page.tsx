@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AppointmentForm } from "@/components/appointment/AppointmentForm";
 import { EmergencyNotice } from "@/components/EmergencyNotice";
 import { contentPageMetadata } from "@/lib/seo/metadata";
-import { REQUEST_APPOINTMENT_PAGE } from "@/lib/seo/sitemap";
+import { REQUEST_APPOINTMENT_PAGE } from "@/lib/routes";
 import { getClinic } from "@/lib/site";
 
 export const metadata: Metadata = contentPageMetadata(REQUEST_APPOINTMENT_PAGE);

@@ -1,20 +1,17 @@
-const CALLOUT_STYLES = {
+import type { CalloutType } from "@/lib/content/components";
+
+const CALLOUT_STYLES: Record<CalloutType, { label: string; classes: string }> = {
   info: { label: "Good to know", classes: "border-brand-200 bg-brand-50 text-ink" },
   important: { label: "Important", classes: "border-notice-border bg-notice-bg text-ink" },
   emergency: { label: "Emergency", classes: "border-emergency-border bg-emergency-bg text-emergency" },
-} as const;
-
-export type CalloutType = keyof typeof CALLOUT_STYLES;
+};
 
 /**
  * A boxed note in a page. Staff write `<Callout type="important">…</Callout>`; the label is spoken and shown,
  * so the meaning does not depend on colour alone.
  */
-export function Callout({ type = "info", children }: { type?: CalloutType; children: React.ReactNode }) {
+export function Callout({ type, children }: { type: CalloutType; children?: React.ReactNode }) {
   const style = CALLOUT_STYLES[type];
-  if (!style) {
-    throw new Error(`<Callout type="${String(type)}">: type must be one of ${Object.keys(CALLOUT_STYLES).join(", ")}`);
-  }
   return (
     <aside aria-label={style.label} className={`not-prose my-6 rounded-lg border-2 px-5 py-4 ${style.classes}`}>
       <p className="font-bold">{style.label}</p>

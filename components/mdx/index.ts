@@ -1,18 +1,40 @@
 /**
- * The components staff may use by name in content/*.mdx. Anything not listed here is unknown to MDX
- * and fails the build, naming the component.
+ * The components staff may use by name in content/*.mdx. The names, their fields and where they may stand are
+ * defined once in lib/content/components.ts (the content check reads them there); this file gives each name its
+ * React component. Anything not listed is unknown to MDX and fails the build, naming the component.
  */
+import { STAFF_COMPONENT_NAMES, type StaffComponentName } from "@/lib/content/components";
+import { AppointmentButton } from "../AppointmentButton";
+import { CallButton } from "../CallButton";
 import { EmergencyNotice } from "../EmergencyNotice";
-import { CallButtonBlock } from "./CallButtonBlock";
 import { Callout } from "./Callout";
+import { Cite } from "./Cite";
+import { Figure } from "./Figure";
 import { MainPageLinks } from "./MainPageLinks";
+import { outsideProse } from "./OutsideProse";
+import { References } from "./References";
 import { ResponsiveTable } from "./ResponsiveTable";
+import { staffComponent, type StaffComponentImplementation } from "./staff-component";
+import { Steps } from "./Steps";
+
+const implementations: { [Name in StaffComponentName]: StaffComponentImplementation<Name> } = {
+  AppointmentButton: outsideProse(AppointmentButton),
+  CallButton: outsideProse(CallButton),
+  Callout,
+  Cite,
+  EmergencyNotice: outsideProse(EmergencyNotice),
+  Figure,
+  MainPageLinks,
+  References,
+  Steps,
+};
+
+const staffComponents = Object.fromEntries(
+  STAFF_COMPONENT_NAMES.map((name) => [name, staffComponent(name, implementations[name] as StaffComponentImplementation<typeof name>)]),
+) as Record<StaffComponentName, ReturnType<typeof staffComponent>>;
 
 export const mdxComponents = {
-  CallButton: CallButtonBlock,
-  Callout,
-  EmergencyNotice,
-  MainPageLinks,
+  ...staffComponents,
   // Markdown elements drawn differently from the browser's default.
   table: ResponsiveTable,
 };

@@ -4,15 +4,18 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
-import { ContentError, describeIssues, lineOfYamlField } from "./errors";
+import { contentError, ContentError, type ContentProblem } from "./errors";
 import { pageFrontmatterSchema, type PageFrontmatter } from "./frontmatter";
+import { lineOfYamlField, parseYamlWithSchema } from "./yaml";
 import { readOnceInProduction } from "../read-once";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
 /** The file that holds the home page ("/"). */
 export const HOME_FILE_SLUG = "index";
+
+/** Only these files are pages; content/ also holds data files and the staff guide. */
+export const PAGE_FILE_EXTENSION = ".mdx";
 
 export interface ContentPage extends PageFrontmatter {
   /** The URL segment: the file name without `.mdx`; empty for the home page. */
@@ -25,78 +28,100 @@ export interface ContentPage extends PageFrontmatter {
 
 const FRONTMATTER_BLOCK = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// The frontmatter's first field is on line 2, just after the opening `---`.
+const FIRST_FIELD_LINE = 2;
+
+/** The address of the page a file holds (`content/benefits.mdx` is `/benefits`), or undefined for a bad file name. */
+export function pageHrefOfFile(file: string): string | undefined {
+  const fileSlug = path.basename(file, PAGE_FILE_EXTENSION);
+  if (!FILE_SLUG.test(fileSlug)) return undefined;
+  return fileSlug === HOME_FILE_SLUG ? "/" : `/${fileSlug}`;
+}
 
 /** Parses one page file's text; returns the page or the problems found, each naming the file and line. */
-export function parseContentPage(file: string, source: string): ContentPage | string[] {
-  const fileSlug = path.basename(file, ".mdx");
-  if (!FILE_SLUG.test(fileSlug)) {
-    return [`${file}:1: the file name must use only lowercase letters, digits and dashes, e.g. \`spinal-stenosis.mdx\``];
+export function parseContentPage(file: string, source: string): ContentPage | ContentProblem[] {
+  const href = pageHrefOfFile(file);
+  if (href === undefined) {
+    return [contentError(file, 1, "the file name must use only lowercase letters, digits and dashes, e.g. `spinal-stenosis.mdx`")];
   }
   const block = FRONTMATTER_BLOCK.exec(source);
   if (!block) {
-    return [`${file}:1: the page must start with its settings between two \`---\` lines (title, description, …)`];
+    return [contentError(file, 1, "the page must start with its settings between two `---` lines (title, description, …)")];
   }
-  const yamlText = block[1] ?? "";
-  // The frontmatter's first field is on line 2, just after the opening `---`.
-  const firstFieldLine = 2;
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const line = firstFieldLine + (error.linePos?.[0].line ?? 1) - 1;
-      return [`${file}:${line}: the settings at the top are not valid YAML: ${error.message.split("\n")[0]}`];
-    }
-    throw error;
-  }
-  const result = pageFrontmatterSchema.safeParse(data ?? {});
-  if (!result.success) {
-    return describeIssues(file, result.error, (field) => lineOfYamlField(yamlText, field, firstFieldLine), 1);
-  }
-  const slug = fileSlug === HOME_FILE_SLUG ? "" : fileSlug;
-  return { ...result.data, slug, href: `/${slug}`, file };
+  const result = parseYamlWithSchema(file, block[1] ?? "", pageFrontmatterSchema, {
+    firstLine: FIRST_FIELD_LINE,
+    notValidYaml: "the settings at the top are not valid YAML",
+  });
+  if (!result.ok) return result.problems;
+  return { ...result.data, slug: href.slice(1), href, file };
 }
 
-/** Problems that only show across files: two pages must not share a title, description or menu position. */
-function findCrossPageProblems(pages: readonly ContentPage[]): string[] {
-  const problems: string[] = [];
+/** The line of a frontmatter field in a page's text, for problems found after parsing. */
+function lineOfFrontmatterField(source: string, field: keyof PageFrontmatter): number {
+  return lineOfYamlField(FRONTMATTER_BLOCK.exec(source)?.[1] ?? "", [field], FIRST_FIELD_LINE) ?? 1;
+}
+
+/**
+ * Problems that only show across files: two pages must not share a title, description or menu position.
+ * `sourceOf` gives a page's text, to point at the line of the repeated field.
+ */
+export function findCrossPageProblems(
+  pages: readonly ContentPage[],
+  sourceOf: (page: ContentPage) => string,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   const firstWith = new Map<string, ContentPage>();
   for (const page of pages) {
-    const keys: [string, string][] = [
-      [`title\u0000${page.title.toLowerCase()}`, "`title`"],
-      [`description\u0000${page.description.toLowerCase()}`, "`description`"],
-      [`navOrder\u0000${page.navArea}\u0000${page.navOrder}`, `\`navOrder\` ${page.navOrder} in the ${page.navArea} menu`],
+    const keys: [string, keyof PageFrontmatter, string][] = [
+      [`title\u0000${page.title.toLowerCase()}`, "title", "`title`"],
+      [`description\u0000${page.description.toLowerCase()}`, "description", "`description`"],
+      [`navOrder\u0000${page.navArea}\u0000${page.navOrder}`, "navOrder", `\`navOrder\` ${page.navOrder} in the ${page.navArea} menu`],
     ];
-    for (const [key, what] of keys) {
+    for (const [key, field, what] of keys) {
       const earlier = firstWith.get(key);
-      if (earlier) problems.push(`${page.file}: ${what} is the same as in ${earlier.file}; each page needs its own`);
-      else firstWith.set(key, page);
+      if (!earlier) firstWith.set(key, page);
+      else {
+        const line = lineOfFrontmatterField(sourceOf(page), field);
+        problems.push(contentError(page.file, line, `${what} is the same as in ${earlier.file}; each page needs its own`));
+      }
     }
   }
   return problems;
 }
 
+/** A content file's name relative to the project, with forward slashes, for messages. */
+export function projectRelativeFile(directory: string, name: string): string {
+  const relativeDir = path.relative(process.cwd(), directory) || ".";
+  return path.posix.join(relativeDir.split(path.sep).join("/"), name);
+}
+
 /** Reads and validates every page in a folder; throws one ContentError listing every problem at once. */
 export function loadContentPagesFrom(directory: string): ContentPage[] {
-  const relativeDir = path.relative(process.cwd(), directory) || ".";
-  const files = fs
+  const names = fs
     .readdirSync(directory)
-    .filter((name) => name.endsWith(".mdx"))
+    .filter((name) => name.endsWith(PAGE_FILE_EXTENSION))
     .sort();
   const pages: ContentPage[] = [];
-  const problems: string[] = [];
-  for (const name of files) {
-    const file = path.posix.join(relativeDir.split(path.sep).join("/"), name);
-    const parsed = parseContentPage(file, fs.readFileSync(path.join(directory, name), "utf8"));
+  const problems: ContentProblem[] = [];
+  const sources = new Map<string, string>();
+  for (const name of names) {
+    const file = projectRelativeFile(directory, name);
+    const source = fs.readFileSync(path.join(directory, name), "utf8");
+    sources.set(file, source);
+    const parsed = parseContentPage(file, source);
     if (Array.isArray(parsed)) problems.push(...parsed);
     else pages.push(parsed);
   }
-  if (!files.includes(`${HOME_FILE_SLUG}.mdx`)) {
-    problems.push(`${relativeDir}/${HOME_FILE_SLUG}.mdx: the home page file is missing`);
-  }
-  problems.push(...findCrossPageProblems(pages));
+  problems.push(...findHomePageProblems(projectRelativeFile(directory, ""), names));
+  problems.push(...findCrossPageProblems(pages, (page) => sources.get(page.file) ?? ""));
   if (problems.length > 0) throw new ContentError(problems);
   return pages.sort((a, b) => a.navOrder - b.navOrder);
+}
+
+/** The site needs a home page; `names` are the file names in the content folder `directoryFile`. */
+export function findHomePageProblems(directoryFile: string, names: readonly string[]): ContentProblem[] {
+  const homeName = `${HOME_FILE_SLUG}${PAGE_FILE_EXTENSION}`;
+  return names.includes(homeName) ? [] : [contentError(path.posix.join(directoryFile, homeName), 1, "the home page file is missing")];
 }
 
 /** Every content page, in menu order. */

@@ -10,7 +10,7 @@ import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
-import { ContentError } from "@/lib/content/errors";
+import { contentError, ContentError, type ContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR } from "@/lib/content/pages";
 import { readOnceInProduction } from "@/lib/read-once";
 
@@ -44,13 +44,13 @@ function textBlocksOf(node: Nodes): string[] {
 export function extractFaqEntries(source: string, file: string): FaqEntry[] {
   const tree = faqParser.parse(source);
   const entries: FaqEntry[] = [];
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   let current: { question: string; line: number; answerBlocks: string[] } | undefined;
 
   const finishCurrent = () => {
     if (!current) return;
     if (current.answerBlocks.length === 0) {
-      problems.push(`${file}:${current.line}: the question "${current.question}" needs an answer below it`);
+      problems.push(contentError(file, current.line, `the question "${current.question}" needs an answer below it`));
     } else {
       entries.push({ question: current.question, answerText: current.answerBlocks.join("\n") });
     }
@@ -65,8 +65,12 @@ export function extractFaqEntries(source: string, file: string): FaqEntry[] {
       const line = node.position?.start.line ?? 1;
       if (!question.endsWith("?")) {
         problems.push(
-          `${file}:${line}: every \`##\` heading on this page is listed as a question for search engines, ` +
-            `so it must end with "?" (it is "${question}")`,
+          contentError(
+            file,
+            line,
+            `every \`##\` heading on this page is listed as a question for search engines, ` +
+              `so it must end with "?" (it is "${question}")`,
+          ),
         );
       }
       current = { question, line, answerBlocks: [] };

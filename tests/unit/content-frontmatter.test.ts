@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError } from "@/lib/content/errors";
+import { ContentError, formatContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR, loadContentPagesFrom, parseContentPage } from "@/lib/content/pages";
 
 const VALID_FRONTMATTER = {
@@ -19,10 +19,15 @@ function pageSource(fields: Record<string, string | undefined>, body = "Some wor
   return `---\n${yaml}\n---\n\n${body}\n`;
 }
 
-function problemsOf(fields: Record<string, string | undefined>, file = "content/benefits.mdx"): string[] {
-  const result = parseContentPage(file, pageSource(fields));
+/** The problems of a rejected page, as the build prints them. */
+function problemsOfSource(file: string, source: string): string[] {
+  const result = parseContentPage(file, source);
   if (!Array.isArray(result)) throw new Error("expected the page to be rejected");
-  return result;
+  return result.map(formatContentProblem);
+}
+
+function problemsOf(fields: Record<string, string | undefined>, file = "content/benefits.mdx"): string[] {
+  return problemsOfSource(file, pageSource(fields));
 }
 
 describe("the real content", () => {
@@ -88,15 +93,15 @@ describe("parseContentPage", () => {
   });
 
   it("explains YAML syntax errors and a missing settings block with the line", () => {
-    const badYaml = parseContentPage("content/faq.mdx", "---\ntitle: [unclosed\n---\n");
+    const badYaml = problemsOfSource("content/faq.mdx", "---\ntitle: [unclosed\n---\n");
     expect(badYaml).toEqual([expect.stringMatching(/^content\/faq\.mdx:2: the settings at the top are not valid YAML/)]);
-    expect(parseContentPage("content/faq.mdx", "No settings here")).toEqual([
+    expect(problemsOfSource("content/faq.mdx", "No settings here")).toEqual([
       "content/faq.mdx:1: the page must start with its settings between two `---` lines (title, description, …)",
     ]);
   });
 
   it("rejects file names that would make an awkward address", () => {
-    expect(parseContentPage("content/Spinal Stenosis.mdx", pageSource(VALID_FRONTMATTER))).toEqual([
+    expect(problemsOfSource("content/Spinal Stenosis.mdx", pageSource(VALID_FRONTMATTER))).toEqual([
       "content/Spinal Stenosis.mdx:1: the file name must use only lowercase letters, digits and dashes, e.g. `spinal-stenosis.mdx`",
     ]);
   });

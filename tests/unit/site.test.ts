@@ -40,7 +40,7 @@ describe("clinic facts", () => {
   it("rejects opening hours that are not clock times", () => {
     expect(
       problemsOf('name: Mocek Spine\nphone: 501.224.4001\nhours:\n  - days: [Monday]\n    opens: 8am\n    closes: "17:00"\n'),
-    ).toEqual(['content/clinic.yaml:3: `hours.0.opens` must be a time written as HH:MM in quotes, e.g. "08:00"']);
+    ).toEqual(['content/clinic.yaml:5: `hours.0.opens` must be a time written as HH:MM in quotes, e.g. "08:00"']);
   });
 
   it("formats a phone in the clinic's own style", () => {

@@ -1,0 +1,116 @@
+/**
+ * The components staff may write in content/*.mdx, and for each: the fields it accepts (one zod schema, which
+ * the component applies when the page is built and the content check applies before that), where it may stand
+ * and what it may hold. components/mdx/index.ts gives each name its React component.
+ */
+import { z } from "zod";
+import { referenceIdSchema } from "./references";
+import { unknownFieldsMessage } from "./schema-helpers";
+
+export const CALLOUT_TYPES = ["info", "important", "emergency"] as const;
+export type CalloutType = (typeof CALLOUT_TYPES)[number];
+
+/** The fields of one component; a field it does not know is an error, usually a misspelling. */
+function fields<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, { error: (issue) => unknownFieldsMessage(issue) });
+}
+
+/** Text that must be written, with a hint of what to write when it is missing or empty. */
+function requiredText(whatToWrite: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is missing: ${whatToWrite}` : `must be text in quotes: ${whatToWrite}`) })
+    .trim()
+    .min(1, { error: `is empty: ${whatToWrite}` });
+}
+
+/** Where a component may stand: `block` on a line of its own with blank lines around it, `inline` inside a sentence. */
+export type ComponentPlacement = "block" | "inline";
+
+/** What a component holds between its tags: nothing (`<X />`), words, or a Markdown numbered list. */
+export type ComponentContent = "none" | "words" | "numbered-list";
+
+interface StaffComponentRule {
+  fields: z.ZodType<Record<string, unknown>>;
+  placement: ComponentPlacement;
+  content: ComponentContent;
+}
+
+const noFields = fields({});
+
+export const staffComponentRules = {
+  /** The big button that calls the clinic. */
+  CallButton: { fields: noFields, placement: "block", content: "none" },
+  /** A button to the online appointment request form. */
+  AppointmentButton: { fields: noFields, placement: "block", content: "none" },
+  /** A boxed note; `type` sets its label and colour. */
+  Callout: {
+    fields: fields({
+      type: z.enum(CALLOUT_TYPES, { error: `must be one of: ${CALLOUT_TYPES.join(", ")}` }).default("info"),
+    }),
+    placement: "block",
+    content: "words",
+  },
+  /** The red-flag symptoms that need the emergency room, word for word as the fact sheet gives them. */
+  EmergencyNotice: { fields: noFields, placement: "block", content: "none" },
+  /** Cards linking to every main page (the home page uses them). */
+  MainPageLinks: { fields: noFields, placement: "block", content: "none" },
+  /** Numbered steps with large numbers, around a Markdown numbered list. */
+  Steps: { fields: noFields, placement: "block", content: "numbered-list" },
+  /** A picture from public/images/ with its description and a caption. */
+  Figure: {
+    fields: fields({
+      src: z
+        .string({ error: (issue) => (issue.input === undefined ? "is missing: write the picture's address, e.g. /images/spine.svg" : "must be text in quotes") })
+        .regex(/^\/images\/[\w./-]+\.(?:svg|png|jpe?g|webp|avif|gif)$/i, {
+          error: "must be a picture in public/images/, written like /images/spine.svg (svg, png, jpg, webp, avif or gif)",
+        }),
+      alt: requiredText("describe what the picture shows, for people who cannot see it"),
+      caption: requiredText("write a short caption shown under the picture"),
+    }),
+    placement: "block",
+    content: "none",
+  },
+  /** A numbered link to a study in content/references.yaml, right after the words it supports. */
+  Cite: { fields: fields({ id: referenceIdSchema }), placement: "inline", content: "none" },
+  /** The numbered list of every reference in content/references.yaml, which <Cite> links to. */
+  References: { fields: noFields, placement: "block", content: "none" },
+} as const satisfies Record<string, StaffComponentRule>;
+
+export type StaffComponentName = keyof typeof staffComponentRules;
+
+/** The fields a component receives after its schema has checked them (defaults filled in). */
+export type StaffComponentFields<Name extends StaffComponentName> = z.output<(typeof staffComponentRules)[Name]["fields"]>;
+
+export const STAFF_COMPONENT_NAMES = Object.keys(staffComponentRules) as StaffComponentName[];
+
+export function isStaffComponentName(name: string): name is StaffComponentName {
+  return Object.hasOwn(staffComponentRules, name);
+}
+
+export interface ComponentFieldProblem {
+  /** The field the problem is about, when there is one. */
+  field?: string;
+  /** The whole message, starting with the component, e.g. "<Figure> `alt` is missing: …". */
+  message: string;
+}
+
+export type ComponentFieldsResult<Name extends StaffComponentName> =
+  | { ok: true; data: StaffComponentFields<Name> }
+  | { ok: false; problems: ComponentFieldProblem[] };
+
+/** Checks the fields written on a component against its schema. */
+export function parseComponentFields<Name extends StaffComponentName>(
+  name: Name,
+  written: Record<string, unknown>,
+): ComponentFieldsResult<Name> {
+  const result = staffComponentRules[name].fields.safeParse(written);
+  if (result.success) return { ok: true, data: result.data as StaffComponentFields<Name> };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => {
+      const field = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.map(String).join(".") || undefined;
+      const subject = issue.code === "unrecognized_keys" || field === undefined ? "" : ` \`${field}\``;
+      return { field, message: `<${name}>${subject} ${issue.message}` };
+    }),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * YAML files staff write (page settings, clinic facts, references, check settings), validated with a zod
+ * schema. Every problem names the file and the line of the field it is about.
+ */
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { contentError, describeIssues, type ContentProblem } from "./errors";
+
+export type YamlParseResult<T> = { ok: true; data: T } | { ok: false; problems: ContentProblem[] };
+
+/**
+ * The line of the value at `path` (the key's line for a field of a map), or of its nearest parent that is
+ * written; `undefined` when nothing on the path is written.
+ */
+function lineOfPath(document: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent = depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1), true);
+    const key = path[depth - 1];
+    const keyOrItem = isMap(parent)
+      ? parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key))?.key
+      : isSeq(parent) && typeof key === "number"
+        ? parent.items[key]
+        : undefined;
+    if (isNode(keyOrItem) && keyOrItem.range) return lines.linePos(keyOrItem.range[0]).line;
+  }
+  return undefined;
+}
+
+/** The file line of the field at `path` in `yamlText`, which starts on file line `firstLine`. */
+export function lineOfYamlField(yamlText: string, path: readonly PropertyKey[], firstLine = 1): number | undefined {
+  const lines = new LineCounter();
+  const line = lineOfPath(parseDocument(yamlText, { lineCounter: lines }), lines, path);
+  return line === undefined ? undefined : firstLine + line - 1;
+}
+
+/**
+ * Parses `yamlText` and validates it with `schema`. `firstLine` is the file line the text starts on (2 for
+ * a page's settings, just after the opening `---`); `notValidYaml` starts the message of a syntax error.
+ */
+export function parseYamlWithSchema<Schema extends z.ZodType>(
+  file: string,
+  yamlText: string,
+  schema: Schema,
+  { firstLine = 1, notValidYaml = "this file is not valid YAML" }: { firstLine?: number; notValidYaml?: string } = {},
+): YamlParseResult<z.output<Schema>> {
+  const lines = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter: lines });
+  const toFileLine = (textLine: number) => firstLine + textLine - 1;
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) =>
+        contentError(
+          file,
+          toFileLine(error.linePos?.[0].line ?? 1),
+          // The parser's own "at line 1, column 17" counts from the YAML text, not the file: leave it out.
+          `${notValidYaml}: ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
+        ),
+      ),
+    };
+  }
+  const result = schema.safeParse(document.toJS() ?? {});
+  if (result.success) return { ok: true, data: result.data };
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const line = lineOfPath(document, lines, path);
+    // A missing top-level field has no line of its own: point at the start of the file.
+    return line === undefined ? 1 : toFileLine(line);
+  };
+  return { ok: false, problems: describeIssues(file, result.error, lineOf) };
+}

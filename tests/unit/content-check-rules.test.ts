@@ -1,0 +1,94 @@
+// @vitest-environment node
+/** The content check's rules one by one, on small texts. */
+import { describe, expect, it } from "vitest";
+import { checkBannedPhrases } from "@/lib/content/check/banned-phrases";
+import { linkProblem } from "@/lib/content/check/links";
+import { parsePage, type ParsedPage } from "@/lib/content/check/parse-mdx";
+import { measureReadingLevel } from "@/lib/content/check/reading-level";
+import { formatContentCheckReport } from "@/lib/content/check/report";
+import { formatContentProblem } from "@/lib/content/errors";
+import { closestMatch } from "@/lib/content/suggest";
+import { CODE_PAGE_HREFS } from "@/lib/routes";
+
+const addresses = { pages: ["/", "/benefits", "/faq", ...CODE_PAGE_HREFS], publicFiles: new Set(["/images/spine.svg"]) };
+
+async function parsed(text: string): Promise<ParsedPage> {
+  const result = await parsePage("content/test.mdx", text);
+  if (!result.ok) throw new Error(result.problem.message);
+  return result.page;
+}
+
+describe("links", () => {
+  it("suggests the page a mistyped link meant", () => {
+    expect(linkProblem("/benfits", addresses)).toBe("the link to /benfits goes to a page that does not exist (did you mean /benefits?)");
+  });
+
+  it("accepts pages, the appointment form, anchors, files in public/, other websites, phone and mail links", () => {
+    for (const url of ["/", "/benefits", "/benefits/", "/faq#what-is-mild", "/request-appointment", "#sources", "/images/spine.svg", "https://example.com", "tel:+15012244001", "mailto:a@example.com"]) {
+      expect(linkProblem(url, addresses), url).toBeUndefined();
+    }
+  });
+});
+
+describe("closestMatch", () => {
+  it("finds a name one or two letters off, ignoring case, and nothing for a name far from all", () => {
+    expect(closestMatch("callbutton", ["CallButton", "Callout"])).toBe("CallButton");
+    expect(closestMatch("/benfits", ["/", "/benefits"])).toBe("/benefits");
+    expect(closestMatch("/contact-us", ["/", "/benefits"])).toBeUndefined();
+  });
+});
+
+describe("banned phrases", () => {
+  const banned = [
+    { phrase: "FDA-approved", advice: 'write "FDA-cleared"' },
+    { phrase: "cure", advice: "do not promise a cure" },
+  ];
+
+  it("finds whole words in any case, with a dash or a space, and gives the line and column", () => {
+    const problems = checkBannedPhrases("content/x.mdx", "---\ntitle: x\n---\n\nIt is fda approved, and a CURE.\n", banned);
+    expect(problems.map(formatContentProblem)).toEqual([
+      'content/x.mdx:5:7: do not write "fda approved": write "FDA-cleared"',
+      'content/x.mdx:5:27: do not write "CURE": do not promise a cure',
+    ]);
+  });
+
+  it("does not find a phrase inside a longer word or a link address", () => {
+    expect(checkBannedPhrases("content/x.mdx", "A secure place, curing nothing. [Read](/cure-page)\n", banned)).toEqual([]);
+  });
+});
+
+describe("reading level", () => {
+  it("counts sentences, words and syllables of the words a reader sees", async () => {
+    // 2 sentences, 9 words, 9 syllables: 0.39 × 4.5 + 11.8 × 1 − 15.59 = −2.0
+    const level = measureReadingLevel(await parsed("---\ntitle: Not counted at all\n---\n\nThe cat sat on the mat. The dog ran.\n"));
+    expect(level).toMatchObject({ grade: -2, words: 9, sentences: [{ line: 5, words: 6 }, { line: 5, words: 3 }] });
+  });
+
+  it("leaves out link addresses and component fields, and counts a list item without a full stop as a sentence", async () => {
+    const text = '## Heading not counted\n\nRead [the page](/a-very-long-address-with-many-syllables).\n\n<Callout type="important">\n\nCall us\n\n</Callout>\n\n- One item\n';
+    const level = measureReadingLevel(await parsed(text));
+    expect(level.words).toBe(3 + 2 + 2);
+    expect(level.sentences).toHaveLength(3);
+  });
+
+  it("does not end a sentence at an abbreviation such as et al.", async () => {
+    expect(measureReadingLevel(await parsed("Staats PS et al. wrote it. It was read.\n")).sentences).toHaveLength(2);
+  });
+});
+
+describe("the printed report", () => {
+  it("shows every page's grade, then the problems and a summary", () => {
+    const output = formatContentCheckReport({
+      readingLevels: [
+        { file: "content/faq.mdx", grade: 5.3, words: 731, sentences: [], exemptFromError: false },
+        { file: "content/privacy.mdx", grade: 11.2, words: 120, sentences: [], exemptFromError: true },
+      ],
+      readingLevelLimits: { warnAbove: 8, errorAbove: 10, exemptFromError: ["privacy"] },
+      problems: [{ file: "content/privacy.mdx", line: 1, severity: "warning", message: "the page reads at grade 11.2" }],
+    });
+    expect(output).toContain("content/faq.mdx        5.3    731          0  ok");
+    expect(output).toContain("content/privacy.mdx   11.2    120          0  warning: hard to read (exempt policy page)");
+    expect(output).toContain("content/privacy.mdx:1: warning: the page reads at grade 11.2");
+    expect(output.trim().split("\n").at(-1)).toBe("No errors (1 warning to look at): the content is ready to publish.");
+  });
+});
