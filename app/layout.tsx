@@ -30,6 +30,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
       <body className="flex min-h-screen flex-col pb-[var(--sticky-bar-height)] md:pb-0">
         <a
           href="#main-content"
+          data-print="hide"
           className="sr-only z-50 rounded-lg bg-brand-900 px-4 py-3 font-bold text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
         >
           Skip to main content

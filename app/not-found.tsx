@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CallButton } from "@/components/CallButton";
 import { getNavPages } from "@/lib/content/pages";
 
@@ -21,9 +20,9 @@ export default function NotFound() {
       <ul className="mt-4 space-y-2">
         {getNavPages("main").map((page) => (
           <li key={page.href}>
-            <Link href={page.href} className="inline-flex min-h-tap items-center text-lg font-semibold text-brand-800 underline underline-offset-4">
+            <a href={page.href} className="inline-flex min-h-tap items-center text-lg font-semibold text-brand-800 underline underline-offset-4">
               {page.slug === "" ? "Home page" : page.title}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,14 +1,13 @@
-import Link from "next/link";
 import { APPOINTMENT_REQUEST_HREF } from "@/lib/routes";
 
 /** A link to the online appointment request form, styled as the call button's quieter partner. */
 export function AppointmentButton({ className = "" }: { className?: string }) {
   return (
-    <Link
+    <a
       href={APPOINTMENT_REQUEST_HREF}
       className={`inline-flex min-h-tap items-center justify-center rounded-lg border-2 border-brand-800 bg-white px-4 py-2 font-bold text-brand-800 no-underline hover:bg-brand-50 ${className}`}
     >
       Request an appointment
-    </Link>
+    </a>
   );
 }

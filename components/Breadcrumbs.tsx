@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { hasBreadcrumbs, type BreadcrumbItem } from "@/lib/seo/breadcrumbs";
 
 /**
@@ -24,9 +23,9 @@ export function Breadcrumbs({ trail }: { trail: readonly BreadcrumbItem[] }) {
               {isCurrent ? (
                 <span aria-current="page">{item.name}</span>
               ) : (
-                <Link href={item.href} className="inline-flex min-h-tap items-center font-semibold text-brand-800 underline underline-offset-4">
+                <a href={item.href} className="inline-flex min-h-tap items-center font-semibold text-brand-800 underline underline-offset-4">
                   {item.name}
-                </Link>
+                </a>
               )}
             </li>
           );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getNavPages } from "@/lib/content/pages";
 import { getClinic } from "@/lib/site";
 import { CallButton } from "./CallButton";
@@ -36,9 +35,9 @@ export function SiteFooter() {
           <ul className="flex flex-wrap gap-x-6">
             {footerPages.map((page) => (
               <li key={page.href}>
-                <Link href={page.href} className="inline-flex min-h-tap items-center font-semibold text-brand-800 underline underline-offset-4">
+                <a href={page.href} className="inline-flex min-h-tap items-center font-semibold text-brand-800 underline underline-offset-4">
                   {page.navLabel}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

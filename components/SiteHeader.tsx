@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getNavPages } from "@/lib/content/pages";
 import { getClinic } from "@/lib/site";
 import { AppointmentButton } from "./AppointmentButton";
@@ -15,11 +14,11 @@ export function SiteHeader() {
   return (
     <header className="border-b border-brand-100 bg-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex min-h-tap items-center text-xl font-bold text-brand-900 no-underline sm:text-2xl">
+        <a href="/" className="flex min-h-tap items-center text-xl font-bold text-brand-900 no-underline sm:text-2xl">
           {clinic.name}
-        </Link>
+        </a>
         <div className="flex items-center gap-3">
-          <div className="hidden md:block">
+          <div className="hidden md:block" data-print="hide">
             <AppointmentButton />
           </div>
           <CallButton size="compact" phone={clinic.phone} />
@@ -37,10 +36,12 @@ export function SiteHeader() {
             </span>
           </summary>
           <div className="absolute inset-x-4 top-full z-30 rounded-lg border border-brand-200 bg-white px-2 pb-2 shadow-lg">
-            <SiteNav pages={mainPages} layout="stacked" label="Main" />
+            <SiteNav pages={mainPages} layout="stacked" label="Main menu" />
           </div>
         </details>
-        <AppointmentButton className="flex-1" />
+        <div className="flex flex-1" data-print="hide">
+          <AppointmentButton className="flex-1" />
+        </div>
       </div>
       <div className="mx-auto hidden max-w-7xl px-2 pb-2 md:block">
         <SiteNav pages={mainPages} layout="inline" label="Main" />

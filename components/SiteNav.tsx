@@ -1,16 +1,15 @@
 import type { ContentPage } from "@/lib/content/pages";
-import { NavLink } from "./NavLink";
 
 const LAYOUTS = {
   // Phone menu: one large row per page.
   stacked: {
     list: "flex flex-col divide-y divide-brand-100",
-    link: "flex min-h-tap items-center px-2 py-3 text-lg font-semibold text-brand-800 underline-offset-4 hover:underline aria-[current=page]:bg-brand-50 aria-[current=page]:underline",
+    link: "flex min-h-tap items-center px-2 py-3 text-lg font-semibold text-brand-800 underline-offset-4 hover:underline",
   },
   // Wide screens: a row that wraps rather than scrolls.
   inline: {
     list: "flex flex-wrap gap-x-2 gap-y-1",
-    link: "flex min-h-tap items-center rounded-md px-2 font-semibold text-brand-800 underline-offset-4 hover:bg-brand-50 hover:underline aria-[current=page]:bg-brand-50 aria-[current=page]:underline",
+    link: "flex min-h-tap items-center rounded-md px-2 font-semibold text-brand-800 underline-offset-4 hover:bg-brand-50 hover:underline",
   },
 } as const;
 
@@ -22,9 +21,9 @@ export function SiteNav({ pages, layout, label }: { pages: ContentPage[]; layout
       <ul className={classes.list}>
         {pages.map((page) => (
           <li key={page.href}>
-            <NavLink href={page.href} className={classes.link}>
+            <a href={page.href} className={classes.link}>
               {page.navLabel}
-            </NavLink>
+            </a>
           </li>
         ))}
       </ul>

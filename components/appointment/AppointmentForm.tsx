@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { requestAppointment, type AppointmentFormState } from "@/app/request-appointment/actions";
@@ -140,7 +139,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         hint="A US number. We will call you on it."
         type="tel"
         inputMode="tel"
-        autoComplete="tel-national"
+        autoComplete="tel"
         maxLength={FIELD_LIMITS.phone}
         required
         defaultValue={returnedValues.phone}
@@ -167,7 +166,6 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
           {Object.entries(BEST_TIMES).map(([value, label]) => (
             <label
               key={value}
-              htmlFor={`bestTime-${value}`}
               className="flex min-h-tap cursor-pointer items-center gap-3 rounded-lg border-2 border-brand-200 px-4 py-2 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50"
             >
               <input
@@ -203,7 +201,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
 
       <div>
         <FieldError id="acknowledged-error" message={errorOf("acknowledged")} />
-        <label htmlFor="acknowledged" className="flex cursor-pointer items-start gap-3">
+        <label className="flex cursor-pointer items-start gap-3">
           <input
             id="acknowledged"
             type="checkbox"
@@ -215,9 +213,9 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
           />
           <span>
             I understand this form is <strong>not for emergencies</strong>, and I have read the{" "}
-            <Link href="/privacy" className="font-semibold text-brand-800 underline underline-offset-4">
+            <a href="/privacy" className="font-semibold text-brand-800 underline underline-offset-4">
               website privacy notice
-            </Link>
+            </a>
             . <span className="font-normal">(required)</span>
           </span>
         </label>

@@ -25,7 +25,7 @@ interface TextFieldProps extends Omit<React.ComponentProps<"input">, "name"> {
 }
 
 /** A labelled text input with its hint and error, wired for screen readers. */
-export function TextField({ name, label, hint, error, registration, required, ...inputProps }: TextFieldProps) {
+export function TextField({ name, label, hint, error, registration, required, type = "text", ...inputProps }: TextFieldProps) {
   return (
     <div>
       <label htmlFor={name} className="block text-lg font-bold">
@@ -39,6 +39,7 @@ export function TextField({ name, label, hint, error, registration, required, ..
       <FieldError id={`${name}-error`} message={error} />
       <input
         id={name}
+        type={type}
         aria-invalid={error ? true : undefined}
         aria-describedby={fieldDescription(name, Boolean(hint), error)}
         aria-required={required || undefined}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getNavPages } from "@/lib/content/pages";
 
 /** Cards for every main page except the home page, with the description staff wrote in its frontmatter. */
@@ -8,13 +7,13 @@ export function MainPageLinks() {
     <ul className="not-prose my-8 grid gap-4 sm:grid-cols-2">
       {pages.map((page) => (
         <li key={page.href}>
-          <Link
+          <a
             href={page.href}
             className="block h-full rounded-lg border-2 border-brand-200 p-5 no-underline hover:border-brand-700 hover:bg-brand-50"
           >
             <span className="block text-xl font-bold text-brand-800 underline underline-offset-4">{page.title}</span>
             <span className="mt-2 block text-ink">{page.description}</span>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

@@ -76,6 +76,9 @@ for (const contentPage of allPages) {
       expect(box!.height, "the call button is a large touch target").toBeGreaterThanOrEqual(44);
 
       await expectReadableCallLinks(page);
+      // Every picture is described for people who cannot see it, and every figure has a visible caption.
+      for (const image of await page.locator("main img").all()) expect((await image.getAttribute("alt"))?.trim()).toBeTruthy();
+      for (const figure of await page.locator("main figure").all()) await expect(figure.locator("figcaption")).not.toBeEmpty();
       await expectNoHorizontalScroll(page);
       expect(watched.consoleErrors).toEqual([]);
       expect(watched.foreignRequests).toEqual([]);

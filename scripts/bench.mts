@@ -1,0 +1,200 @@
+/**
+ * The site's speed and quality, measured: builds, serves with `next start`, runs Lighthouse 12 (mobile, default
+ * throttling) on every page three times and reports the median of each figure, beside a minimal reference
+ * (one plain Next.js MDX page with default settings, built from the same dependencies in the same run).
+ *
+ *   npm run bench              full report: stdout, reports/bench.md and reports/bench.json
+ *   npm run test:lighthouse    the budget in `npm test`: accessibility, best practices and SEO must be 100
+ *                              on every page (these scores repeat exactly run to run; speed is not asserted)
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { CONTENT_DIR, loadContentPagesFrom } from "../lib/content/pages";
+import { CODE_PAGES } from "../lib/routes";
+import { startNextServer } from "./lib/serve";
+
+const budgetMode = process.argv.includes("--budget");
+const RUNS = budgetMode ? 1 : 3;
+const CHROME_PATH = process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const QUALITY_CATEGORIES = ["accessibility", "best-practices", "seo"] as const;
+const ALL_CATEGORIES = ["performance", ...QUALITY_CATEGORIES] as const;
+
+interface Figures {
+  performance: number;
+  accessibility: number;
+  "best-practices": number;
+  seo: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  jsKb: number;
+  htmlKb: number;
+  requests: number;
+  transferKb: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function measure(url: string, port: number, categories: readonly string[]): Promise<Partial<Figures> & { failing: string[] }> {
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...categories] });
+  const lhr = result!.lhr;
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  const requests = ((lhr.audits["network-requests"]?.details as { items?: { resourceType?: string; transferSize?: number }[] })?.items ?? []);
+  const bytesOf = (type: string) => requests.filter((item) => item.resourceType === type).reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+  // The audits that cost points, so a failing budget says what to fix.
+  const failing = QUALITY_CATEGORIES.flatMap((id) =>
+    (lhr.categories[id]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => `${id}: ${ref.id} (${lhr.audits[ref.id]?.title})`),
+  );
+  return {
+    ...Object.fromEntries(categories.map((id) => [id, score(id)])),
+    ...(categories.includes("performance")
+      ? {
+          fcpMs: numeric("first-contentful-paint"),
+          lcpMs: numeric("largest-contentful-paint"),
+          tbtMs: numeric("total-blocking-time"),
+          cls: numeric("cumulative-layout-shift"),
+          jsKb: bytesOf("Script") / 1024,
+          htmlKb: bytesOf("Document") / 1024,
+          requests: requests.length,
+          transferKb: numeric("total-byte-weight") / 1024,
+        }
+      : {}),
+    failing,
+  };
+}
+
+async function medianFigures(url: string, port: number, categories: readonly string[]) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run += 1) runs.push(await measure(url, port, categories));
+  const keys = Object.keys(runs[0]!).filter((key) => key !== "failing") as (keyof Figures)[];
+  return {
+    figures: Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key] as number))])) as Partial<Figures>,
+    failing: [...new Set(runs.flatMap((run) => run.failing))],
+  };
+}
+
+/** A plain Next.js MDX page with default settings, from the same dependencies: the yardstick. */
+function buildReferenceSite(): string {
+  const dir = path.resolve(".bench", "reference");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
+  const homeBody = fs
+    .readFileSync(path.join(CONTENT_DIR, "index.mdx"), "utf8")
+    .replace(/^---[\s\S]*?---\n/, "")
+    .replace(/^<[A-Z][\s\S]*?\/>$/gm, "<Note>Call us to ask for an appointment.</Note>");
+  fs.writeFileSync(
+    path.join(dir, "next.config.mjs"),
+    `import createMDX from "@next/mdx";\nexport default createMDX()({ pageExtensions: ["js", "jsx", "mdx", "ts", "tsx"], turbopack: { root: ${JSON.stringify(process.cwd())} } });\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, "mdx-components.tsx"),
+    `import type { MDXComponents } from "mdx/types";\nconst Note = ({ children }: { children: React.ReactNode }) => <aside>{children}</aside>;\nexport function useMDXComponents(components: MDXComponents): MDXComponents {\n  return { ...components, Note };\n}\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, "app", "layout.tsx"),
+    `export const metadata = { title: "Reference", description: "A plain Next.js MDX page with default settings, for comparison." };\nexport default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
+  );
+  fs.writeFileSync(path.join(dir, "app", "page.mdx"), `# MILD for lumbar spinal stenosis\n\n${homeBody}`);
+  const build = spawnSync("npx", ["next", "build"], { cwd: dir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("The reference site did not build");
+  return dir;
+}
+
+function formatRow(name: string, f: Partial<Figures>): string {
+  const cell = (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? "–" : value.toFixed(digits));
+  return `| ${name} | ${cell(f.performance)} | ${cell(f.accessibility)} | ${cell(f["best-practices"])} | ${cell(f.seo)} | ${cell(f.fcpMs)} | ${cell(f.lcpMs)} | ${cell(f.tbtMs)} | ${cell(f.cls, 3)} | ${cell(f.jsKb, 1)} | ${cell(f.htmlKb, 1)} | ${cell(f.requests)} | ${cell(f.transferKb, 1)} |`;
+}
+
+const TABLE_HEAD =
+  "| page | perf | a11y | best pr. | SEO | FCP ms | LCP ms | TBT ms | CLS | JS KB | HTML KB | requests | transfer KB |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+
+async function main() {
+  if (!budgetMode || !fs.existsSync(".next/BUILD_ID")) {
+    if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) throw new Error("npm run build failed");
+  }
+  const pages = [...loadContentPagesFrom(CONTENT_DIR).map((page) => page.href), ...CODE_PAGES.map((page) => page.href)];
+  const site = await startNextServer({ port: Number(process.env.BENCH_PORT ?? 3800), env: { DATA_DIR: path.resolve(".bench", "data") } });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const results: Record<string, Partial<Figures>> = {};
+  const failures: string[] = [];
+  try {
+    for (const href of pages) {
+      const { figures, failing } = await medianFigures(`${site.origin}${href}`, chrome.port, budgetMode ? QUALITY_CATEGORIES : ALL_CATEGORIES);
+      results[href] = figures;
+      for (const id of QUALITY_CATEGORIES) if (figures[id] !== 100) failures.push(`${href}: ${id} is ${figures[id]}, not 100 — ${failing.join("; ")}`);
+      console.log(budgetMode ? `${href}: ${QUALITY_CATEGORIES.map((id) => `${id} ${figures[id]}`).join(", ")}` : formatRow(href, figures));
+    }
+  } finally {
+    site.stop();
+  }
+
+  if (budgetMode) {
+    await chrome.kill();
+    if (failures.length > 0) {
+      console.error(`\nLighthouse budget failed:\n${failures.map((failure) => `  - ${failure}`).join("\n")}`);
+      process.exitCode = 1;
+    } else console.log(`\nLighthouse budget: accessibility, best practices and SEO are 100 on all ${pages.length} pages.`);
+    return;
+  }
+
+  const referenceDir = buildReferenceSite();
+  const reference = await startNextServer({ cwd: referenceDir, port: Number(process.env.BENCH_REFERENCE_PORT ?? 3801) });
+  let referenceFigures: Partial<Figures>;
+  try {
+    referenceFigures = (await medianFigures(`${reference.origin}/`, chrome.port, ALL_CATEGORIES)).figures;
+  } finally {
+    reference.stop();
+    await chrome.kill();
+  }
+
+  const ratioKeys = ["fcpMs", "lcpMs", "tbtMs", "jsKb", "htmlKb", "requests", "transferKb"] as const;
+  const ratios = Object.fromEntries(
+    Object.entries(results).map(([href, figures]) => [
+      href,
+      Object.fromEntries(ratioKeys.map((key) => [key, (figures[key] ?? NaN) / (referenceFigures[key] ?? NaN)])),
+    ]),
+  );
+  const ratioLines = Object.entries(ratios).map(
+    ([href, ratio]) => `| ${href} | ${ratioKeys.map((key) => (Number.isFinite(ratio[key]) ? `${ratio[key]!.toFixed(2)}×` : "–")).join(" | ")} |`,
+  );
+  const markdown = [
+    `# Bench: Lighthouse 12 mobile, median of ${RUNS} runs per page (${new Date().toISOString()})`,
+    "",
+    TABLE_HEAD,
+    ...Object.entries(results).map(([href, figures]) => formatRow(href, figures)),
+    formatRow("reference: plain Next.js MDX page", referenceFigures),
+    "",
+    "## Ratios to the reference (lower is better)",
+    "",
+    `| page | ${ratioKeys.join(" | ")} |`,
+    `|---|${ratioKeys.map(() => "---").join("|")}|`,
+    ...ratioLines,
+    "",
+  ].join("\n");
+  fs.mkdirSync("reports", { recursive: true });
+  fs.writeFileSync("reports/bench.md", markdown);
+  fs.writeFileSync("reports/bench.json", JSON.stringify({ runs: RUNS, pages: results, reference: referenceFigures, ratios }, null, 2));
+  console.log(`\n${markdown}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
