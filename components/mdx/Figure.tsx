@@ -6,8 +6,8 @@ import { publicImageSize } from "@/lib/content/image-size";
  * lib/content/components.ts makes both required, so no picture reaches a page without them. Its width and
  * height come from the file, so the page keeps its place for it while it loads.
  */
-export async function Figure({ src, alt, caption }: StaffComponentFields<"Figure">) {
-  const size = await publicImageSize(src);
+export function Figure({ src, alt, caption }: StaffComponentFields<"Figure">) {
+  const size = publicImageSize(src);
   return (
     <figure className="mx-auto max-w-xl">
       {/* Staff pictures come in any size and next/image needs each one's dimensions: a plain img that scales down. */}

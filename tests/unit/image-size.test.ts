@@ -9,7 +9,8 @@ describe("picture sizes", () => {
     expect(svgSize("<svg>")).toBeUndefined();
   });
 
-  it("knows the size of every illustration the site ships", async () => {
-    expect(await publicImageSize("/images/lumbar-canal-normal.svg")).toEqual({ width: 480, height: 400 });
+  it("knows the size of the illustrations the site ships, and gives none for a missing file", () => {
+    expect(publicImageSize("/images/lumbar-canal-normal.svg")).toEqual({ width: 480, height: 400 });
+    expect(publicImageSize("/images/no-such-picture.svg")).toBeUndefined();
   });
 });
