@@ -24,13 +24,13 @@ export function CallButton({ size = "large", phone = getClinic().phone, classNam
   return (
     <a
       href={phone.href}
-      className={`inline-flex items-center justify-center gap-2 rounded-lg bg-brand-800 font-bold whitespace-nowrap text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 rounded-lg bg-brand-800 text-center font-bold text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
     >
       <PhoneIcon className={size === "large" ? "size-7" : "size-5"} />
       <span>
         {/* In the tight header of a phone, "Call" is spoken but not shown; the icon and number say it. */}
         <span className={size === "compact" ? "max-sm:sr-only" : undefined}>Call</span>{" "}
-        <span className="tabular-nums">{phone.display}</span>
+        <span className="whitespace-nowrap tabular-nums">{phone.display}</span>
       </span>
     </a>
   );

@@ -13,7 +13,7 @@ export function SiteHeader() {
   const mainPages = getNavPages("main");
   return (
     <header className="border-b border-brand-100 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <a href="/" className="flex min-h-tap items-center text-xl font-bold text-brand-900 no-underline sm:text-2xl">
           {clinic.name}
         </a>
@@ -25,7 +25,7 @@ export function SiteHeader() {
         </div>
       </div>
       {/* The menu's panel is positioned against this row, so it spans the width of the screen when open. */}
-      <div className="relative mx-auto flex max-w-7xl items-start gap-2 px-4 pb-2 md:hidden">
+      <div className="relative mx-auto flex max-w-7xl flex-wrap items-start gap-2 px-4 pb-2 md:hidden">
         <details className="site-menu group shrink-0 rounded-lg border border-brand-200">
           <summary className="flex min-h-tap cursor-pointer items-center justify-between gap-2 px-4 py-2 text-lg font-semibold text-brand-800">
             <span>
@@ -39,7 +39,7 @@ export function SiteHeader() {
             <SiteNav pages={mainPages} layout="stacked" label="Main menu" />
           </div>
         </details>
-        <div className="flex flex-1" data-print="hide">
+        <div className="flex min-w-fit flex-1" data-print="hide">
           <AppointmentButton className="flex-1" />
         </div>
       </div>

@@ -4,6 +4,10 @@
  */
 import { z } from "zod";
 
+// zod probes for eval (new Function) to compile fast parsers; the site's Content-Security-Policy forbids eval,
+// and the probe alone is reported as a violation in the browser. These few fields need no compiled parser.
+z.config({ jitless: true });
+
 export const BEST_TIMES = {
   morning: "Morning",
   afternoon: "Afternoon",

@@ -17,6 +17,12 @@ for (const sitePage of [...allPages, { href: "/no-such-page", title: "", file: "
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
+    // Chromium also reports violations that scripts catch (a library probing for eval, say) only as DevTools issues.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send("Audits.enable");
+    devtools.on("Audits.issueAdded", ({ issue }) => {
+      if (issue.code === "ContentSecurityPolicyIssue") violations.push(JSON.stringify(issue.details));
+    });
     const response = await page.goto(sitePage.href);
     await page.waitForLoadState("networkidle");
     const headers = response!.headers();
