@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { getClinic, type Phone } from "@/lib/site";
 import { PhoneIcon } from "./PhoneIcon";
 
@@ -30,7 +31,19 @@ export function CallButton({ size = "large", phone = getClinic().phone, classNam
       <span>
         {/* In the tight header of a phone, "Call" is spoken but not shown; the icon and number say it. */}
         <span className={size === "compact" ? "max-sm:sr-only" : undefined}>Call</span>{" "}
-        <span className="whitespace-nowrap tabular-nums">{phone.display}</span>
+        {/* Break only at the dots, and only when enlarged text leaves no room on one line. */}
+        <span className="tabular-nums">
+          {phone.display.split(".").map((group, index) => (
+            <Fragment key={index}>
+              {index > 0 && (
+                <>
+                  .<wbr />
+                </>
+              )}
+              {group}
+            </Fragment>
+          ))}
+        </span>
       </span>
     </a>
   );
