@@ -2,12 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS, chromiumPath } from "./scripts/lib/chromium";
 
-/**
- * Browser tests run against the production build (`next start`), in Debian's Chromium where Playwright cannot
- * download its own browser. CHROMIUM_PATH overrides the path; without either, Playwright's own browser is used.
- */
-const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+/** Browser tests run against the production build (`next start`), in the Chromium of scripts/lib/chromium.ts. */
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 // One folder per run for the server's database and its log; workers inherit the variable, so all agree.
@@ -26,15 +23,7 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [

@@ -14,21 +14,12 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CONTENT_DIR, loadContentPagesFrom } from "../lib/content/pages";
 import { CODE_PAGES } from "../lib/routes";
+import { CHROMIUM_FLAGS, chromiumPath } from "./lib/chromium";
 import { startNextServer } from "./lib/serve";
 
 const budgetMode = process.argv.includes("--budget");
 const RUNS = budgetMode ? 1 : 3;
-const CHROME_PATH = process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const QUALITY_CATEGORIES = ["accessibility", "best-practices", "seo"] as const;
 const ALL_CATEGORIES = ["performance", ...QUALITY_CATEGORIES] as const;
 
@@ -131,7 +122,7 @@ async function main() {
   }
   const pages = [...loadContentPagesFrom(CONTENT_DIR).map((page) => page.href), ...CODE_PAGES.map((page) => page.href)];
   const site = await startNextServer({ port: Number(process.env.BENCH_PORT ?? 3800), env: { DATA_DIR: path.resolve(".bench", "data") } });
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS });
   const results: Record<string, Partial<Figures>> = {};
   const failures: string[] = [];
   try {
