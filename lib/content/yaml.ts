@@ -2,7 +2,7 @@
  * YAML files staff write (page settings, clinic facts, references, check settings), validated with a zod
  * schema. Every problem names the file and the line of the field it is about.
  */
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { contentError, describeIssues, type ContentProblem } from "./errors";
 
@@ -67,4 +67,25 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(
     return line === undefined ? 1 : toFileLine(line);
   };
   return { ok: false, problems: describeIssues(file, result.error, lineOf) };
+}
+
+/**
+ * Every text value in `yamlText` with the line it starts on: what a reader of the site sees of a data file.
+ * Keys, comments and the values of `skipFields` (names such as `id`, which no reader sees) are left out.
+ */
+export function yamlTextValues(yamlText: string, skipFields: readonly string[] = []): { line: number; text: string }[] {
+  const lines = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter: lines });
+  const values: { line: number; text: string }[] = [];
+  visit(document, {
+    Pair: (_, pair) => (isScalar(pair.key) && skipFields.includes(String(pair.key.value)) ? visit.SKIP : undefined),
+    Scalar: (key, scalar, path) => {
+      const parent = path.at(-1);
+      const isKey = key === "key" && isPair(parent);
+      if (!isKey && typeof scalar.value === "string" && scalar.range) {
+        values.push({ line: lines.linePos(scalar.range[0]).line, text: scalar.value });
+      }
+    },
+  });
+  return values;
 }

@@ -4,10 +4,13 @@ import { describe, expect, it } from "vitest";
 import { checkBannedPhrases } from "@/lib/content/check/banned-phrases";
 import { linkProblem } from "@/lib/content/check/links";
 import { parsePage, type ParsedPage } from "@/lib/content/check/parse-mdx";
-import { measureReadingLevel } from "@/lib/content/check/reading-level";
+import { measureReadingLevel, measureTextReadingLevel } from "@/lib/content/check/reading-level";
 import { formatContentCheckReport } from "@/lib/content/check/report";
+import { checkSelfCheckFile } from "@/lib/content/check/self-check";
+import { DEFAULT_CONTENT_CHECK_CONFIG } from "@/lib/content/check/config";
 import { formatContentProblem } from "@/lib/content/errors";
 import { closestMatch } from "@/lib/content/suggest";
+import { yamlTextValues } from "@/lib/content/yaml";
 import { CODE_PAGE_HREFS } from "@/lib/routes";
 
 const addresses = { pages: ["/", "/benefits", "/faq", ...CODE_PAGE_HREFS], publicFiles: new Set(["/images/spine.svg"]) };
@@ -73,6 +76,26 @@ describe("reading level", () => {
 
   it("does not end a sentence at an abbreviation such as et al.", async () => {
     expect(measureReadingLevel(await parsed("Staats PS et al. wrote it. It was read.\n")).sentences).toHaveLength(2);
+  });
+});
+
+describe("the self-check's words, a data file readers see", () => {
+  it("count every text value for the reading level, without keys, comments or ids", () => {
+    const values = yamlTextValues("# Not counted.\ntitle: The cat sat.\nquestions:\n  - id: tried-care\n    question: Did the dog run?\n", ["id"]);
+    expect(values).toEqual([
+      { line: 2, text: "The cat sat." },
+      { line: 5, text: "Did the dog run?" },
+    ]);
+    expect(measureTextReadingLevel("content/self-check.yaml", values)).toMatchObject({ words: 7, sentences: [{ line: 2 }, { line: 5 }] });
+  });
+
+  it("must exist when a page places <SelfCheck />, and need not otherwise", () => {
+    const settings = { bannedPhrases: [], config: DEFAULT_CONTENT_CHECK_CONFIG };
+    const page = { file: "content/candidacy.mdx", text: "## Check\n\n<SelfCheck />\n" };
+    expect(checkSelfCheckFile(undefined, [page], settings).problems.map(formatContentProblem)).toEqual([
+      "content/self-check.yaml:1: is missing: <SelfCheck /> takes its questions and results from it",
+    ]);
+    expect(checkSelfCheckFile(undefined, [{ ...page, text: "No check here.\n" }], settings).problems).toEqual([]);
   });
 });
 

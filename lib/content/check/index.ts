@@ -10,6 +10,7 @@ import { parseReferences, type Reference } from "../references";
 import type { YamlParseResult } from "../yaml";
 import { CLINIC_FILE, parseClinicFacts } from "../../site";
 import { CODE_PAGE_HREFS } from "../../routes";
+import { SELF_CHECK_FILE } from "../../self-check/texts";
 import { parseBannedPhrases, checkBannedPhrases, type BannedPhrase } from "./banned-phrases";
 import { checkComponents } from "./components";
 import { DEFAULT_CONTENT_CHECK_CONFIG, parseContentCheckConfig, type ContentCheckConfig } from "./config";
@@ -18,6 +19,7 @@ import { checkImages } from "./images";
 import { checkLinks, type SiteAddresses } from "./links";
 import { parsePage } from "./parse-mdx";
 import { checkReadingLevel, measureReadingLevel, type ReadingLevel } from "./reading-level";
+import { checkSelfCheckFile } from "./self-check";
 
 export interface ContentFile {
   /** Relative to the project, e.g. `content/faq.mdx`. */
@@ -43,7 +45,7 @@ export interface ContentCheckReport {
 }
 
 /** Files in content/ that are not pages; anything else there is probably a mistake. */
-const DATA_FILE_NAMES = ["clinic.yaml", "references.yaml", "banned-phrases.yaml", "content-check.yaml", "README.md"];
+const DATA_FILE_NAMES = ["clinic.yaml", "references.yaml", "banned-phrases.yaml", "content-check.yaml", path.basename(SELF_CHECK_FILE), "README.md"];
 
 /** A page's name in the check's settings: its file name without `.mdx`. */
 const pageNameOf = (file: string) => path.basename(file, PAGE_FILE_EXTENSION);
@@ -155,5 +157,9 @@ export async function checkContent({ files, publicFiles }: ContentCheckInput): P
     problems.push(...body.problems);
     if (body.readingLevel) readingLevels.push(body.readingLevel);
   }
+  const selfCheckFile = files.find((candidate) => path.basename(candidate.file) === path.basename(SELF_CHECK_FILE));
+  const selfCheck = checkSelfCheckFile(selfCheckFile, pageFiles, siteData);
+  problems.push(...selfCheck.problems);
+  if (selfCheck.readingLevel) readingLevels.push({ ...selfCheck.readingLevel, exemptFromError: false });
   return { problems: problems.sort(byOrderInFile), readingLevels, readingLevelLimits: siteData.config.readingLevel };
 }

@@ -58,9 +58,14 @@ function proseBlocks(page: ParsedPage): { line: number; text: string }[] {
 }
 
 export function measureReadingLevel(page: ParsedPage): ReadingLevel {
+  return measureTextReadingLevel(page.file, proseBlocks(page));
+}
+
+/** The reading level of blocks of running text, each with the line it starts on (a data file's texts, for example). */
+export function measureTextReadingLevel(file: string, blocks: readonly { line: number; text: string }[]): ReadingLevel {
   const counts = { sentence: 0, word: 0, syllable: 0 };
   const sentences: Sentence[] = [];
-  for (const block of proseBlocks(page)) {
+  for (const block of blocks) {
     for (const sentence of splitSentences(block.text)) {
       const words = wordsOf(sentence);
       if (words.length === 0) continue;
@@ -72,7 +77,7 @@ export function measureReadingLevel(page: ParsedPage): ReadingLevel {
     }
   }
   const grade = counts.word === 0 ? undefined : Math.round(fleschKincaid(counts) * 10) / 10;
-  return { file: page.file, grade, words: counts.word, sentences };
+  return { file, grade, words: counts.word, sentences };
 }
 
 /** The longest sentences first: where shortening helps most. */

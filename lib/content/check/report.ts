@@ -11,7 +11,7 @@ function readingLevelStatus(level: PageReadingLevel, limits: ContentCheckReport[
 
 export function formatReadingLevelTable({ readingLevels, readingLevelLimits }: ContentCheckReport): string {
   const fileWidth = Math.max(4, ...readingLevels.map((level) => level.file.length));
-  const header = `${"page".padEnd(fileWidth)}  grade  words  sentences  status`;
+  const header = `${"file".padEnd(fileWidth)}  grade  words  sentences  status`;
   const rows = readingLevels.map((level) =>
     [
       level.file.padEnd(fileWidth),

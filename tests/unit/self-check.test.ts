@@ -1,0 +1,115 @@
+// @vitest-environment node
+/** The self-check's rules (lib/self-check/assess.ts) and their words for the page without JavaScript. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  assessSelfCheck,
+  SELF_CHECK_ANSWERS,
+  SELF_CHECK_QUESTION_IDS,
+  type SelfCheckAnswers,
+} from "@/lib/self-check/assess";
+import { conditionInWords, selfCheckGuidance, unmetConditionInWords } from "@/lib/self-check/guidance";
+
+/** Answers of someone MILD may help, with no blood thinner, a scan, and no warning sign. */
+const MATCHING: SelfCheckAnswers = {
+  symptoms: "yes",
+  relief: "yes",
+  duration: "yes",
+  "tried-care": "yes",
+  imaging: "yes",
+  "blood-thinner": "no",
+  "warning-signs": "no",
+};
+
+const anyAnswers = fc.record(
+  Object.fromEntries(SELF_CHECK_QUESTION_IDS.map((id) => [id, fc.constantFrom(...SELF_CHECK_ANSWERS)])),
+  { requiredKeys: [] },
+) as fc.Arbitrary<SelfCheckAnswers>;
+
+describe("assessSelfCheck", () => {
+  it("a warning sign wins over every other answer, and over missing ones", () => {
+    expect(assessSelfCheck({ "warning-signs": "yes" })).toEqual({ result: "emergency", emergencyNoticeFirst: true, unanswered: [], notes: [] });
+    expect(assessSelfCheck({ ...MATCHING, "warning-signs": "yes" }).result).toBe("emergency");
+    fc.assert(
+      fc.property(anyAnswers, (answers) => {
+        expect(assessSelfCheck({ ...answers, "warning-signs": "yes" })).toMatchObject({ result: "emergency", emergencyNoticeFirst: true });
+      }),
+    );
+  });
+
+  it("not sure about the warning signs puts the emergency notice first, above what the other answers mean", () => {
+    expect(assessSelfCheck({ ...MATCHING, "warning-signs": "not-sure" })).toMatchObject({ result: "match", emergencyNoticeFirst: true });
+    expect(assessSelfCheck({ "warning-signs": "not-sure" })).toMatchObject({ result: "incomplete", emergencyNoticeFirst: true });
+    expect(assessSelfCheck(MATCHING).emergencyNoticeFirst).toBe(false);
+  });
+
+  it("matches the people MILD may help: symptoms on standing or walking, eased by sitting, for 3 months, other care not enough", () => {
+    expect(assessSelfCheck(MATCHING)).toEqual({ result: "match", emergencyNoticeFirst: false, unanswered: [], notes: [] });
+  });
+
+  it("says other causes are possible when any of those four is No or Not sure", () => {
+    for (const id of ["symptoms", "relief", "duration", "tried-care"] as const) {
+      for (const answer of ["no", "not-sure"] as const) {
+        expect(assessSelfCheck({ ...MATCHING, [id]: answer }).result, `${id}: ${answer}`).toBe("other-causes");
+      }
+    }
+  });
+
+  it("adds what to tell the doctor: a blood thinner, and no MRI or CT scan yet", () => {
+    expect(assessSelfCheck({ ...MATCHING, "blood-thinner": "yes", imaging: "not-sure" })).toMatchObject({
+      result: "match",
+      notes: ["blood-thinner", "no-imaging"],
+    });
+    expect(assessSelfCheck({ ...MATCHING, relief: "no", "blood-thinner": "not-sure" })).toMatchObject({
+      result: "other-causes",
+      notes: ["blood-thinner"],
+    });
+  });
+
+  it("says there are not enough answers yet, and which, until every question is answered", () => {
+    expect(assessSelfCheck({})).toEqual({ result: "incomplete", emergencyNoticeFirst: false, unanswered: [...SELF_CHECK_QUESTION_IDS], notes: [] });
+    const withoutTwo = Object.fromEntries(Object.entries(MATCHING).filter(([id]) => id !== "duration" && id !== "warning-signs"));
+    expect(assessSelfCheck(withoutTwo)).toMatchObject({ result: "incomplete", unanswered: ["duration", "warning-signs"] });
+    // A No that rules out a match still waits for the warning-signs question.
+    expect(assessSelfCheck({ ...withoutTwo, symptoms: "no" }).result).toBe("incomplete");
+  });
+
+  it("gives exactly one result for any answers, and never a match without every question answered", () => {
+    fc.assert(
+      fc.property(anyAnswers, (answers) => {
+        const outcome = assessSelfCheck(answers);
+        const allAnswered = SELF_CHECK_QUESTION_IDS.every((id) => answers[id] !== undefined);
+        if (outcome.result === "match" || outcome.result === "other-causes") expect(allAnswered).toBe(true);
+        if (outcome.result === "incomplete") expect(outcome.unanswered.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
+describe("the rules in words", () => {
+  const order = [...SELF_CHECK_QUESTION_IDS];
+
+  it("numbers the questions as the page does", () => {
+    expect(selfCheckGuidance(order)).toEqual([
+      { when: "Yes to question 7", result: "emergency" },
+      { when: "Yes to questions 1, 2, 3 and 4", result: "match" },
+      { when: "No or Not sure to any of questions 1, 2, 3 or 4", result: "other-causes" },
+      { when: "Yes or Not sure to question 6", note: "blood-thinner" },
+      { when: "No or Not sure to question 5", note: "no-imaging" },
+    ]);
+  });
+
+  it("follows the order staff give the questions", () => {
+    const warningSignsFirst = ["warning-signs", ...order.filter((id) => id !== "warning-signs")] as typeof order;
+    expect(selfCheckGuidance(warningSignsFirst).slice(0, 2)).toEqual([
+      { when: "Yes to question 1", result: "emergency" },
+      { when: "Yes to questions 2, 3, 4 and 5", result: "match" },
+    ]);
+  });
+
+  it("joins questions that need different answers", () => {
+    const condition = { symptoms: ["yes"], imaging: ["no"] } as const;
+    expect(conditionInWords(condition, order)).toBe("Yes to question 1 and No to question 5");
+    expect(unmetConditionInWords(condition, order)).toBe("No or Not sure to question 1 or Yes or Not sure to question 5");
+  });
+});
