@@ -7,6 +7,7 @@ import { STAFF_COMPONENT_NAMES, type StaffComponentName } from "@/lib/content/co
 import { AppointmentButton } from "../AppointmentButton";
 import { CallButton } from "../CallButton";
 import { EmergencyNotice } from "../EmergencyNotice";
+import { SelfCheck } from "../self-check/SelfCheck";
 import { Callout } from "./Callout";
 import { Cite } from "./Cite";
 import { Figure } from "./Figure";
@@ -26,6 +27,7 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   Figure,
   MainPageLinks,
   References,
+  SelfCheck: outsideProse(SelfCheck),
   Steps,
 };
 

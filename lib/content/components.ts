@@ -52,6 +52,8 @@ export const staffComponentRules = {
   },
   /** The red-flag symptoms that need the emergency room, word for word as the fact sheet gives them. */
   EmergencyNotice: { fields: noFields, placement: "block", content: "none" },
+  /** "Could MILD help me?": the private self-check, with its words from content/self-check.yaml. */
+  SelfCheck: { fields: noFields, placement: "block", content: "none" },
   /** Cards linking to every main page (the home page uses them). */
   MainPageLinks: { fields: noFields, placement: "block", content: "none" },
   /** Numbered steps with large numbers, around a Markdown numbered list. */

@@ -1,0 +1,182 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  assessSelfCheck,
+  SELF_CHECK_ANSWER_LABELS,
+  SELF_CHECK_ANSWERS,
+  type SelfCheckAnswer,
+  type SelfCheckAnswers,
+  type SelfCheckQuestionId,
+} from "@/lib/self-check/assess";
+import type { SelfCheckQuestion, SelfCheckTexts } from "@/lib/self-check/texts";
+import { ResultPanel } from "./ResultPanel";
+
+interface SelfCheckFormProps {
+  texts: SelfCheckTexts;
+  /** The clinic's name and number, printed at the top of the paper. */
+  clinicContact: string;
+  /** Server-rendered parts: they read the clinic's facts, which the browser does not load. */
+  emergencyNotice: ReactNode;
+  contactActions: ReactNode;
+  /** The rules in words, shown until the page's JavaScript runs (and so always without it). */
+  guidance: ReactNode;
+}
+
+const BUTTON_CLASSES = "inline-flex min-h-14 items-center justify-center rounded-lg px-6 py-3 text-lg font-bold";
+
+const subscribeToNothing = () => () => {};
+
+/** False in the server's HTML and while hydrating, true once this component runs in the browser. */
+function useHasJavaScript(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The self-check's questions and result. The answers live in this component's state only: no form is
+ * submitted, nothing is stored, and every button is type="button". Without JavaScript the same questions are a
+ * checklist to fill in on screen or on paper, followed by `guidance`.
+ */
+export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactActions, guidance }: SelfCheckFormProps) {
+  const idPrefix = useId();
+  const hasJavaScript = useHasJavaScript();
+  const [answers, setAnswers] = useState<SelfCheckAnswers>({});
+  // How many times the reader asked for the result: each request moves focus to it, even when it is already shown.
+  const [resultRequests, setResultRequests] = useState(0);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (resultRequests === 0) return;
+    // The result starts at the top of the screen, where a phone shows most of it, and is read from its heading.
+    resultHeading.current?.scrollIntoView({ block: "start" });
+    resultHeading.current?.focus({ preventScroll: true });
+  }, [resultRequests]);
+
+  const answer = (id: SelfCheckQuestionId, value: SelfCheckAnswer) => setAnswers((current) => ({ ...current, [id]: value }));
+  const numberOf = (id: SelfCheckQuestionId) => texts.questions.findIndex((question) => question.id === id) + 1;
+  const outcome = assessSelfCheck(answers);
+  const result = texts.results[outcome.result];
+  const unansweredNumbers = outcome.unanswered.map(numberOf).sort((a, b) => a - b);
+
+  return (
+    <section aria-labelledby={`${idPrefix}-title`} className="self-check rounded-xl border-2 border-brand-200 bg-brand-50 p-3 sm:p-6 print:border-0 print:bg-white print:p-0">
+      <h2 id={`${idPrefix}-title`} className="text-2xl font-bold text-brand-900 sm:text-3xl">
+        {texts.title}
+      </h2>
+      <p className="hidden print:block">{clinicContact}: bring these answers to your appointment.</p>
+      <p className="mt-3">{texts.intro}</p>
+      <p className="mt-3 rounded-lg border-l-4 border-brand-700 bg-white px-4 py-2 font-semibold print:hidden">{texts.privacy}</p>
+
+      <div className="mt-6 space-y-4">
+        {texts.questions.map((question, index) => (
+          <QuestionFieldset
+            key={question.id}
+            idPrefix={idPrefix}
+            number={index + 1}
+            question={question}
+            answer={answers[question.id]}
+            onAnswer={(value) => answer(question.id, value)}
+            showAnswerInPrint={hasJavaScript}
+          />
+        ))}
+      </div>
+
+      {hasJavaScript ? (
+        <>
+          <button
+            type="button"
+            onClick={() => setResultRequests((count) => count + 1)}
+            className={`${BUTTON_CLASSES} mt-6 w-full bg-brand-800 text-white hover:bg-brand-900 sm:w-auto print:hidden`}
+          >
+            See what my answers mean
+          </button>
+          {resultRequests > 0 && (
+            <ResultPanel headingRef={resultHeading}>
+              {outcome.emergencyNoticeFirst && emergencyNotice}
+              <p className="text-2xl font-bold text-brand-900">{result.heading}</p>
+              <p>{result.text}</p>
+              {unansweredNumbers.length > 0 && (
+                <p className="font-semibold">
+                  Still to answer: question{unansweredNumbers.length > 1 ? "s" : ""} {unansweredNumbers.join(", ")}.
+                </p>
+              )}
+              {outcome.notes.length > 0 && (
+                <ul className="list-disc space-y-2 pl-6">
+                  {outcome.notes.map((note) => (
+                    <li key={note}>{texts.notes[note]}</li>
+                  ))}
+                </ul>
+              )}
+              {(outcome.result === "match" || outcome.result === "other-causes") && contactActions}
+              <button
+                type="button"
+                onClick={() => window.print()}
+                className={`${BUTTON_CLASSES} w-full border-2 border-brand-800 bg-white text-brand-800 hover:bg-brand-50 sm:w-auto print:hidden`}
+              >
+                Print my answers
+              </button>
+            </ResultPanel>
+          )}
+        </>
+      ) : (
+        guidance
+      )}
+    </section>
+  );
+}
+
+interface QuestionFieldsetProps {
+  idPrefix: string;
+  number: number;
+  question: SelfCheckQuestion;
+  answer: SelfCheckAnswer | undefined;
+  onAnswer: (answer: SelfCheckAnswer) => void;
+  /** With JavaScript, paper shows the answer in words; without it, the printed options are the checklist. */
+  showAnswerInPrint: boolean;
+}
+
+function QuestionFieldset({ idPrefix, number, question, answer, onAnswer, showAnswerInPrint }: QuestionFieldsetProps) {
+  const name = `${idPrefix}-${question.id}`;
+  return (
+    <fieldset
+      aria-describedby={question.hint ? `${name}-hint` : undefined}
+      className="rounded-lg border-2 border-brand-100 bg-white p-3 sm:p-4 print:break-inside-avoid print:border-ink-muted print:p-3"
+    >
+      <legend className="float-left w-full text-lg font-bold text-ink">
+        {number}. {question.question}
+      </legend>
+      {question.hint && (
+        <p id={`${name}-hint`} className="clear-both pt-1 text-ink-muted">
+          {question.hint}
+        </p>
+      )}
+      <div className={`clear-both grid grid-cols-3 gap-2 pt-3 sm:gap-3 ${showAnswerInPrint ? "print:hidden" : ""}`}>
+        {SELF_CHECK_ANSWERS.map((value) => (
+          <label
+            key={value}
+            className="flex min-h-14 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-ink-muted px-1 py-2 text-center text-lg leading-tight whitespace-nowrap has-checked:border-brand-800 has-checked:bg-brand-100 has-checked:font-bold sm:flex-row sm:justify-start sm:gap-3 sm:px-4"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={value}
+              checked={answer === value}
+              onChange={() => onAnswer(value)}
+              className="size-6 shrink-0 accent-brand-800"
+            />
+            <span>{SELF_CHECK_ANSWER_LABELS[value]}</span>
+          </label>
+        ))}
+      </div>
+      {showAnswerInPrint && (
+        <p className="clear-both hidden pt-2 print:block">
+          My answer: <strong>{answer ? SELF_CHECK_ANSWER_LABELS[answer] : "not answered"}</strong>
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,168 @@
+// The self-check on /candidacy ("Could MILD help me?"): private, usable with the keyboard alone, printable,
+// and a checklist without JavaScript. Runs at both widths: the answers' layout differs on a phone.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+const TITLE = "Could MILD help me?";
+
+function selfCheckOn(page: Page): Locator {
+  return page.getByRole("region", { name: TITLE });
+}
+
+/** Everything a page could keep answers in without sending them: cookies, storage, the address and its history. */
+function browserMemory(page: Page) {
+  return page.evaluate(() => ({
+    cookie: document.cookie,
+    localStorage: JSON.stringify(Object.entries(localStorage)),
+    sessionStorage: JSON.stringify(Object.entries(sessionStorage)),
+    href: location.href,
+    search: location.search,
+    hash: location.hash,
+    historyLength: history.length,
+  }));
+}
+
+/**
+ * Waits until no request has started for `quietMs`: links that scrolled into view while tabbing may still be
+ * fetching their pages in advance, which is the site's doing, not the self-check's.
+ */
+async function waitForQuietNetwork(page: Page, quietMs = 2_000) {
+  let lastRequestAt = Date.now();
+  const onRequest = () => {
+    lastRequestAt = Date.now();
+  };
+  page.on("request", onRequest);
+  try {
+    while (Date.now() - lastRequestAt < quietMs) await page.waitForTimeout(250);
+  } finally {
+    page.off("request", onRequest);
+  }
+}
+
+/** Opens /candidacy with its scripts run and the network quiet. */
+async function openSelfCheck(page: Page): Promise<Locator> {
+  await page.goto("/candidacy");
+  await page.waitForLoadState("networkidle");
+  const selfCheck = selfCheckOn(page);
+  // The button appears once the form runs in the browser.
+  await expect(selfCheck.getByRole("button", { name: "See what my answers mean" })).toBeVisible();
+  return selfCheck;
+}
+
+test("can be completed with the keyboard alone, and no answer leaves the browser or is kept", async ({ page }) => {
+  const selfCheck = await openSelfCheck(page);
+  const firstAnswer = selfCheck.getByRole("radio").first();
+  // From the top of the page, Tab until the first question, as a keyboard user would.
+  for (let presses = 0; presses < 100; presses += 1) {
+    if (await firstAnswer.evaluate((radio) => radio === document.activeElement)) break;
+    await page.keyboard.press("Tab");
+  }
+  await expect(firstAnswer).toBeFocused();
+  await waitForQuietNetwork(page);
+
+  const memoryBefore = await browserMemory(page);
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(`${request.method()} ${request.url()}`));
+
+  // In a radio group, Space checks the focused option and an arrow key moves to the next one and checks it.
+  const keysFor = { Yes: ["Space"], No: ["ArrowRight"], "Not sure": ["ArrowRight", "ArrowRight"] } as const;
+  const answers = ["Yes", "Yes", "Yes", "Yes", "Not sure", "No", "No"] as const;
+  const groups = selfCheck.getByRole("group");
+  await expect(groups).toHaveCount(answers.length);
+  for (const [index, answer] of answers.entries()) {
+    if (index > 0) await page.keyboard.press("Tab");
+    for (const key of keysFor[answer]) await page.keyboard.press(key);
+    await expect(groups.nth(index).getByRole("radio", { name: answer, exact: true })).toBeChecked();
+  }
+  await page.keyboard.press("Tab");
+  await expect(selfCheck.getByRole("button", { name: "See what my answers mean" })).toBeFocused();
+  await page.keyboard.press("Space");
+
+  await expect(selfCheck.getByRole("heading", { name: "What your answers may mean" })).toBeFocused();
+  await expect(selfCheck.getByText("Your answers match the people MILD may help")).toBeVisible();
+  await expect(selfCheck.getByRole("link", { name: "Call 501.224.4001" })).toBeVisible();
+  await expect(selfCheck.getByRole("link", { name: "Request an appointment" })).toBeVisible();
+
+  expect(requests, "requests made while answering").toEqual([]);
+  expect(await browserMemory(page)).toEqual(memoryBefore);
+});
+
+test("a warning sign shows the emergency notice first", async ({ page }) => {
+  const selfCheck = await openSelfCheck(page);
+  const groups = selfCheck.getByRole("group");
+  await groups.last().getByText("Yes", { exact: true }).click();
+  await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
+  const heading = selfCheck.getByRole("heading", { name: "What your answers may mean" });
+  await expect(heading).toBeFocused();
+  const notice = heading.locator("xpath=following-sibling::*[1]");
+  await expect(notice).toHaveAttribute("aria-label", "Emergency warning");
+  await expect(notice).toContainText("call 911");
+  await expect(selfCheck.getByText("Get care right away")).toBeVisible();
+  // The page's own axe check sees the questions only; the result is checked here.
+  const results = await new AxeBuilder({ page })
+    .include("section.self-check")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+});
+
+test("printing shows the questions, the answers and the result, and leaves the rest of the site off the paper", async ({ page }) => {
+  const selfCheck = await openSelfCheck(page);
+  const groups = selfCheck.getByRole("group");
+  for (const [index, answer] of ["Yes", "Yes", "No", "Yes", "Yes", "Not sure", "No"].entries()) {
+    await groups.nth(index).getByText(answer, { exact: true }).click();
+  }
+  await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
+  await page.emulateMedia({ media: "print" });
+
+  await expect(selfCheck.getByRole("heading", { name: TITLE })).toBeVisible();
+  await expect(selfCheck.getByText("Mocek Spine, 501.224.4001: bring these answers to your appointment.")).toBeVisible();
+  for (const [index, answer] of ["Yes", "Yes", "No", "Yes", "Yes", "Not sure", "No"].entries()) {
+    await expect(groups.nth(index)).toContainText(`My answer: ${answer}`);
+    await expect(groups.nth(index).getByRole("radio").first()).toBeHidden();
+  }
+  await expect(selfCheck.getByText("Other causes are possible")).toBeVisible();
+  // Hidden buttons have no role for the accessibility tree: find them as elements.
+  await expect(selfCheck.locator("button")).toHaveCount(2);
+  for (const button of await selfCheck.locator("button").all()) await expect(button).toBeHidden();
+
+  await expect(page.locator("header")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeHidden();
+  await expect(page.locator("h1")).toBeHidden();
+  await expect(page.locator("footer")).toBeHidden();
+  await expect(page.getByRole("complementary", { name: "Call the clinic" })).toBeHidden();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the questions are a checklist, followed by what the answers may mean in words", async ({ page }) => {
+    await page.goto("/candidacy");
+    const selfCheck = selfCheckOn(page);
+    const groups = selfCheck.getByRole("group");
+    await expect(groups).toHaveCount(7);
+    for (const group of await groups.all()) {
+      for (const label of ["Yes", "No", "Not sure"]) await expect(group.getByRole("radio", { name: label, exact: true })).toBeVisible();
+    }
+    // The checklist can be filled in on screen before printing.
+    await groups.first().getByText("Not sure", { exact: true }).click();
+    await expect(groups.first().getByRole("radio", { name: "Not sure" })).toBeChecked();
+
+    await expect(selfCheck.getByRole("button")).toHaveCount(0);
+    await expect(selfCheck.getByRole("heading", { name: "What your answers may mean" })).toBeVisible();
+    await expect(selfCheck.getByRole("note", { name: "Emergency warning" })).toBeVisible();
+    const rules = selfCheck.getByRole("listitem");
+    await expect(rules.first()).toContainText("If you answered Yes to question 7:");
+    await expect(rules.first()).toContainText("Get care right away.");
+    await expect(selfCheck).toContainText("If you answered Yes to questions 1, 2, 3 and 4:");
+    await expect(selfCheck).toContainText("Your answers match the people MILD may help.");
+    await expect(selfCheck).toContainText("If you answered No or Not sure to any of questions 1, 2, 3 or 4:");
+    await expect(selfCheck.getByRole("link", { name: "Call 501.224.4001" })).toBeVisible();
+
+    await page.emulateMedia({ media: "print" });
+    await expect(groups.first().getByRole("radio", { name: "Not sure" })).toBeVisible();
+    await expect(selfCheck.getByText("If you answered Yes to question 7:")).toBeVisible();
+    await expect(page.locator("header")).toBeHidden();
+  });
+});
