@@ -154,11 +154,14 @@ function QuestionFieldset({ idPrefix, number, question, answer, onAnswer, showAn
           {question.hint}
         </p>
       )}
-      <div className={`clear-both grid grid-cols-3 gap-2 pt-3 sm:gap-3 ${showAnswerInPrint ? "print:hidden" : ""}`}>
+      {/* Three answers side by side while each has room for "Not sure"; fewer a row on narrow screens or with big text. */}
+      <div
+        className={`clear-both grid grid-cols-[repeat(auto-fit,minmax(5.5rem,1fr))] gap-2 pt-3 sm:gap-3 ${showAnswerInPrint ? "print:hidden" : ""}`}
+      >
         {SELF_CHECK_ANSWERS.map((value) => (
           <label
             key={value}
-            className="flex min-h-14 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-ink-muted px-1 py-2 text-center text-lg leading-tight whitespace-nowrap has-checked:border-brand-800 has-checked:bg-brand-100 has-checked:font-bold sm:flex-row sm:justify-start sm:gap-3 sm:px-4"
+            className="flex min-h-14 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-ink-muted px-1 py-2 text-center text-base leading-tight has-checked:border-brand-800 has-checked:bg-brand-100 has-checked:text-brand-900 has-checked:inset-ring-2 has-checked:inset-ring-brand-800 sm:flex-row sm:justify-start sm:gap-3 sm:px-4 sm:text-lg"
           >
             <input
               type="radio"
