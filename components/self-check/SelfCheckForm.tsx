@@ -16,7 +16,7 @@ interface SelfCheckFormProps {
   texts: SelfCheckTexts;
   /** The clinic's name and number, printed at the top of the paper. */
   clinicContact: string;
-  /** Server-rendered parts: they read the clinic's facts, which the browser does not load. */
+  /** Rendered on the server: the call button reads the clinic's facts, which the browser never loads. */
   emergencyNotice: ReactNode;
   contactActions: ReactNode;
   /** The rules in words, shown until the page's JavaScript runs (and so always without it). */

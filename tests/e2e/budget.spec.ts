@@ -6,8 +6,9 @@ import { allPages, appRoutePages } from "./site-pages";
 const KB = 1024;
 /**
  * Held at today's figures plus a small margin, so any growth fails. The targets (130 KB and 160 KB) are not met
- * yet: content pages ship no client component of their own, and Next 16's runtime with React 19 alone is about
- * 128 KB; the form adds react-hook-form and zod (about 46 KB). See the performance issue's note.
+ * yet: Next 16's runtime with React 19 alone is about 128 KB; content pages add only the self-check's small form
+ * (about 2 KB, on every content page, since they share one route); the form adds react-hook-form and zod (about
+ * 46 KB). See the performance issue's note.
  */
 const JAVASCRIPT_BUDGET = { contentPage: 136 * KB, formPage: 185 * KB };
 const HTML_BUDGET = 15 * KB;
