@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { toCsv } from "@/lib/appointments/csv";
 import { openRequest, REFERENCE_PATTERN, type OpenedRequest } from "@/lib/appointments/requests";
 import { openAppointmentData } from "@/lib/appointments/runtime";
-import { BEST_TIMES } from "@/lib/appointments/schema";
+import { BEST_TIMES } from "@/lib/appointments/fields";
 import { getServerEnv } from "@/lib/env";
 
 const USAGE = `Usage: npm run requests -- <command>

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { getAppointmentsRuntime } from "@/lib/appointments/runtime";
-import { APPOINTMENT_FIELDS, HONEYPOT_FIELD, type FieldErrors } from "@/lib/appointments/schema";
+import { APPOINTMENT_FIELDS, HONEYPOT_FIELD, type FieldErrors } from "@/lib/appointments/fields";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { errorCode, logEvent } from "@/lib/log";
 

@@ -1,21 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { requestAppointment, type AppointmentFormState } from "@/app/request-appointment/actions";
-import {
-  APPOINTMENT_FIELDS,
-  appointmentRequestSchema,
-  BEST_TIMES,
-  FIELD_LIMITS,
-  HONEYPOT_FIELD,
-  type AppointmentField,
-  type AppointmentRequest,
-  type AppointmentRequestInput,
-} from "@/lib/appointments/schema";
+import { APPOINTMENT_FIELDS, BEST_TIMES, FIELD_LIMITS, HONEYPOT_FIELD, type AppointmentField } from "@/lib/appointments/fields";
+import type { AppointmentRequest, AppointmentRequestInput } from "@/lib/appointments/schema";
 import { AppointmentConfirmation } from "./AppointmentConfirmation";
 import { FieldError, fieldDescription, TextField } from "./fields";
+import { lazyAppointmentResolver, preloadAppointmentResolver } from "./lazy-resolver";
 
 const INITIAL_STATE: AppointmentFormState = { status: "idle" };
 
@@ -40,7 +32,7 @@ interface AppointmentFormProps {
 /**
  * The appointment request form. Without JavaScript it posts to the server action and the page comes back with
  * the server's errors or the confirmation. With JavaScript, react-hook-form checks each field with the same zod
- * schema as the server, then submits through the same action.
+ * schema as the server (loaded when the patient first focuses a field), then submits through the same action.
  */
 export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProps) {
   const [state, formAction, isPending] = useActionState(requestAppointment, INITIAL_STATE);
@@ -52,7 +44,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
     handleSubmit,
     formState: { errors: clientErrors },
   } = useForm<AppointmentRequestInput, unknown, AppointmentRequest>({
-    resolver: zodResolver(appointmentRequestSchema),
+    resolver: lazyAppointmentResolver,
     mode: "onTouched",
     // Focus goes to the error summary (below), which lists every problem, not to the first field.
     shouldFocusError: false,
@@ -89,7 +81,13 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
   const showSummary = fieldsWithErrors.length > 0 || state.status === "unavailable" || state.status === "rate-limited";
 
   return (
-    <form action={formAction} onSubmit={handleSubmit(submitThroughAction, () => setFailedSubmissions((count) => count + 1))} noValidate className="space-y-7">
+    <form
+      action={formAction}
+      onSubmit={handleSubmit(submitThroughAction, () => setFailedSubmissions((count) => count + 1))}
+      onFocus={() => void preloadAppointmentResolver().catch(() => {})}
+      noValidate
+      className="space-y-7"
+    >
       <div
         ref={summaryRef}
         tabIndex={-1}

@@ -3,7 +3,7 @@ import { getClinic } from "@/lib/site";
 import { AppointmentButton } from "../AppointmentButton";
 import { CallButton } from "../CallButton";
 import { EmergencyNotice } from "../EmergencyNotice";
-import { SelfCheckForm } from "./SelfCheckForm";
+import { LazySelfCheckForm } from "./LazySelfCheckForm";
 import { SelfCheckGuidance } from "./SelfCheckGuidance";
 
 /**
@@ -24,7 +24,7 @@ export function SelfCheck() {
     </div>
   );
   return (
-    <SelfCheckForm
+    <LazySelfCheckForm
       texts={texts}
       clinicContact={`${clinic.name}, ${clinic.phone.display}`}
       emergencyNotice={emergencyNotice}

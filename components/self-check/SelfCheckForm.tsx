@@ -27,6 +27,17 @@ const BUTTON_CLASSES = "inline-flex min-h-14 items-center justify-center rounded
 
 const subscribeToNothing = () => () => {};
 
+/** The class under which the print stylesheet leaves everything but the self-check off the paper (globals.css). */
+const PRINT_ANSWERS_ONLY = "print-self-check-only";
+
+/** Prints the self-check alone; the page prints whole again once the print dialog closes. */
+function printAnswersOnly() {
+  const root = document.documentElement;
+  root.classList.add(PRINT_ANSWERS_ONLY);
+  window.addEventListener("afterprint", () => root.classList.remove(PRINT_ANSWERS_ONLY), { once: true });
+  window.print();
+}
+
 /** False in the server's HTML and while hydrating, true once this component runs in the browser. */
 function useHasJavaScript(): boolean {
   return useSyncExternalStore(
@@ -114,7 +125,7 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
               {(outcome.result === "match" || outcome.result === "other-causes") && contactActions}
               <button
                 type="button"
-                onClick={() => window.print()}
+                onClick={printAnswersOnly}
                 className={`${BUTTON_CLASSES} w-full border-2 border-brand-800 bg-white text-brand-800 hover:bg-brand-50 sm:w-auto print:hidden`}
               >
                 Print my answers

@@ -3,7 +3,8 @@
  */
 import { randomInt, randomUUID } from "node:crypto";
 import { decryptField, encryptField } from "./crypto";
-import type { AppointmentRequest, BestTime } from "./schema";
+import type { BestTime } from "./fields";
+import type { AppointmentRequest } from "./schema";
 import type { StoredRequest } from "./store";
 
 // No 0/O, 1/I/L or U: codes are read aloud over the phone.

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, type Generated, type Selectable } from "kysely";
-import type { BestTime } from "./schema";
+import type { BestTime } from "./fields";
 import { DuplicateReferenceError, type AppointmentStore, type StoredRequest } from "./store";
 
 interface Tables {

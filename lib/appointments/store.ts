@@ -2,7 +2,7 @@
  * What the appointment flow needs from storage. The form and the outbox speak only to this interface, so a
  * PostgreSQL store can be added beside the SQLite one without touching them.
  */
-import type { BestTime } from "./schema";
+import type { BestTime } from "./fields";
 
 /** A request as stored: the patient's details still sealed (encrypted). */
 export interface StoredRequest {

@@ -6,7 +6,8 @@ import { errorCode, logEvent } from "@/lib/log";
 import { hashIp } from "./crypto";
 import { notificationMessageId, sealRequest } from "./requests";
 import type { AppointmentsRuntime } from "./runtime";
-import { appointmentRequestSchema, fieldErrorsOf, HONEYPOT_FIELD, type FieldErrors } from "./schema";
+import { HONEYPOT_FIELD, type FieldErrors } from "./fields";
+import { appointmentRequestSchema, fieldErrorsOf } from "./schema";
 import { DuplicateReferenceError } from "./store";
 
 export type SubmitResult =

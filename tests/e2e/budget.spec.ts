@@ -5,12 +5,13 @@ import { allPages, appRoutePages } from "./site-pages";
 
 const KB = 1024;
 /**
- * Held at today's figures plus a small margin, so any growth fails. The targets (130 KB and 160 KB) are not met
- * yet: Next 16's runtime with React 19 alone is about 128 KB; content pages add only the self-check's small form
- * (about 2 KB, on every content page, since they share one route); the form adds react-hook-form and zod (about
- * 46 KB). See the performance issue's note.
+ * Content pages carry no code of their own: they load only Next 16's and React 19's runtime, 132.9 KB as built by
+ * Turbopack. The target of 130 KB is not met (a webpack build measured 130.5 KB), so the budget holds today's
+ * figure plus 1 KB: any growth fails. The form page meets its 160 KB target (147.6 KB): it adds react-hook-form,
+ * and its zod check is fetched only when the patient first focuses a field. A page with the self-check also
+ * loads that small form, about 2 KB: an allowance of 3 KB.
  */
-const JAVASCRIPT_BUDGET = { contentPage: 136 * KB, formPage: 185 * KB };
+const JAVASCRIPT_BUDGET = { contentPage: 134 * KB, formPage: 160 * KB, selfCheck: 3 * KB };
 const HTML_BUDGET = 15 * KB;
 const formHrefs = new Set<string>(appRoutePages.map((page) => page.href));
 
@@ -29,8 +30,11 @@ for (const sitePage of allPages) {
     const sized = await Promise.all(transfers.map(async (transfer) => ({ ...transfer, bytes: await transfer.bytes })));
     const javascript = sized.filter((transfer) => transfer.type === "script").reduce((sum, transfer) => sum + transfer.bytes, 0);
     const html = sized.find((transfer) => transfer.type === "document")!.bytes;
-    const budget = formHrefs.has(sitePage.href) ? JAVASCRIPT_BUDGET.formPage : JAVASCRIPT_BUDGET.contentPage;
-    test.info().annotations.push({ type: "bytes", description: `JS ${(javascript / KB).toFixed(1)} KB, HTML ${(html / KB).toFixed(1)} KB` });
+    const showsSelfCheck = (await page.locator(".self-check").count()) > 0;
+    const budget =
+      (formHrefs.has(sitePage.href) ? JAVASCRIPT_BUDGET.formPage : JAVASCRIPT_BUDGET.contentPage) +
+      (showsSelfCheck ? JAVASCRIPT_BUDGET.selfCheck : 0);
+    test.info().annotations.push({ type: "bytes", description: `JS ${(javascript / KB).toFixed(1)} KB of ${budget / KB}, HTML ${(html / KB).toFixed(1)} KB` });
     expect(javascript, "JavaScript bytes (gzip)").toBeLessThanOrEqual(budget);
     expect(html, "HTML bytes (gzip)").toBeLessThanOrEqual(HTML_BUDGET);
   });

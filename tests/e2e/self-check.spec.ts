@@ -106,13 +106,26 @@ test("a warning sign shows the emergency notice first", async ({ page }) => {
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });
 
-test("printing shows the questions, the answers and the result, and leaves the rest of the site off the paper", async ({ page }) => {
+test("\"Print my answers\" prints the questions, the answers and the result, and leaves the rest of the site off the paper", async ({ page }) => {
   const selfCheck = await openSelfCheck(page);
   const groups = selfCheck.getByRole("group");
   for (const [index, answer] of ["Yes", "Yes", "No", "Yes", "Yes", "Not sure", "No"].entries()) {
     await groups.nth(index).getByText(answer, { exact: true }).click();
   }
   await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
+
+  // Printed from the browser's menu, the page prints whole, with the answers in it.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(groups.first()).toContainText("My answer: Yes");
+  await page.emulateMedia({ media: "screen" });
+
+  // The button: headless Chromium has no print dialog, so record the call and print the page as the dialog would.
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute("data-print-requested", "");
+  });
+  await selfCheck.getByRole("button", { name: "Print my answers" }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-print-requested", "");
   await page.emulateMedia({ media: "print" });
 
   await expect(selfCheck.getByRole("heading", { name: TITLE })).toBeVisible();
@@ -132,6 +145,10 @@ test("printing shows the questions, the answers and the result, and leaves the r
   await expect(page.locator("h1")).toBeHidden();
   await expect(page.locator("footer")).toBeHidden();
   await expect(page.getByRole("complementary", { name: "Call the clinic" })).toBeHidden();
+
+  // Once the dialog closes, the page prints whole again.
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(page.locator("h1")).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
@@ -160,9 +177,10 @@ test.describe("without JavaScript", () => {
     await expect(selfCheck).toContainText("If you answered No or Not sure to any of questions 1, 2, 3 or 4:");
     await expect(selfCheck.getByRole("link", { name: "Call 501.224.4001" })).toBeVisible();
 
+    // Printed from the browser's menu: the page with the checklist as filled in, and the rules in words.
     await page.emulateMedia({ media: "print" });
     await expect(groups.first().getByRole("radio", { name: "Not sure" })).toBeVisible();
     await expect(selfCheck.getByText("If you answered Yes to question 7:")).toBeVisible();
-    await expect(page.locator("header")).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeHidden();
   });
 });

@@ -6,6 +6,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { SelfCheck } from "@/components/self-check/SelfCheck";
 import { getSelfCheckTexts } from "@/lib/self-check/texts";
 
+// The page loads the form through next/dynamic, to keep its code off pages without the self-check; that
+// splitting is the bundler's business (checked in the browser tests), so here the form is used directly.
+vi.mock("@/components/self-check/LazySelfCheckForm", async () => ({
+  LazySelfCheckForm: (await import("@/components/self-check/SelfCheckForm")).SelfCheckForm,
+}));
+
 const texts = getSelfCheckTexts();
 const question = (id: string) => texts.questions.find((candidate) => candidate.id === id)!.question;
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appointmentRequestSchema, FIELD_LIMITS, fieldErrorsOf } from "@/lib/appointments/schema";
+import { FIELD_LIMITS } from "@/lib/appointments/fields";
+import { appointmentRequestSchema, fieldErrorsOf } from "@/lib/appointments/schema";
 
 const VALID = {
   fullName: "Jane Doe",
