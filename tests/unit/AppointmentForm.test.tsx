@@ -12,6 +12,15 @@ function renderForm() {
   return userEvent.setup();
 }
 
+/** Fills in the required fields as a patient would, and sends the form. */
+async function sendValidForm(user: ReturnType<typeof userEvent.setup>, bestTime: "Evening" | "Any time") {
+  await user.type(screen.getByLabelText(/Full name/), "Jane Doe");
+  await user.type(screen.getByLabelText(/Phone number/), "501 555 0123");
+  await user.click(screen.getByLabelText(bestTime));
+  await user.click(screen.getByLabelText(/not for emergencies/));
+  await user.click(screen.getByRole("button", { name: "Send my request" }));
+}
+
 describe("AppointmentForm", () => {
   beforeEach(() => {
     requestAppointment.mockReset();
@@ -39,11 +48,7 @@ describe("AppointmentForm", () => {
     let finish: (state: AppointmentFormState) => void = () => {};
     requestAppointment.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     const user = renderForm();
-    await user.type(screen.getByLabelText(/Full name/), "Jane Doe");
-    await user.type(screen.getByLabelText(/Phone number/), "501 555 0123");
-    await user.click(screen.getByLabelText("Evening"));
-    await user.click(screen.getByLabelText(/not for emergencies/));
-    await user.click(screen.getByRole("button", { name: "Send my request" }));
+    await sendValidForm(user, "Evening");
 
     const sending = await screen.findByRole("button", { name: "Sending your request…" });
     expect(sending).toBeDisabled();
@@ -63,11 +68,7 @@ describe("AppointmentForm", () => {
       values: { fullName: "Jane Doe", phone: "501 555 0123", bestTime: "any", acknowledged: "on" },
     });
     const user = renderForm();
-    await user.type(screen.getByLabelText(/Full name/), "Jane Doe");
-    await user.type(screen.getByLabelText(/Phone number/), "501 555 0123");
-    await user.click(screen.getByLabelText("Any time"));
-    await user.click(screen.getByLabelText(/not for emergencies/));
-    await user.click(screen.getByRole("button", { name: "Send my request" }));
+    await sendValidForm(user, "Any time");
 
     expect(await screen.findByRole("alert")).toHaveTextContent("We could not save your request. Please call us at 501.224.4001.");
     expect(screen.getByLabelText(/Full name/)).toHaveValue("Jane Doe");
