@@ -1,7 +1,8 @@
 /**
- * The questions and answers of the FAQ page, read from the same file that renders it (content/faq.mdx),
- * so the FAQPage search engines see can never drift from the questions patients see.
- * Each `## ` heading is a question; the blocks below it, up to the next `## `, are its answer.
+ * The questions and answers of a question page (content/faq.mdx, and any other page content/content-check.yaml
+ * lists under `questionPages`), read from the same file that renders it, so the FAQPage search engines see can
+ * never drift from the questions patients see. Each `## ` heading is a question; the blocks below it, up to the
+ * next `## `, are its answer.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,12 +11,15 @@ import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
+import { getContentCheckConfig } from "@/lib/content/check/config";
 import { contentError, ContentError, type ContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR } from "@/lib/content/pages";
 import { readOnceInProduction } from "@/lib/read-once";
 
-/** The content page that holds the questions: content/faq.mdx, at /faq. */
-export const FAQ_PAGE_SLUG = "faq";
+/** Whether a content page is a page of questions and answers (`questionPages` in content/content-check.yaml). */
+export function isQuestionPage(slug: string): boolean {
+  return getContentCheckConfig().questionPages.includes(slug);
+}
 
 export interface FaqEntry {
   /** The heading as readers see it, e.g. "How long does the procedure take?". */
@@ -84,8 +88,17 @@ export function extractFaqEntries(source: string, file: string): FaqEntry[] {
   return entries;
 }
 
-/** The questions on the site's FAQ page. */
-export const getFaqEntries = readOnceInProduction(() => {
-  const file = path.join(CONTENT_DIR, `${FAQ_PAGE_SLUG}.mdx`);
-  return extractFaqEntries(fs.readFileSync(file, "utf8"), path.relative(process.cwd(), file));
-});
+const faqEntriesBySlug = new Map<string, () => FaqEntry[]>();
+
+/** The questions on a question page, e.g. `getFaqEntries("faq")` for content/faq.mdx. */
+export function getFaqEntries(slug: string): FaqEntry[] {
+  let read = faqEntriesBySlug.get(slug);
+  if (!read) {
+    read = readOnceInProduction(() => {
+      const file = path.join(CONTENT_DIR, `${slug}.mdx`);
+      return extractFaqEntries(fs.readFileSync(file, "utf8"), path.relative(process.cwd(), file));
+    });
+    faqEntriesBySlug.set(slug, read);
+  }
+  return read();
+}

@@ -22,7 +22,7 @@ import type {
 import type { ContentPage } from "@/lib/content/pages";
 import type { Clinic } from "@/lib/site";
 import { hasBreadcrumbs, type BreadcrumbItem } from "./breadcrumbs";
-import { FAQ_PAGE_SLUG, getFaqEntries, type FaqEntry } from "./faq";
+import { getFaqEntries, isQuestionPage, type FaqEntry } from "./faq";
 import { LSS_TREATMENTS_BESIDES_MILD, LUMBAR_SPINAL_STENOSIS, MILD_PROCEDURE, type MedicalTopic } from "./medical-topics";
 import { absoluteUrl, getSiteIdentity, type SiteIdentity } from "./site-identity";
 
@@ -217,6 +217,6 @@ export function contentPageGraph({ page, breadcrumbTrail, faqEntries }: ContentP
 
 /** The structured data of a content page as the built site has it: this site's facts, and the FAQ when it is the FAQ page. */
 export function getContentPageGraph(page: ContentPage, breadcrumbTrail: readonly BreadcrumbItem[]): Graph {
-  const faqEntries = page.slug === FAQ_PAGE_SLUG ? getFaqEntries() : undefined;
+  const faqEntries = isQuestionPage(page.slug) ? getFaqEntries(page.slug) : undefined;
   return contentPageGraph({ page, breadcrumbTrail, faqEntries }, getSiteIdentity());
 }

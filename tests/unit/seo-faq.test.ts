@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONTENT_DIR } from "@/lib/content/pages";
-import { extractFaqEntries, FAQ_PAGE_SLUG, getFaqEntries } from "@/lib/seo/faq";
+import { getContentCheckConfig } from "@/lib/content/check/config";
+import { extractFaqEntries, getFaqEntries, isQuestionPage } from "@/lib/seo/faq";
 import { contentProblemsOf } from "./content-problems";
 
 const FIXTURE = "tests/fixtures/faq/answers-become-plain-text.mdx";
@@ -24,10 +25,18 @@ describe("FAQ extractor", () => {
     ]);
   });
 
+  it("treats as question pages exactly those content/content-check.yaml lists, as the content check does", () => {
+    const { questionPages } = getContentCheckConfig();
+    expect(questionPages).toContain("faq");
+    for (const slug of questionPages) expect(isQuestionPage(slug)).toBe(true);
+    expect(questionPages).not.toContain("benefits");
+    expect(isQuestionPage("benefits")).toBe(false);
+  });
+
   it("reads the real content/faq.mdx: one entry per ## heading, each with an answer and no link syntax", () => {
-    const source = fs.readFileSync(path.join(CONTENT_DIR, `${FAQ_PAGE_SLUG}.mdx`), "utf8");
+    const source = fs.readFileSync(path.join(CONTENT_DIR, "faq.mdx"), "utf8");
     const headings = source.split("\n").filter((line) => line.startsWith("## "));
-    const entries = getFaqEntries();
+    const entries = getFaqEntries("faq");
     expect(entries.map((entry) => entry.question)).toEqual(headings.map((line) => line.slice(3).trim()));
     expect(entries.length).toBeGreaterThan(5);
     for (const entry of entries) {

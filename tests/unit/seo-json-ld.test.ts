@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getContentPage, getContentPages, type ContentPage } from "@/lib/content/pages";
 import { breadcrumbTrail } from "@/lib/seo/breadcrumbs";
-import { FAQ_PAGE_SLUG, getFaqEntries } from "@/lib/seo/faq";
+import { getFaqEntries, isQuestionPage } from "@/lib/seo/faq";
 import { contentPageGraph, medicalClinicJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { LUMBAR_SPINAL_STENOSIS, MILD_PROCEDURE } from "@/lib/seo/medical-topics";
 import type { SiteIdentity } from "@/lib/seo/site-identity";
@@ -15,7 +15,7 @@ type JsonNode = Record<string, unknown>;
 
 /** A page's structured data as a search engine reads it: serialised, then parsed back. */
 function graphNodesOf(page: ContentPage, identity: SiteIdentity = site): JsonNode[] {
-  const faqEntries = page.slug === FAQ_PAGE_SLUG ? getFaqEntries() : undefined;
+  const faqEntries = isQuestionPage(page.slug) ? getFaqEntries(page.slug) : undefined;
   const graph = contentPageGraph({ page, breadcrumbTrail: breadcrumbTrail(page, home), faqEntries }, identity);
   const parsed = JSON.parse(serializeJsonLd(graph)) as { "@context": string; "@graph": JsonNode[] };
   expect(parsed["@context"]).toBe("https://schema.org");
@@ -136,9 +136,9 @@ describe("structured data", () => {
   });
 
   it("lists the FAQ page's questions as an FAQPage", () => {
-    const faq = nodeOfType(graphNodesOf(getContentPage(FAQ_PAGE_SLUG)), "FAQPage");
+    const faq = nodeOfType(graphNodesOf(getContentPage("faq")), "FAQPage");
     const questions = faq.mainEntity as JsonNode[];
-    expect(questions.map((question) => question.name)).toEqual(getFaqEntries().map((entry) => entry.question));
+    expect(questions.map((question) => question.name)).toEqual(getFaqEntries("faq").map((entry) => entry.question));
     expect(questions[0]).toMatchObject({ "@type": "Question", acceptedAnswer: { "@type": "Answer" } });
   });
 

@@ -1,6 +1,9 @@
 /** The content check's settings, content/content-check.yaml: reading-level limits and the pages with special rules. */
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { readOnceInProduction } from "@/lib/read-once";
+import { ContentError } from "../errors";
 import { unknownFieldsMessage } from "../schema-helpers";
 import { parseYamlWithSchema, type YamlParseResult } from "../yaml";
 
@@ -37,3 +40,14 @@ export const DEFAULT_CONTENT_CHECK_CONFIG: ContentCheckConfig = contentCheckConf
 export function parseContentCheckConfig(yamlText: string, file = CONTENT_CHECK_CONFIG_FILE): YamlParseResult<ContentCheckConfig> {
   return parseYamlWithSchema(file, yamlText, contentCheckConfigSchema);
 }
+
+/**
+ * The settings as the site reads them (the structured data uses `questionPages`): the same file and rules as the
+ * check; a mistake in it stops the build with the file and line.
+ */
+export const getContentCheckConfig = readOnceInProduction((): ContentCheckConfig => {
+  if (!fs.existsSync(CONTENT_CHECK_CONFIG_FILE)) return DEFAULT_CONTENT_CHECK_CONFIG;
+  const parsed = parseContentCheckConfig(fs.readFileSync(CONTENT_CHECK_CONFIG_FILE, "utf8"));
+  if (!parsed.ok) throw new ContentError(parsed.problems);
+  return parsed.data;
+});
