@@ -38,7 +38,11 @@ interface Figures {
   transferKb: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The median of the runs that produced the figure: a run where Lighthouse could not compute it gives NaN. */
+const median = (values: number[]) => {
+  const measured = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return measured.length > 0 ? measured[Math.floor(measured.length / 2)]! : NaN;
+};
 
 async function measure(url: string, port: number, categories: readonly string[]): Promise<Partial<Figures> & { failing: string[] }> {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...categories] });
@@ -53,6 +57,12 @@ async function measure(url: string, port: number, categories: readonly string[])
       .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => `${id}: ${ref.id} (${lhr.audits[ref.id]?.title})`),
   );
+  if (categories.includes("performance")) {
+    for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time"]) {
+      const audit = lhr.audits[id];
+      if (!Number.isFinite(audit?.numericValue)) console.warn(`${url}: no ${id} in this run (${audit?.errorMessage ?? lhr.runtimeError?.message ?? "no reason given"})`);
+    }
+  }
   return {
     ...Object.fromEntries(categories.map((id) => [id, score(id)])),
     ...(categories.includes("performance")
