@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "./content/errors";
-import { boundedText, optionalText, unknownFieldsMessage } from "./content/schema-helpers";
+import { boundedText, optionalText, strictFields } from "./content/schema-helpers";
 import { parseYamlWithSchema } from "./content/yaml";
 import { readOnceInProduction } from "./read-once";
 
@@ -25,39 +25,36 @@ const usPhoneDigits = z
     error: "must be a 10-digit US phone number, e.g. 501.224.4001",
   });
 
-export const clinicFactsSchema = z.strictObject(
-  {
-    name: boundedText(2, 60),
-    phone: usPhoneDigits,
-    address: z
-      .strictObject({
-        street: boundedText(3, 100),
-        city: boundedText(2, 60),
-        region: boundedText(2, 30),
-        postalCode: z.coerce.string().regex(/^\d{5}(-\d{4})?$/, { error: "must be a ZIP code like 72201" }),
-      })
-      .optional(),
-    hours: z
-      .array(
-        z.strictObject({
-          days: z.array(z.enum(DAYS, { error: `must be day names: ${DAYS.join(", ")}` })).min(1),
-          opens: clockTime,
-          closes: clockTime,
-        }),
-      )
-      .optional(),
-    physicians: z
-      .array(
-        z.strictObject({
-          name: boundedText(3, 80),
-          credentials: optionalText(40),
-          role: optionalText(80),
-        }),
-      )
-      .optional(),
-  },
-  { error: (issue) => unknownFieldsMessage(issue) },
-);
+export const clinicFactsSchema = strictFields({
+  name: boundedText(2, 60),
+  phone: usPhoneDigits,
+  address: z
+    .strictObject({
+      street: boundedText(3, 100),
+      city: boundedText(2, 60),
+      region: boundedText(2, 30),
+      postalCode: z.coerce.string().regex(/^\d{5}(-\d{4})?$/, { error: "must be a ZIP code like 72201" }),
+    })
+    .optional(),
+  hours: z
+    .array(
+      z.strictObject({
+        days: z.array(z.enum(DAYS, { error: `must be day names: ${DAYS.join(", ")}` })).min(1),
+        opens: clockTime,
+        closes: clockTime,
+      }),
+    )
+    .optional(),
+  physicians: z
+    .array(
+      z.strictObject({
+        name: boundedText(3, 80),
+        credentials: optionalText(40),
+        role: optionalText(80),
+      }),
+    )
+    .optional(),
+});
 
 export type ClinicFacts = z.infer<typeof clinicFactsSchema>;
 

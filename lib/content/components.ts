@@ -5,15 +5,10 @@
  */
 import { z } from "zod";
 import { referenceIdSchema } from "./references";
-import { unknownFieldsMessage } from "./schema-helpers";
+import { strictFields } from "./schema-helpers";
 
 export const CALLOUT_TYPES = ["info", "important", "emergency"] as const;
 export type CalloutType = (typeof CALLOUT_TYPES)[number];
-
-/** The fields of one component; a field it does not know is an error, usually a misspelling. */
-function fields<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.strictObject(shape, { error: (issue) => unknownFieldsMessage(issue) });
-}
 
 /** Text that must be written, with a hint of what to write when it is missing or empty. */
 function requiredText(whatToWrite: string) {
@@ -35,7 +30,7 @@ interface StaffComponentRule {
   content: ComponentContent;
 }
 
-const noFields = fields({});
+const noFields = strictFields({});
 
 export const staffComponentRules = {
   /** The big button that calls the clinic. */
@@ -44,7 +39,7 @@ export const staffComponentRules = {
   AppointmentButton: { fields: noFields, placement: "block", content: "none" },
   /** A boxed note; `type` sets its label and colour. */
   Callout: {
-    fields: fields({
+    fields: strictFields({
       type: z.enum(CALLOUT_TYPES, { error: `must be one of: ${CALLOUT_TYPES.join(", ")}` }).default("info"),
     }),
     placement: "block",
@@ -60,7 +55,7 @@ export const staffComponentRules = {
   Steps: { fields: noFields, placement: "block", content: "numbered-list" },
   /** A picture from public/images/ with its description and a caption. */
   Figure: {
-    fields: fields({
+    fields: strictFields({
       src: z
         .string({ error: (issue) => (issue.input === undefined ? "is missing: write the picture's address, e.g. /images/spine.svg" : "must be text in quotes") })
         .regex(/^\/images\/[\w./-]+\.(?:svg|png|jpe?g|webp|avif|gif)$/i, {
@@ -73,7 +68,7 @@ export const staffComponentRules = {
     content: "none",
   },
   /** A numbered link to a study in content/references.yaml, right after the words it supports. */
-  Cite: { fields: fields({ id: referenceIdSchema }), placement: "inline", content: "none" },
+  Cite: { fields: strictFields({ id: referenceIdSchema }), placement: "inline", content: "none" },
   /** The numbered list of every reference in content/references.yaml, which <Cite> links to. */
   References: { fields: noFields, placement: "block", content: "none" },
 } as const satisfies Record<string, StaffComponentRule>;

@@ -3,7 +3,7 @@
  * The build, the navigation, the metadata and the tests all read pages through this schema.
  */
 import { z } from "zod";
-import { boundedText, unknownFieldsMessage } from "./schema-helpers";
+import { boundedText, strictFields } from "./schema-helpers";
 
 /** Today's date as YYYY-MM-DD in UTC, which is never behind the clinic's local date (US time zones). */
 function todayIsoDate(): string {
@@ -18,26 +18,23 @@ const pastOrTodayDate = z
 
 export const NAV_AREAS = ["main", "footer"] as const;
 
-export const pageFrontmatterSchema = z.strictObject(
-  {
-    /** The page's heading and the first part of its browser title ("… | Mocek Spine", at most 60 characters). */
-    title: boundedText(10, 45),
-    /** One or two sentences shown in search results and link previews. */
-    description: boundedText(70, 160),
-    /** The short name in the menu. */
-    navLabel: boundedText(2, 24),
-    /** The position in the menu, 1 first. */
-    navOrder: z
-      .number({ error: "must be a whole number from 1 to 99" })
-      .int({ error: "must be a whole number from 1 to 99" })
-      .min(1, { error: "must be a whole number from 1 to 99" })
-      .max(99, { error: "must be a whole number from 1 to 99" }),
-    /** `main` lists the page in the top menu; `footer` only in the footer (policies). */
-    navArea: z.enum(NAV_AREAS, { error: `must be one of: ${NAV_AREAS.join(", ")}` }).default("main"),
-    /** The date the page's words were last reviewed, shown on the page and given to search engines. */
-    updated: pastOrTodayDate,
-  },
-  { error: (issue) => unknownFieldsMessage(issue) },
-);
+export const pageFrontmatterSchema = strictFields({
+  /** The page's heading and the first part of its browser title ("… | Mocek Spine", at most 60 characters). */
+  title: boundedText(10, 45),
+  /** One or two sentences shown in search results and link previews. */
+  description: boundedText(70, 160),
+  /** The short name in the menu. */
+  navLabel: boundedText(2, 24),
+  /** The position in the menu, 1 first. */
+  navOrder: z
+    .number({ error: "must be a whole number from 1 to 99" })
+    .int({ error: "must be a whole number from 1 to 99" })
+    .min(1, { error: "must be a whole number from 1 to 99" })
+    .max(99, { error: "must be a whole number from 1 to 99" }),
+  /** `main` lists the page in the top menu; `footer` only in the footer (policies). */
+  navArea: z.enum(NAV_AREAS, { error: `must be one of: ${NAV_AREAS.join(", ")}` }).default("main"),
+  /** The date the page's words were last reviewed, shown on the page and given to search engines. */
+  updated: pastOrTodayDate,
+});
 
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "./errors";
-import { boundedText, unknownFieldsMessage } from "./schema-helpers";
+import { boundedText, strictFields } from "./schema-helpers";
 import { parseYamlWithSchema, type YamlParseResult } from "./yaml";
 import { readOnceInProduction } from "../read-once";
 import { closestMatch } from "./suggest";
@@ -21,19 +21,16 @@ export const referenceIdSchema = z
   .string({ error: (issue) => (issue.input === undefined ? `is missing: write ${ID_FORMAT}` : `must be ${ID_FORMAT}`) })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: `must be ${ID_FORMAT}` });
 
-export const referenceSchema = z.strictObject(
-  {
-    id: referenceIdSchema,
-    /** The citation exactly as the fact sheet gives it: authors, journal, year, volume and pages. */
-    citation: boundedText(10, 300),
-    /** The DOI without its link part, e.g. 10.1097/AAP.0000000000000868; the page links it to doi.org. */
-    doi: z
-      .string({ error: "must be a DOI such as 10.1097/AAP.0000000000000868" })
-      .regex(/^10\.\d{4,9}\/\S+$/, { error: "must be a DOI such as 10.1097/AAP.0000000000000868 (without https://doi.org/)" })
-      .optional(),
-  },
-  { error: (issue) => unknownFieldsMessage(issue) },
-);
+export const referenceSchema = strictFields({
+  id: referenceIdSchema,
+  /** The citation exactly as the fact sheet gives it: authors, journal, year, volume and pages. */
+  citation: boundedText(10, 300),
+  /** The DOI without its link part, e.g. 10.1097/AAP.0000000000000868; the page links it to doi.org. */
+  doi: z
+    .string({ error: "must be a DOI such as 10.1097/AAP.0000000000000868" })
+    .regex(/^10\.\d{4,9}\/\S+$/, { error: "must be a DOI such as 10.1097/AAP.0000000000000868 (without https://doi.org/)" })
+    .optional(),
+});
 
 export const referencesFileSchema = z.array(referenceSchema, { error: "must be a list of references, each starting with `- id:`" }).superRefine((references, context) => {
   const seen = new Set<string>();

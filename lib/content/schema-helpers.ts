@@ -17,6 +17,14 @@ export function optionalText(max: number) {
   );
 }
 
+/**
+ * An object of named fields, as staff write them in YAML or as component props: a field the site does not know
+ * is an error that names it (usually a misspelling).
+ */
+export function strictFields<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, { error: (issue) => unknownFieldsMessage(issue) });
+}
+
 /** The unknown-key message for strict objects: usually a misspelt field name. */
 export function unknownFieldsMessage(issue: { code?: string; keys?: string[] }): string | undefined {
   if (issue.code !== "unrecognized_keys" || !issue.keys) return undefined;

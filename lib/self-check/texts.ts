@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ContentError, contentError } from "../content/errors";
-import { boundedText, optionalText, unknownFieldsMessage } from "../content/schema-helpers";
+import { boundedText, optionalText, strictFields } from "../content/schema-helpers";
 import { parseYamlWithSchema, type YamlParseResult } from "../content/yaml";
 import { readOnceInProduction } from "../read-once";
 import {
@@ -21,17 +21,14 @@ export const SELF_CHECK_FILE = path.join("content", "self-check.yaml");
 
 export const SELF_CHECK_FILE_MISSING = "is missing: <SelfCheck /> takes its questions and results from it";
 
-const strict = <Shape extends z.ZodRawShape>(shape: Shape) =>
-  z.strictObject(shape, { error: (issue) => unknownFieldsMessage(issue) });
-
 /** One field for each of `names`, all of them required. */
 function oneFieldEach<Name extends string, Field extends z.ZodType>(names: readonly Name[], field: Field) {
-  return strict(Object.fromEntries(names.map((name) => [name, field])) as Record<Name, Field>);
+  return strictFields(Object.fromEntries(names.map((name) => [name, field])) as Record<Name, Field>);
 }
 
 const questionIdList = SELF_CHECK_QUESTION_IDS.join(", ");
 
-const questionSchema = strict({
+const questionSchema = strictFields({
   /** Which question this is, for the rules; the order of the list is the order on the page. */
   id: z.enum(SELF_CHECK_QUESTION_IDS, { error: `must be one of: ${questionIdList}` }),
   /** The question, answered Yes, No or Not sure. */
@@ -40,9 +37,9 @@ const questionSchema = strict({
   hint: optionalText(200),
 });
 
-const resultSchema = strict({ heading: boundedText(5, 80), text: boundedText(10, 400) });
+const resultSchema = strictFields({ heading: boundedText(5, 80), text: boundedText(10, 400) });
 
-export const selfCheckTextsSchema = strict({
+export const selfCheckTextsSchema = strictFields({
   /** The self-check's heading on the page. */
   title: boundedText(5, 60),
   /** What the self-check is, and that it is not a diagnosis. */

@@ -5,20 +5,17 @@
 import path from "node:path";
 import { z } from "zod";
 import { contentError, type ContentProblem } from "../errors";
-import { boundedText, unknownFieldsMessage } from "../schema-helpers";
+import { boundedText, strictFields } from "../schema-helpers";
 import { parseYamlWithSchema, type YamlParseResult } from "../yaml";
 
 export const BANNED_PHRASES_FILE = path.join("content", "banned-phrases.yaml");
 
-export const bannedPhraseSchema = z.strictObject(
-  {
-    /** The word or words to avoid; a dash and a space count as the same ("FDA-approved" also finds "FDA approved"). */
-    phrase: boundedText(2, 60),
-    /** What to write instead, or why not: shown to whoever wrote it. */
-    advice: boundedText(5, 200),
-  },
-  { error: (issue) => unknownFieldsMessage(issue) },
-);
+export const bannedPhraseSchema = strictFields({
+  /** The word or words to avoid; a dash and a space count as the same ("FDA-approved" also finds "FDA approved"). */
+  phrase: boundedText(2, 60),
+  /** What to write instead, or why not: shown to whoever wrote it. */
+  advice: boundedText(5, 200),
+});
 
 export const bannedPhrasesFileSchema = z.array(bannedPhraseSchema, {
   error: "must be a list of phrases, each starting with `- phrase:`",

@@ -4,21 +4,18 @@ import path from "node:path";
 import { z } from "zod";
 import { readOnceInProduction } from "@/lib/read-once";
 import { ContentError } from "../errors";
-import { unknownFieldsMessage } from "../schema-helpers";
+import { strictFields } from "../schema-helpers";
 import { parseYamlWithSchema, type YamlParseResult } from "../yaml";
 
 export const CONTENT_CHECK_CONFIG_FILE = path.join("content", "content-check.yaml");
-
-const strict = <Shape extends z.ZodRawShape>(shape: Shape) =>
-  z.strictObject(shape, { error: (issue) => unknownFieldsMessage(issue) });
 
 const grade = z.number({ error: "must be a school grade, a number such as 8" }).min(1).max(20);
 
 /** A page named by its file name without `.mdx`: `privacy` is content/privacy.mdx. */
 const pageNames = z.array(z.string({ error: "must be page file names without .mdx, e.g. privacy" })).default([]);
 
-export const contentCheckConfigSchema = strict({
-  readingLevel: strict({
+export const contentCheckConfigSchema = strictFields({
+  readingLevel: strictFields({
     /** Above this Flesch-Kincaid grade a page gets a warning. */
     warnAbove: grade.default(8),
     /** Above this grade a page is an error, unless it is exempt. */
