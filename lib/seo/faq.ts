@@ -13,6 +13,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import { getContentCheckConfig } from "@/lib/content/check/config";
 import { contentError, ContentError, type ContentProblem } from "@/lib/content/errors";
+import { MDX_REMARK_PLUGIN_NAMES } from "@/lib/content/mdx-options";
 import { CONTENT_DIR } from "@/lib/content/pages";
 import { readOnceInProduction } from "@/lib/read-once";
 
@@ -28,9 +29,14 @@ export interface FaqEntry {
   answerText: string;
 }
 
-// The parser the site renders MDX with (@next/mdx uses @mdx-js/mdx), with the same syntax plugins, so that
-// a heading here is exactly a heading on the page.
-const faqParser = createProcessor({ remarkPlugins: [remarkFrontmatter, remarkGfm] });
+// The parser the site renders MDX with (@next/mdx uses @mdx-js/mdx), with the build's remark plugins
+// (lib/content/mdx-options.ts), so that a heading here is exactly a heading on the page. The build names them;
+// here they are imported, and the type below fails if the build gains one this reader lacks.
+const REMARK_PLUGINS = {
+  "remark-frontmatter": remarkFrontmatter,
+  "remark-gfm": remarkGfm,
+} satisfies Record<(typeof MDX_REMARK_PLUGIN_NAMES)[number], unknown>;
+const faqParser = createProcessor({ remarkPlugins: MDX_REMARK_PLUGIN_NAMES.map((name) => REMARK_PLUGINS[name]) });
 
 /** Nodes that hold one block of words; everything around them (lists, callouts, quotes, tables) is opened up. */
 const TEXT_BLOCKS = new Set<Nodes["type"]>(["paragraph", "heading", "tableCell", "code"]);
