@@ -5,7 +5,7 @@ export function AppointmentButton({ className = "" }: { className?: string }) {
   return (
     <a
       href={APPOINTMENT_REQUEST_HREF}
-      className={`inline-flex min-h-tap items-center justify-center rounded-lg border-2 border-brand-800 bg-white px-4 py-2 font-bold text-brand-800 no-underline hover:bg-brand-50 ${className}`}
+      className={`inline-flex min-h-tap items-center justify-center rounded-lg border-2 border-brand-800 bg-white px-4 py-2 text-center font-bold wrap-anywhere text-brand-800 no-underline hover:bg-brand-50 ${className}`}
     >
       Request an appointment
     </a>

@@ -25,7 +25,7 @@ export function CallButton({ size = "large", phone = getClinic().phone, classNam
   return (
     <a
       href={phone.href}
-      className={`inline-flex items-center justify-center gap-2 rounded-lg bg-brand-800 text-center font-bold text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 rounded-lg bg-brand-800 text-center font-bold wrap-anywhere text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
     >
       <PhoneIcon className={size === "large" ? "size-7" : "size-5"} />
       <span>

@@ -155,7 +155,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         registration={register("email")}
       />
 
-      <fieldset aria-describedby={errorOf("bestTime") ? "bestTime-error" : undefined} aria-invalid={errorOf("bestTime") ? true : undefined}>
+      <fieldset className="min-w-0" aria-describedby={errorOf("bestTime") ? "bestTime-error" : undefined} aria-invalid={errorOf("bestTime") ? true : undefined}>
         <legend className="text-lg font-bold">
           Best time to call <span className="font-normal">(required)</span>
         </legend>
@@ -209,7 +209,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
             defaultChecked={returnedValues.acknowledged === "on"}
             {...register("acknowledged")}
           />
-          <span>
+          <span className="min-w-0">
             I understand this form is <strong>not for emergencies</strong>, and I have read the{" "}
             <a href="/privacy" className="font-semibold text-brand-800 underline underline-offset-4">
               website privacy notice
@@ -229,7 +229,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         type="submit"
         disabled={isPending}
         aria-disabled={isPending}
-        className="inline-flex min-h-14 w-full items-center justify-center rounded-lg bg-brand-800 px-6 py-3 text-xl font-bold text-white hover:bg-brand-900 disabled:cursor-wait disabled:opacity-80 sm:w-auto"
+        className="inline-flex min-h-14 w-full items-center justify-center rounded-lg bg-brand-800 px-6 py-3 text-center text-xl font-bold wrap-anywhere text-white hover:bg-brand-900 disabled:cursor-wait disabled:opacity-80 sm:w-auto"
       >
         {isPending ? "Sending your request…" : "Send my request"}
       </button>

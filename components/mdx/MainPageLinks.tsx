@@ -4,7 +4,7 @@ import { getNavPages } from "@/lib/content/pages";
 export function MainPageLinks() {
   const pages = getNavPages("main").filter((page) => page.href !== "/");
   return (
-    <ul className="not-prose my-8 grid gap-4 sm:grid-cols-2">
+    <ul className="not-prose my-8 grid grid-cols-1 gap-4 sm:grid-cols-2">
       {pages.map((page) => (
         <li key={page.href}>
           <a

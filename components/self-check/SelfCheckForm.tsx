@@ -23,7 +23,7 @@ interface SelfCheckFormProps {
   guidance: ReactNode;
 }
 
-const BUTTON_CLASSES = "inline-flex min-h-14 items-center justify-center rounded-lg px-6 py-3 text-lg font-bold";
+const BUTTON_CLASSES = "inline-flex min-h-14 items-center justify-center rounded-lg px-6 py-3 text-center text-lg font-bold wrap-anywhere";
 
 const subscribeToNothing = () => () => {};
 
@@ -155,7 +155,7 @@ function QuestionFieldset({ idPrefix, number, question, answer, onAnswer, showAn
   return (
     <fieldset
       aria-describedby={question.hint ? `${name}-hint` : undefined}
-      className="rounded-lg border-2 border-brand-100 bg-white p-3 sm:p-4 print:break-inside-avoid print:border-ink-muted print:p-3"
+      className="min-w-0 rounded-lg border-2 border-brand-100 bg-white p-3 sm:p-4 print:break-inside-avoid print:border-ink-muted print:p-3"
     >
       <legend className="float-left w-full text-lg font-bold text-ink">
         {number}. {question.question}
@@ -167,7 +167,7 @@ function QuestionFieldset({ idPrefix, number, question, answer, onAnswer, showAn
       )}
       {/* Three answers side by side while each has room for "Not sure"; fewer a row on narrow screens or with big text. */}
       <div
-        className={`clear-both grid grid-cols-[repeat(auto-fit,minmax(5.5rem,1fr))] gap-2 pt-3 sm:gap-3 ${showAnswerInPrint ? "print:hidden" : ""}`}
+        className={`clear-both grid grid-cols-[repeat(auto-fit,minmax(min(5.5rem,100%),1fr))] gap-2 pt-3 sm:gap-3 ${showAnswerInPrint ? "print:hidden" : ""}`}
       >
         {SELF_CHECK_ANSWERS.map((value) => (
           <label

@@ -6,6 +6,30 @@ async function horizontalOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/**
+ * Boxes (a card, a button, a notice) whose words stick out past their edge, where they run over the border or off
+ * the screen. A box that scrolls or clips on purpose (a wide table's scroller, screen-reader-only text) and
+ * everything inside it are left out.
+ */
+async function wordsOutsideTheirBox(page: Page) {
+  return page.evaluate(() => {
+    const scrollsOrClips = (element: Element) => getComputedStyle(element).overflowX !== "visible";
+    const insideScroller = (element: Element) => {
+      for (let ancestor = element.parentElement; ancestor; ancestor = ancestor.parentElement) {
+        if (scrollsOrClips(ancestor)) return true;
+      }
+      return false;
+    };
+    const spilling = [...document.body.querySelectorAll("*")]
+      .filter((element) => element.scrollWidth > element.clientWidth + 1 && element.checkVisibility())
+      .filter((element) => !scrollsOrClips(element) && !insideScroller(element));
+    // Name the innermost box: its ancestors spill only because it does.
+    return spilling
+      .filter((element) => !spilling.some((other) => other !== element && element.contains(other)))
+      .map((element) => `<${element.tagName.toLowerCase()}> "${element.textContent?.trim().slice(0, 50)}"`);
+  });
+}
+
 /** Where the focused element is, how its focus ring looks, and whether a fixed bar covers it. */
 async function focusState(page: Page) {
   return page.evaluate(() => {
@@ -91,14 +115,22 @@ test.describe("at 320 px wide (reflow)", () => {
   }
 });
 
-test("with text at 200 %, pages keep their words and need no sideways scrolling", async ({ page }) => {
-  for (const sitePage of allPages) {
-    await page.goto(sitePage.href);
-    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
-    await expect(page.locator("h1")).toBeVisible();
-    expect(await horizontalOverflow(page), sitePage.href).toBeLessThanOrEqual(0);
-  }
-});
+// Without JavaScript a page shows what the server sent (the self-check as a checklist, for one); with it, what the
+// page becomes once its scripts have run. Both must hold enlarged text.
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`with text at 200 %${javaScriptEnabled ? "" : ", without JavaScript"}`, () => {
+    test.use({ javaScriptEnabled });
+    test("pages keep every word inside its box and need no sideways scrolling", async ({ page }) => {
+      for (const sitePage of allPages) {
+        await page.goto(sitePage.href, { waitUntil: javaScriptEnabled ? "networkidle" : "load" });
+        await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+        await expect(page.locator("h1")).toBeVisible();
+        expect(await horizontalOverflow(page), sitePage.href).toBeLessThanOrEqual(0);
+        expect(await wordsOutsideTheirBox(page), sitePage.href).toEqual([]);
+      }
+    });
+  });
+}
 
 test.describe("with reduced motion asked for", () => {
   test.use({ reducedMotion: "reduce" });
