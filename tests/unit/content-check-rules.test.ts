@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The content check's rules one by one, on small texts. */
 import { describe, expect, it } from "vitest";
-import { checkBannedPhrases } from "@/lib/content/check/banned-phrases";
+import { checkBannedPhrases, parseBannedPhrases } from "@/lib/content/check/banned-phrases";
 import { linkProblem } from "@/lib/content/check/links";
 import { parsePage, type ParsedPage } from "@/lib/content/check/parse-mdx";
 import { measureReadingLevel, measureTextReadingLevel } from "@/lib/content/check/reading-level";
@@ -43,7 +43,7 @@ describe("closestMatch", () => {
 
 describe("banned phrases", () => {
   const banned = [
-    { phrase: "FDA-approved", advice: 'write "FDA-cleared"' },
+    { phrase: "FDA-approve*", advice: 'write "FDA-cleared"' },
     { phrase: "cure", advice: "do not promise a cure" },
   ];
 
@@ -52,6 +52,21 @@ describe("banned phrases", () => {
     expect(problems.map(formatContentProblem)).toEqual([
       'content/x.mdx:5:7: do not write "fda approved": write "FDA-cleared"',
       'content/x.mdx:5:27: do not write "CURE": do not promise a cure',
+    ]);
+  });
+
+  it("lets the last word go on when the phrase ends in *, and nowhere else", () => {
+    const problems = checkBannedPhrases("content/x.mdx", "The FDA-approves. FDA approve. FDA approach. Not FDAapproved.\n", banned);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'do not write "FDA-approves": write "FDA-cleared"',
+      'do not write "FDA approve": write "FDA-cleared"',
+    ]);
+  });
+
+  it("refuses a * anywhere but at the end of a phrase, naming the file and the field", () => {
+    const result = parseBannedPhrases("- phrase: FDA*approved\n  advice: write it well\n");
+    expect(result.ok ? [] : result.problems.map(formatContentProblem)).toEqual([
+      "content/banned-phrases.yaml:1: `0.phrase` may have a `*` only at its very end, for any ending of the last word",
     ]);
   });
 

@@ -11,8 +11,13 @@ import { parseYamlWithSchema, type YamlParseResult } from "../yaml";
 export const BANNED_PHRASES_FILE = path.join("content", "banned-phrases.yaml");
 
 export const bannedPhraseSchema = strictFields({
-  /** The word or words to avoid; a dash and a space count as the same ("FDA-approved" also finds "FDA approved"). */
-  phrase: boundedText(2, 60),
+  /**
+   * The word or words to avoid; a dash and a space count as the same ("risk-free" also finds "risk free"). A `*`
+   * at the end stands for any ending of the last word ("FDA-approve*": approve, approved, approves).
+   */
+  phrase: boundedText(2, 60).refine((phrase) => !phrase.slice(0, -1).includes("*"), {
+    error: "may have a `*` only at its very end, for any ending of the last word",
+  }),
   /** What to write instead, or why not: shown to whoever wrote it. */
   advice: boundedText(5, 200),
 });
@@ -27,10 +32,18 @@ export function parseBannedPhrases(yamlText: string, file = BANNED_PHRASES_FILE)
   return parseYamlWithSchema(file, yamlText, bannedPhrasesFileSchema);
 }
 
-/** A whole-word, case-insensitive pattern for a phrase, where dashes and spaces between its words are interchangeable. */
+/**
+ * A whole-word, case-insensitive pattern for a phrase, where dashes and spaces between its words are interchangeable
+ * and a final `*` lets the last word go on.
+ */
 function phrasePattern(phrase: string): RegExp {
-  const words = phrase.trim().split(/[\s-]+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "giu");
+  const trimmed = phrase.trim();
+  const anyEnding = trimmed.endsWith("*");
+  const words = trimmed
+    .replace(/\*$/, "")
+    .split(/[\s-]+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s-]+")}${anyEnding ? "\\p{L}*" : ""}(?![\\p{L}\\p{N}])`, "giu");
 }
 
 /** Link addresses are not words on the page: blank them out, keeping every column where it was. */
