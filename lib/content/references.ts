@@ -3,12 +3,10 @@
  * `<Cite id="…" />` and list them with `<References />`. Numbers follow the order of the file, so a citation's
  * number is the same on every page.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ContentError } from "./errors";
 import { boundedText, strictFields } from "./schema-helpers";
-import { parseYamlWithSchema, type YamlParseResult } from "./yaml";
+import { parseYamlWithSchema, readYamlFile, type YamlParseResult } from "./yaml";
 import { readOnceInProduction } from "../read-once";
 import { closestMatch } from "./suggest";
 
@@ -60,11 +58,7 @@ export function unknownReferenceProblem(id: string, references: readonly Referen
 }
 
 /** The references, in the order of the file (their numbers on the site). */
-export const getReferences = readOnceInProduction((): Reference[] => {
-  const result = parseReferences(fs.readFileSync(path.join(process.cwd(), REFERENCES_FILE), "utf8"));
-  if (!result.ok) throw new ContentError(result.problems);
-  return result.data;
-});
+export const getReferences = readOnceInProduction(() => readYamlFile(REFERENCES_FILE, parseReferences));
 
 /** The link a DOI opens. */
 export function doiUrl(doi: string): string {

@@ -2,9 +2,11 @@
  * YAML files staff write (page settings, clinic facts, references, check settings), validated with a zod
  * schema. Every problem names the file and the line of the field it is about.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
-import { contentError, describeIssues, type ContentProblem } from "./errors";
+import { ContentError, contentError, describeIssues, type ContentProblem } from "./errors";
 
 export type YamlParseResult<T> = { ok: true; data: T } | { ok: false; problems: ContentProblem[] };
 
@@ -88,4 +90,17 @@ export function yamlTextValues(yamlText: string, skipFields: readonly string[] =
     },
   });
   return values;
+}
+
+/**
+ * A staff YAML file as the site reads it (`file` relative to the project, e.g. content/references.yaml): parsed
+ * and validated by `parse`, and a mistake stops the build with the file, line and field. `whenMissing` says what
+ * an absent file means (a default, or an error of its own); without it the read fails as usual.
+ */
+export function readYamlFile<T>(file: string, parse: (yamlText: string) => YamlParseResult<T>, whenMissing?: () => T): T {
+  const absolute = path.join(process.cwd(), file);
+  if (whenMissing && !fs.existsSync(absolute)) return whenMissing();
+  const result = parse(fs.readFileSync(absolute, "utf8"));
+  if (!result.ok) throw new ContentError(result.problems);
+  return result.data;
 }

@@ -2,12 +2,11 @@
  * The words of the self-check, which staff edit in content/self-check.yaml: its questions and what each result
  * says. Validated here, on the server and by the content check; the browser receives them as plain props.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ContentError, contentError } from "../content/errors";
 import { boundedText, optionalText, strictFields } from "../content/schema-helpers";
-import { parseYamlWithSchema, type YamlParseResult } from "../content/yaml";
+import { parseYamlWithSchema, readYamlFile, type YamlParseResult } from "../content/yaml";
 import { readOnceInProduction } from "../read-once";
 import {
   SELF_CHECK_NOTES,
@@ -79,12 +78,8 @@ export function parseSelfCheckTexts(yamlText: string, file = SELF_CHECK_FILE): Y
 }
 
 /** The self-check's words, read from content/self-check.yaml; a problem stops the build, naming the file, line and field. */
-export const getSelfCheckTexts = readOnceInProduction((): SelfCheckTexts => {
-  const file = path.join(process.cwd(), SELF_CHECK_FILE);
-  if (!fs.existsSync(file)) {
+export const getSelfCheckTexts = readOnceInProduction(() =>
+  readYamlFile(SELF_CHECK_FILE, parseSelfCheckTexts, () => {
     throw new ContentError([contentError(SELF_CHECK_FILE, 1, SELF_CHECK_FILE_MISSING)]);
-  }
-  const result = parseSelfCheckTexts(fs.readFileSync(file, "utf8"));
-  if (!result.ok) throw new ContentError(result.problems);
-  return result.data;
-});
+  }),
+);

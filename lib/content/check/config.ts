@@ -1,11 +1,9 @@
 /** The content check's settings, content/content-check.yaml: reading-level limits and the pages with special rules. */
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { readOnceInProduction } from "@/lib/read-once";
-import { ContentError } from "../errors";
 import { strictFields } from "../schema-helpers";
-import { parseYamlWithSchema, type YamlParseResult } from "../yaml";
+import { parseYamlWithSchema, readYamlFile, type YamlParseResult } from "../yaml";
 
 export const CONTENT_CHECK_CONFIG_FILE = path.join("content", "content-check.yaml");
 
@@ -42,9 +40,6 @@ export function parseContentCheckConfig(yamlText: string, file = CONTENT_CHECK_C
  * The settings as the site reads them (the structured data uses `questionPages`): the same file and rules as the
  * check; a mistake in it stops the build with the file and line.
  */
-export const getContentCheckConfig = readOnceInProduction((): ContentCheckConfig => {
-  if (!fs.existsSync(CONTENT_CHECK_CONFIG_FILE)) return DEFAULT_CONTENT_CHECK_CONFIG;
-  const parsed = parseContentCheckConfig(fs.readFileSync(CONTENT_CHECK_CONFIG_FILE, "utf8"));
-  if (!parsed.ok) throw new ContentError(parsed.problems);
-  return parsed.data;
-});
+export const getContentCheckConfig = readOnceInProduction(() =>
+  readYamlFile(CONTENT_CHECK_CONFIG_FILE, parseContentCheckConfig, () => DEFAULT_CONTENT_CHECK_CONFIG),
+);
