@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import { getClinic, type Phone } from "@/lib/site";
+import { BUTTON_BASE_CLASSES } from "./button-classes";
 import { PhoneIcon } from "./PhoneIcon";
 
 const SIZE_CLASSES = {
@@ -25,7 +26,7 @@ export function CallButton({ size = "large", phone = getClinic().phone, classNam
   return (
     <a
       href={phone.href}
-      className={`inline-flex items-center justify-center gap-2 rounded-lg bg-brand-800 text-center font-bold wrap-anywhere text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
+      className={`${BUTTON_BASE_CLASSES} gap-2 bg-brand-800 text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
     >
       <PhoneIcon className={size === "large" ? "size-7" : "size-5"} />
       <span>

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { requestAppointment, type AppointmentFormState } from "@/app/request-appointment/actions";
 import { APPOINTMENT_FIELDS, BEST_TIMES, FIELD_LIMITS, HONEYPOT_FIELD, type AppointmentField } from "@/lib/appointments/fields";
 import type { AppointmentRequest, AppointmentRequestInput } from "@/lib/appointments/schema";
+import { BUTTON_BASE_CLASSES } from "../button-classes";
 import { AppointmentConfirmation } from "./AppointmentConfirmation";
 import { FieldError, fieldDescription, TextField } from "./fields";
 import { lazyAppointmentResolver, preloadAppointmentResolver } from "./lazy-resolver";
@@ -229,7 +230,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         type="submit"
         disabled={isPending}
         aria-disabled={isPending}
-        className="inline-flex min-h-14 w-full items-center justify-center rounded-lg bg-brand-800 px-6 py-3 text-center text-xl font-bold wrap-anywhere text-white hover:bg-brand-900 disabled:cursor-wait disabled:opacity-80 sm:w-auto"
+        className={`${BUTTON_BASE_CLASSES} min-h-14 w-full bg-brand-800 px-6 py-3 text-xl text-white hover:bg-brand-900 disabled:cursor-wait disabled:opacity-80 sm:w-auto`}
       >
         {isPending ? "Sending your request…" : "Send my request"}
       </button>

@@ -10,6 +10,7 @@ import {
   type SelfCheckQuestionId,
 } from "@/lib/self-check/assess";
 import type { SelfCheckQuestion, SelfCheckTexts } from "@/lib/self-check/texts";
+import { BUTTON_BASE_CLASSES } from "../button-classes";
 import { ResultPanel } from "./ResultPanel";
 
 interface SelfCheckFormProps {
@@ -23,7 +24,7 @@ interface SelfCheckFormProps {
   guidance: ReactNode;
 }
 
-const BUTTON_CLASSES = "inline-flex min-h-14 items-center justify-center rounded-lg px-6 py-3 text-center text-lg font-bold wrap-anywhere";
+const BUTTON_CLASSES = `${BUTTON_BASE_CLASSES} min-h-14 px-6 py-3 text-lg`;
 
 const subscribeToNothing = () => () => {};
 
