@@ -6,8 +6,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this file too; a build must not open the database or send mail.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { errorCode, installLogGuards, logEvent } = await import("./lib/log");
+  // First: a log write that fails later (a full disk) must not become an uncaught error in every request.
+  installLogGuards();
   const { getAppointmentsRuntime } = await import("./lib/appointments/runtime");
-  const { errorCode, logEvent } = await import("./lib/log");
   try {
     getAppointmentsRuntime();
   } catch (error) {

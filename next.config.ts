@@ -20,6 +20,9 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join("; ");
 
+/** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
+const NEVER_IN_BUILD_OUTPUT = ["data/**", "tests/**", "scripts/**", ".env*", ".git/**", "reports/**", ".bench/**", "test-results/**"];
+
 const SECURITY_HEADERS = [
   { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
@@ -33,6 +36,12 @@ const SECURITY_HEADERS = [
 const nextConfig: NextConfig = {
   // Content pages are imported from content/*.mdx by app routes; .mdx is not a route extension here.
   pageExtensions: ["ts", "tsx"],
+  // The deployable artifact: .next/standalone holds the server and only the files it reads (see README, "Deploying").
+  output: "standalone",
+  // Belt and braces for that artifact: the content readers take a folder as an argument (tests point them at
+  // fixtures), which the build's tracer cannot resolve, so it would copy every .mdx in the project. None of these
+  // is ever read by the server; patients' data and keys (data/, DATA_DIR's default) must never ship.
+  outputFileTracingExcludes: { "*": [...NEVER_IN_BUILD_OUTPUT] },
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -2,7 +2,11 @@
  * The environment variables the site reads, each validated once with a message an operator can act on.
  * Defaults make `npm run build && npm start` work on a fresh machine with no configuration.
  */
+import path from "node:path";
 import { z } from "zod";
+
+/** True in the standalone server (`node .next/standalone/server.js`), which sets this before it loads the app. */
+const runsFromBuildOutput = () => process.env.__NEXT_PRIVATE_STANDALONE_CONFIG !== undefined;
 
 const absoluteHttpUrl = z
   .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://www.example.com" })
@@ -19,7 +23,11 @@ export const serverEnvSchema = z.object({
   /** The public origin of the site: canonical links, sitemap and share images use it. Read at build time. */
   SITE_URL: absoluteHttpUrl.default("http://localhost:3000"),
   /** Where the appointment database and (when APPOINTMENTS_KEY is unset) the generated key live. */
-  DATA_DIR: z.string().min(1).default("./data"),
+  DATA_DIR: z.string().min(1).default("./data").refine((dir) => !runsFromBuildOutput() || path.isAbsolute(dir), {
+    error:
+      "must be an absolute path outside the app's folder when the standalone server runs (node .next/standalone/server.js): " +
+      "a relative one would keep patients' requests inside the build output, which the next build replaces",
+  }),
   /** 32 bytes, base64 or hex: encrypts patients' details at rest. */
   APPOINTMENTS_KEY: optional(z.string()),
   /** smtp:// or smtps:// URL of the mail server for staff notifications. */
@@ -28,9 +36,16 @@ export const serverEnvSchema = z.object({
   STAFF_NOTIFY_EMAIL: optional(z.email({ error: "must be an email address" })),
   /** The sender of staff notifications. */
   MAIL_FROM: z.string().default("Mocek Spine website <no-reply@localhost>"),
-  /** Appointment requests allowed per IP address in each window. */
+  /** Appointment requests allowed per client address (an IPv4 address, or an IPv6 /64) in each window. */
   RATE_LIMIT_MAX: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
+  /** Appointment requests the whole site takes in each window, whoever sends them: a cap on a flood from many addresses. */
+  RATE_LIMIT_GLOBAL_MAX: positiveInt(100),
+  /**
+   * How many proxies we run in front of the site (Caddy, nginx, a load balancer), each appending to
+   * X-Forwarded-For: the client's address is read that many entries from the right, where a client cannot write.
+   */
+  TRUSTED_PROXIES: positiveInt(1),
   /** Delay before the first retry of a staff notification (doubles each time), and how often the outbox looks. */
   OUTBOX_RETRY_BASE_MS: positiveInt(30_000),
   OUTBOX_POLL_MS: positiveInt(15_000),

@@ -3,12 +3,13 @@
  *   npm run requests -- list | show REF | export --csv FILE | handled REF | purge --older-than DAYS
  * It decrypts patients' details, so it runs only on the server, by staff.
  */
-import fs from "node:fs";
 import { toCsv } from "@/lib/appointments/csv";
 import { openRequest, REFERENCE_PATTERN, type OpenedRequest } from "@/lib/appointments/requests";
 import { openAppointmentData } from "@/lib/appointments/runtime";
 import { BEST_TIMES } from "@/lib/appointments/fields";
+import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { getServerEnv } from "@/lib/env";
+import { FileExistsError, writeNewPrivateFile } from "@/lib/private-file";
 
 const USAGE = `Usage: npm run requests -- <command>
   list                      every request, newest first
@@ -18,6 +19,9 @@ const USAGE = `Usage: npm run requests -- <command>
   purge --older-than DAYS   delete requests received more than DAYS days ago`;
 
 class UsageError extends Error {}
+
+/** A patient's text as the terminal shows it: nothing in it may change how the rest of the line displays. */
+const shown = (text: string | null, whenEmpty = "") => (text === null ? whenEmpty : neutraliseForDisplay(text));
 
 const formatTime = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Chicago" }) : "";
@@ -32,11 +36,11 @@ function describe(request: OpenedRequest): string {
   return [
     `Reference:  ${request.reference}`,
     `Received:   ${formatTime(request.createdAt)} (Central)`,
-    `Name:       ${request.fullName}`,
-    `Phone:      ${request.phone}`,
-    `Email:      ${request.email ?? "(none)"}`,
+    `Name:       ${shown(request.fullName)}`,
+    `Phone:      ${shown(request.phone)}`,
+    `Email:      ${shown(request.email, "(none)")}`,
     `Best time:  ${BEST_TIMES[request.bestTime]}`,
-    `Reason:     ${request.reason ?? "(none)"}`,
+    `Reason:     ${shown(request.reason, "(none)")}`,
     `Handled:    ${request.handledAt ? formatTime(request.handledAt) : "not yet"}`,
   ].join("\n");
 }
@@ -55,7 +59,7 @@ async function main(args: string[]): Promise<void> {
         if (requests.length === 0) console.log("No appointment requests.");
         for (const request of requests) {
           console.log(
-            [request.reference, formatTime(request.createdAt), request.handledAt ? "handled" : "NEW", request.fullName, request.phone, BEST_TIMES[request.bestTime]].join("  |  "),
+            [request.reference, formatTime(request.createdAt), request.handledAt ? "handled" : "NEW", shown(request.fullName), shown(request.phone), BEST_TIMES[request.bestTime]].join("  |  "),
           );
         }
         return;
@@ -75,8 +79,8 @@ async function main(args: string[]): Promise<void> {
           ["reference", "received", "name", "phone", "email", "best time", "reason", "handled"],
           requests.map((r) => [r.reference, r.createdAt, r.fullName, r.phone, r.email, BEST_TIMES[r.bestTime], r.reason, r.handledAt]),
         );
-        // Health information: readable by the staff account only.
-        fs.writeFileSync(file, csv, { mode: 0o600 });
+        // Health information: a new file, readable by the staff account only.
+        writeNewPrivateFile(file, csv);
         console.log(`Wrote ${requests.length} request(s) to ${file}. It holds patients' details: delete it when done.`);
         return;
       }
@@ -102,6 +106,7 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Error: ${(error as Error).message}`);
+  if (error instanceof FileExistsError) console.error(error.message);
+  else console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Error: ${(error as Error).message}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -1,9 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
+import { clientAddressFromForwardedFor } from "@/lib/client-address";
 import { getAppointmentsRuntime } from "@/lib/appointments/runtime";
 import { APPOINTMENT_FIELDS, HONEYPOT_FIELD, type FieldErrors } from "@/lib/appointments/fields";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
+import { getServerEnv } from "@/lib/env";
 import { errorCode, logEvent } from "@/lib/log";
 
 /** What the patient typed, sent back so a form shown again (with or without JavaScript) loses nothing. */
@@ -15,14 +17,15 @@ export type AppointmentFormState =
   | { status: "invalid"; fieldErrors: FieldErrors; values: AppointmentFormValues }
   | { status: "rate-limited" | "unavailable"; values: AppointmentFormValues };
 
-/** The client's address as the server saw it; behind a proxy, the first address it forwarded. */
-async function clientIp(): Promise<string> {
-  const requestHeaders = await headers();
-  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || requestHeaders.get("x-real-ip") || "unknown";
-}
-
-export async function requestAppointment(_previous: AppointmentFormState, formData: FormData): Promise<AppointmentFormState> {
+/**
+ * The form's action. Anyone can call a server action with any arguments, not only our form: both are checked
+ * here, and nothing a caller sends can make it throw (a throw is a 500 page without the clinic's phone number).
+ */
+export async function requestAppointment(_previous: unknown, formData: unknown): Promise<AppointmentFormState> {
+  if (!(formData instanceof FormData)) {
+    logEvent("warn", "appointments.malformed_call");
+    return { status: "unavailable", values: {} };
+  }
   const values: AppointmentFormValues = {};
   for (const field of APPOINTMENT_FIELDS) {
     const value = formData.get(field);
@@ -30,11 +33,12 @@ export async function requestAppointment(_previous: AppointmentFormState, formDa
   }
   let result;
   try {
-    result = await submitAppointmentRequest(
-      getAppointmentsRuntime(),
-      { ...values, [HONEYPOT_FIELD]: formData.get(HONEYPOT_FIELD) },
-      { ip: await clientIp() },
-    );
+    const env = getServerEnv();
+    const forwardedFor = (await headers()).get("x-forwarded-for");
+    result = await submitAppointmentRequest(getAppointmentsRuntime(), values, {
+      clientAddress: clientAddressFromForwardedFor(forwardedFor, env.TRUSTED_PROXIES),
+      honeypot: formData.getAll(HONEYPOT_FIELD),
+    });
   } catch (error) {
     // Opening the store can fail too (a full disk, a bad key): the patient must still be told to call.
     logEvent("error", "appointments.unavailable", { error: errorCode(error) });

@@ -122,11 +122,12 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         )}
       </div>
 
+      {/* No maxlength on the fields: browsers count UTF-16 units and cut pasted text silently. The schema counts
+          characters, one rule for browser and server, and says how many there are. */}
       <TextField
         name="fullName"
         label="Full name"
         autoComplete="name"
-        maxLength={FIELD_LIMITS.fullName}
         required
         defaultValue={returnedValues.fullName}
         error={errorOf("fullName")}
@@ -139,7 +140,6 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         type="tel"
         inputMode="tel"
         autoComplete="tel"
-        maxLength={FIELD_LIMITS.phone}
         required
         defaultValue={returnedValues.phone}
         error={errorOf("phone")}
@@ -150,7 +150,6 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         label="Email (optional)"
         type="email"
         autoComplete="email"
-        maxLength={FIELD_LIMITS.email}
         defaultValue={returnedValues.email}
         error={errorOf("email")}
         registration={register("email")}
@@ -189,7 +188,6 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         <textarea
           id="reason"
           rows={4}
-          maxLength={FIELD_LIMITS.reason}
           aria-invalid={errorOf("reason") ? true : undefined}
           aria-describedby={fieldDescription("reason", true, errorOf("reason"))}
           className="mt-2 block w-full rounded-lg border-2 border-ink-muted px-3 py-2 text-base"

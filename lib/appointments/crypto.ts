@@ -24,10 +24,17 @@ export function parseKey(text: string): Buffer {
   return key;
 }
 
-/** Separate keys for separate jobs, derived from the one secret: encrypting details, hashing IP addresses. */
+/**
+ * Separate keys for separate jobs, derived from the one secret: encrypting details, hashing IP addresses, and
+ * fingerprinting a request's details to recognise the same request sent twice.
+ */
 export function deriveKeys(masterKey: Buffer) {
   const derive = (purpose: string) => Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), purpose, 32));
-  return { encryption: derive("appointments/encryption/v1"), ipHash: derive("appointments/ip-hmac/v1") };
+  return {
+    encryption: derive("appointments/encryption/v1"),
+    ipHash: derive("appointments/ip-hmac/v1"),
+    fingerprint: derive("appointments/fingerprint/v1"),
+  };
 }
 
 export function encryptField(key: Buffer, plaintext: string, recordId: string): string {
@@ -54,7 +61,10 @@ export function decryptField(key: Buffer, sealed: string, recordId: string): str
   }
 }
 
-/** A keyed hash of an IP address: enough to count requests, useless for finding the person. */
-export function hashIp(key: Buffer, ip: string): string {
-  return createHmac("sha256", key).update(ip).digest("base64url");
+/** A keyed hash: enough to recognise the same value again, useless for finding what it was without the key. */
+export function keyedHash(key: Buffer, value: string): string {
+  return createHmac("sha256", key).update(value).digest("base64url");
 }
+
+/** A keyed hash of an IP address: enough to count requests, useless for finding the person. */
+export const hashIp = keyedHash;

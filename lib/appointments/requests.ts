@@ -2,7 +2,7 @@
  * Turning a validated request into a stored one and back: reference codes, sealing and opening patients' details.
  */
 import { randomInt, randomUUID } from "node:crypto";
-import { decryptField, encryptField } from "./crypto";
+import { decryptField, encryptField, keyedHash } from "./crypto";
 import type { BestTime } from "./fields";
 import type { AppointmentRequest } from "./schema";
 import type { StoredRequest } from "./store";
@@ -20,6 +20,15 @@ export function newReference(): string {
 /** The staff email's Message-ID: the same on every retry, so a duplicate delivery is recognisable. */
 export function notificationMessageId(request: Pick<StoredRequest, "id">): string {
   return `<appointment-${request.id}@mocekspine.invalid>`;
+}
+
+/**
+ * The same details, however they were typed (the schema has normalised them), give the same fingerprint; names
+ * and email addresses compare without regard to case.
+ */
+export function submissionFingerprint(key: Buffer, request: AppointmentRequest): string {
+  const { fullName, phone, email, bestTime, reason } = request;
+  return keyedHash(key, JSON.stringify([fullName.toLowerCase(), phone, email?.toLowerCase() ?? null, bestTime, reason ?? null]));
 }
 
 export function sealRequest(key: Buffer, request: AppointmentRequest, createdAt: Date): StoredRequest {

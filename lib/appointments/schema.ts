@@ -11,8 +11,13 @@ import { BEST_TIMES, FIELD_LIMITS, type AppointmentField, type BestTime, type Fi
 // and the probe alone is reported as a violation in the browser. These few fields need no compiled parser.
 z.config({ jitless: true });
 
-// C0 and C1 control characters, except tab, line feed and carriage return, which pasted text may carry.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// C0 and C1 control characters, except tab, line feed and carriage return, which pasted text may carry; and the
+// text-direction controls (embeddings, overrides, isolates), which can make a name display as something else,
+// e.g. as a phone number, in the staff's list.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** The length a patient sees: characters, not the UTF-16 units of JavaScript's `length` (an emoji is one). */
+export const characterCount = (text: string) => [...text].length;
 
 /** Text a patient typed: normalised (NFC, trimmed, inner spaces collapsed), free of control characters, bounded. */
 function patientText(label: string, max: number, { multiline = false } = {}) {
@@ -23,9 +28,19 @@ function patientText(label: string, max: number, { multiline = false } = {}) {
     const lines = value.normalize("NFC").replace(/\r\n?/g, "\n");
     return (multiline ? lines.replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n") : lines.replace(/\s+/g, " ")).trim();
   });
-  const bounded = z.string().check(z.maxLength(max, { error: `Please keep ${label} to ${max} characters or fewer` }));
+  const bounded = z.string().check(
+    z.superRefine((value, context) => {
+      const count = characterCount(value);
+      if (count > max) {
+        context.issues.push({ code: "custom", input: value, message: `Please keep ${label} to ${max} characters or fewer (it has ${count})` });
+      }
+    }),
+  );
   return z.pipe(z.pipe(typed, normalised), bounded);
 }
+
+// A name needs at least one letter: a name of only invisible characters (zero-width spaces) reads as nothing.
+const HAS_LETTER = /\p{L}/u;
 
 /** US phone numbers, written any common way; stored as +1 and 10 digits. */
 const usPhone = z.pipe(
@@ -60,7 +75,10 @@ const checked = (message: string) =>
 export const appointmentRequestSchema = z.object({
   fullName: z.pipe(
     patientText("your full name", FIELD_LIMITS.fullName),
-    z.string().check(z.minLength(2, { error: "Please enter your full name" })),
+    z.string().check(
+      z.minLength(2, { error: "Please enter your full name" }),
+      z.refine((value) => HAS_LETTER.test(value), { error: "Please enter your full name" }),
+    ),
   ),
   phone: usPhone,
   email: optionalEmail,

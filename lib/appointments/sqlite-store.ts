@@ -32,6 +32,7 @@ interface Tables {
     sent_at: string | null;
   };
   rate_limit_hits: { ip_hash: string; at_ms: number };
+  recent_submissions: { fingerprint: string; request_id: string; created_at: string };
   schema_migrations: { name: string; applied_at: string };
 }
 
@@ -70,6 +71,17 @@ function toStoredRequest(row: Selectable<Tables["appointment_requests"]>): Store
   };
 }
 
+async function findRecentSubmission(db: Kysely<Tables>, fingerprint: string, sinceIso: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("recent_submissions")
+    .innerJoin("appointment_requests", "appointment_requests.id", "recent_submissions.request_id")
+    .select("appointment_requests.reference")
+    .where("recent_submissions.fingerprint", "=", fingerprint)
+    .where("recent_submissions.created_at", ">=", sinceIso)
+    .executeTakeFirst();
+  return row?.reference;
+}
+
 export function openSqliteStore(file: string): AppointmentStore {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const connection = new Database(file);
@@ -82,9 +94,13 @@ export function openSqliteStore(file: string): AppointmentStore {
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
 
   return {
-    async insertRequestWithNotification(request, messageId) {
+    async insertRequestWithNotification(request, messageId, { fingerprint, duplicateSinceIso }) {
       try {
-        await db.transaction().execute(async (trx) => {
+        return await db.transaction().execute(async (trx) => {
+          // Inside the transaction: two identical submissions at the same moment store one request.
+          const earlier = await findRecentSubmission(trx, fingerprint, duplicateSinceIso);
+          if (earlier) return { reference: earlier, duplicate: true };
+          await trx.deleteFrom("recent_submissions").where("created_at", "<", duplicateSinceIso).execute();
           await trx
             .insertInto("appointment_requests")
             .values({
@@ -103,6 +119,12 @@ export function openSqliteStore(file: string): AppointmentStore {
             .insertInto("outbox")
             .values({ request_id: request.id, message_id: messageId, next_attempt_at: request.createdAt, last_error: null, sent_at: null })
             .execute();
+          await trx
+            .insertInto("recent_submissions")
+            .values({ fingerprint, request_id: request.id, created_at: request.createdAt })
+            .onConflict((conflict) => conflict.column("fingerprint").doUpdateSet({ request_id: request.id, created_at: request.createdAt }))
+            .execute();
+          return { reference: request.reference, duplicate: false };
         });
       } catch (error) {
         if (/UNIQUE constraint failed: appointment_requests\.reference/.test(String(error))) {
@@ -110,6 +132,10 @@ export function openSqliteStore(file: string): AppointmentStore {
         }
         throw error;
       }
+    },
+
+    async findRecentSubmission(fingerprint, sinceIso) {
+      return findRecentSubmission(db, fingerprint, sinceIso);
     },
 
     async recordRateLimitHit(ipHash, nowMs, windowMs, max) {

@@ -25,9 +25,25 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
+/** A request's details as a keyed hash, and since when an earlier request with the same hash counts as this one. */
+export interface SubmissionFingerprint {
+  fingerprint: string;
+  duplicateSinceIso: string;
+}
+
 export interface AppointmentStore {
-  /** Stores the request and its staff-notification outbox row in one transaction. */
-  insertRequestWithNotification(request: StoredRequest, messageId: string): Promise<void>;
+  /**
+   * Stores the request, its staff-notification outbox row and its fingerprint in one transaction, unless a request
+   * with the same fingerprint arrived since `duplicateSinceIso`: then nothing is stored and that request's
+   * reference is returned.
+   */
+  insertRequestWithNotification(
+    request: StoredRequest,
+    messageId: string,
+    submission: SubmissionFingerprint,
+  ): Promise<{ reference: string; duplicate: boolean }>;
+  /** The reference of a request with this fingerprint that arrived since `sinceIso`, if there is one. */
+  findRecentSubmission(fingerprint: string, sinceIso: string): Promise<string | undefined>;
   /** Counts this hit and says whether it is within the limit, atomically. */
   recordRateLimitHit(ipHash: string, nowMs: number, windowMs: number, max: number): Promise<boolean>;
   dueNotifications(nowIso: string, limit: number): Promise<OutboxMessage[]>;

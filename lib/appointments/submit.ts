@@ -1,12 +1,13 @@
 /**
- * One appointment request from the form to the store: honeypot, validation, rate limit, then the request and
- * its notification committed together. "Received" is returned only after that commit.
+ * One appointment request from the form to the store: validation, the same request sent again, rate limits,
+ * honeypot, then the request and its notification committed together. "Received" is returned only after that
+ * commit, or for a request that was already committed.
  */
 import { errorCode, logEvent } from "@/lib/log";
 import { hashIp } from "./crypto";
-import { notificationMessageId, sealRequest } from "./requests";
+import { notificationMessageId, sealRequest, submissionFingerprint } from "./requests";
 import type { AppointmentsRuntime } from "./runtime";
-import { HONEYPOT_FIELD, type FieldErrors } from "./fields";
+import { type FieldErrors } from "./fields";
 import { appointmentRequestSchema, fieldErrorsOf } from "./schema";
 import { DuplicateReferenceError } from "./store";
 
@@ -16,29 +17,59 @@ export type SubmitResult =
   | { status: "rate-limited" }
   | { status: "unavailable" };
 
+/** How long the same details count as the same request: a reload, a double tap, a retry after a dropped line. */
+export const DUPLICATE_WINDOW_MS = 15 * 60_000;
+
+/** The rate-limit key of the whole site; never a keyed hash, which has no "*". */
+const WHOLE_SITE = "*whole-site*";
+
+/**
+ * What a bot put in the hidden field: anything but nothing. `values` are every value posted under its name
+ * (a field sent twice, or as a file, is as much a bot as one sent once).
+ */
+export function honeypotFilled(values: readonly unknown[]): boolean {
+  return values.some((value) => typeof value !== "string" || value !== "");
+}
+
+// One log line per window when the whole site's cap is reached, not one per refused request of a flood.
+let globalCapLoggedForWindow = -1;
+
 export async function submitAppointmentRequest(
   runtime: Pick<AppointmentsRuntime, "store" | "keys" | "env" | "outbox">,
   fields: Record<string, unknown>,
-  { ip, now = new Date() }: { ip: string; now?: Date },
+  { clientAddress, honeypot = [], now = new Date() }: { clientAddress: string; honeypot?: readonly unknown[]; now?: Date },
 ): Promise<SubmitResult> {
   const parsed = appointmentRequestSchema.safeParse(fields);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
 
   try {
     const { store, keys, env } = runtime;
-    const withinLimit = await store.recordRateLimitHit(
-      hashIp(keys.ipHash, ip),
-      now.getTime(),
-      env.RATE_LIMIT_WINDOW_SECONDS * 1000,
-      env.RATE_LIMIT_MAX,
-    );
-    if (!withinLimit) {
+    const fingerprint = submissionFingerprint(keys.fingerprint, parsed.data);
+    const duplicateSinceIso = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
+    // Before the rate limit: a patient who reloads the confirmation must see it again, not "too many requests".
+    const earlier = await store.findRecentSubmission(fingerprint, duplicateSinceIso);
+    if (earlier) {
+      logEvent("info", "appointments.duplicate", { reference: earlier });
+      return { status: "received", reference: earlier };
+    }
+
+    const windowMs = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
+    if (!(await store.recordRateLimitHit(hashIp(keys.ipHash, clientAddress), now.getTime(), windowMs, env.RATE_LIMIT_MAX))) {
       logEvent("warn", "appointments.rate_limited");
       return { status: "rate-limited" };
     }
+    if (!(await store.recordRateLimitHit(WHOLE_SITE, now.getTime(), windowMs, env.RATE_LIMIT_GLOBAL_MAX))) {
+      const window = Math.floor(now.getTime() / windowMs);
+      if (globalCapLoggedForWindow !== window) {
+        globalCapLoggedForWindow = window;
+        logEvent("warn", "appointments.global_rate_limited", { max: env.RATE_LIMIT_GLOBAL_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS });
+      }
+      // Not "rate-limited", which tells this patient they sent too many: nothing was stored, so they should call.
+      return { status: "unavailable" };
+    }
 
     // A filled honeypot is a bot: answer as if received, store nothing, tell nobody.
-    if (typeof fields[HONEYPOT_FIELD] === "string" && fields[HONEYPOT_FIELD] !== "") {
+    if (honeypotFilled(honeypot)) {
       logEvent("info", "appointments.honeypot_dropped");
       return { status: "received", reference: sealRequest(keys.encryption, parsed.data, now).reference };
     }
@@ -46,10 +77,13 @@ export async function submitAppointmentRequest(
     for (let attempt = 1; ; attempt += 1) {
       const stored = sealRequest(keys.encryption, parsed.data, now);
       try {
-        await store.insertRequestWithNotification(stored, notificationMessageId(stored));
-        logEvent("info", "appointments.received", { reference: stored.reference });
-        void runtime.outbox?.nudge();
-        return { status: "received", reference: stored.reference };
+        const { reference, duplicate } = await store.insertRequestWithNotification(stored, notificationMessageId(stored), {
+          fingerprint,
+          duplicateSinceIso,
+        });
+        logEvent("info", duplicate ? "appointments.duplicate" : "appointments.received", { reference });
+        if (!duplicate) void runtime.outbox?.nudge();
+        return { status: "received", reference };
       } catch (error) {
         if (!(error instanceof DuplicateReferenceError) || attempt >= 5) throw error;
       }

@@ -8,6 +8,9 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, vis
 import type { z } from "zod";
 import { ContentError, contentError, describeIssues, type ContentProblem } from "./errors";
 
+/** The folder of staff files, relative to the project. */
+const CONTENT_FOLDER = "content";
+
 export type YamlParseResult<T> = { ok: true; data: T } | { ok: false; problems: ContentProblem[] };
 
 /**
@@ -98,7 +101,10 @@ export function yamlTextValues(yamlText: string, skipFields: readonly string[] =
  * an absent file means (a default, or an error of its own); without it the read fails as usual.
  */
 export function readYamlFile<T>(file: string, parse: (yamlText: string) => YamlParseResult<T>, whenMissing?: () => T): T {
-  const absolute = path.join(process.cwd(), file);
+  if (path.dirname(file) !== CONTENT_FOLDER) throw new Error(`readYamlFile reads staff files in ${CONTENT_FOLDER}/ only, not ${file}`);
+  // "content" written out, not taken from `file`: the build traces the files a server needs from this path, and
+  // a path built only from a variable would make it copy the whole project (data/ and its keys included).
+  const absolute = path.join(process.cwd(), "content", path.basename(file));
   if (whenMissing && !fs.existsSync(absolute)) return whenMissing();
   const result = parse(fs.readFileSync(absolute, "utf8"));
   if (!result.ok) throw new ContentError(result.problems);

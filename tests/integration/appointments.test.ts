@@ -16,6 +16,7 @@ import { OutboxWorker } from "@/lib/appointments/outbox";
 import { createAppointmentsRuntime, type AppointmentsRuntime } from "@/lib/appointments/runtime";
 import { databasePath } from "@/lib/appointments/sqlite-store";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
+import { setLogDestination } from "@/lib/log";
 
 const PATIENT = {
   fullName: "Quillon Vasquez-Testwell",
@@ -86,6 +87,8 @@ function startRuntime(dataDir: string, smtpPort?: number): AppointmentsRuntime {
 function captureLogs(): string[] {
   const lines: string[] = [];
   const keep = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+  setLogDestination({ write: keep });
+  cleanups.push(() => setLogDestination(undefined));
   vi.spyOn(console, "log").mockImplementation(keep);
   vi.spyOn(console, "error").mockImplementation(keep);
   vi.spyOn(console, "warn").mockImplementation(keep);
@@ -112,7 +115,7 @@ describe("appointment requests, end to end below the browser", () => {
     const dataDir = tempDataDir();
     const runtime = startRuntime(dataDir, smtpPort);
 
-    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    const result = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.9" });
     expect(result).toMatchObject({ status: "received", reference: expect.stringMatching(/^MS-[A-Z0-9]{5}$/) });
     const reference = (result as { reference: string }).reference;
 
@@ -147,7 +150,7 @@ describe("appointment requests, end to end below the browser", () => {
     const smtpPort = await freePort();
     const runtime = startRuntime(tempDataDir(), smtpPort);
 
-    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    const result = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.9" });
     expect(result.status).toBe("received");
     const reference = (result as { reference: string }).reference;
     await eventually(async () => expect((await runtime.store.notificationStatus(reference))?.attempts).toBeGreaterThanOrEqual(2));
@@ -165,7 +168,7 @@ describe("appointment requests, end to end below the browser", () => {
     const dataDir = tempDataDir();
     // The first process stores the request but stops before any mail goes out.
     const firstProcess = startRuntime(dataDir);
-    const result = await submitAppointmentRequest(firstProcess, PATIENT, { ip: "203.0.113.9" });
+    const result = await submitAppointmentRequest(firstProcess, PATIENT, { clientAddress: "203.0.113.9" });
     const reference = (result as { reference: string }).reference;
     await firstProcess.store.close();
 
@@ -187,7 +190,7 @@ describe("appointment requests, end to end below the browser", () => {
       blocker.close();
     });
 
-    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    const result = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.9" });
     expect(result).toEqual({ status: "unavailable" });
     blocker.exec("ROLLBACK");
     expect(await runtime.store.listRequests()).toEqual([]);
@@ -198,7 +201,7 @@ describe("appointment requests, end to end below the browser", () => {
   it("after repeated failures, marks the notification dead for staff to look into, with backoff between tries", async () => {
     captureLogs();
     const runtime = startRuntime(tempDataDir());
-    const result = await submitAppointmentRequest(runtime, PATIENT, { ip: "203.0.113.9" });
+    const result = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.9" });
     const reference = (result as { reference: string }).reference;
     let clock = Date.now();
     const attemptTimes: number[] = [];
@@ -224,13 +227,69 @@ describe("appointment requests, end to end below the browser", () => {
     const runtime = startRuntime(tempDataDir());
     const statuses = [];
     for (let index = 0; index < 6; index += 1) {
-      statuses.push((await submitAppointmentRequest(runtime, PATIENT, { ip: "198.51.100.1" })).status);
+      const request = { ...PATIENT, reason: `Visit number ${index}` };
+      statuses.push((await submitAppointmentRequest(runtime, request, { clientAddress: "198.51.100.1" })).status);
     }
     expect(statuses).toEqual(["received", "received", "received", "received", "received", "rate-limited"]);
-    expect((await submitAppointmentRequest(runtime, PATIENT, { ip: "198.51.100.2" })).status).toBe("received");
+    expect((await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.2" })).status).toBe("received");
 
-    const bot = await submitAppointmentRequest(runtime, { ...PATIENT, website: "http://spam.example" }, { ip: "198.51.100.3" });
-    expect(bot.status).toBe("received");
+    // However the hidden field comes (once, twice with the first empty, as a file), it is a bot.
+    const botFields = { ...PATIENT, fullName: "Bot McBotface" };
+    for (const honeypot of [["http://spam.example"], ["", "http://spam.example"], [new Blob(["x"])]]) {
+      const bot = await submitAppointmentRequest(runtime, botFields, { clientAddress: "198.51.100.3", honeypot });
+      expect(bot.status).toBe("received");
+    }
     expect(await runtime.store.listRequests()).toHaveLength(6);
+  });
+
+  it("stores the same details sent again (a reload, a double tap, a retry) once, and answers with the first reference", async () => {
+    captureLogs();
+    const runtime = startRuntime(tempDataDir());
+    const first = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.7" });
+    // Typed a little differently, and from another address (the phone moved from Wi-Fi to mobile data).
+    const again = await submitAppointmentRequest(
+      runtime,
+      { ...PATIENT, fullName: ` ${PATIENT.fullName.toUpperCase()} `, phone: "501.555.0199" },
+      { clientAddress: "203.0.113.50" },
+    );
+    const atOnce = await Promise.all(
+      Array.from({ length: 5 }, () => submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.7" })),
+    );
+    expect(first.status).toBe("received");
+    for (const result of [again, ...atOnce]) expect(result).toEqual(first);
+    expect(await runtime.store.listRequests()).toHaveLength(1);
+
+    // Other details are another request.
+    const other = await submitAppointmentRequest(runtime, { ...PATIENT, bestTime: "morning" }, { clientAddress: "198.51.100.7" });
+    expect(other).toMatchObject({ status: "received" });
+    expect(other).not.toEqual(first);
+    expect(await runtime.store.listRequests()).toHaveLength(2);
+  });
+
+  it("recognises the same details only for a short while: a request a day later is a new one", async () => {
+    captureLogs();
+    const runtime = startRuntime(tempDataDir());
+    const first = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.8" });
+    const nextDay = new Date(Date.now() + 86_400_000);
+    const later = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.8", now: nextDay });
+    expect(later).toMatchObject({ status: "received" });
+    expect(later).not.toEqual(first);
+    expect(await runtime.store.listRequests()).toHaveLength(2);
+  });
+
+  it("caps requests for the whole site: beyond the cap, many addresses get 'please call', nothing stored, one log line", async () => {
+    const logs = captureLogs();
+    const env = parseServerEnv({ DATA_DIR: tempDataDir(), RATE_LIMIT_GLOBAL_MAX: "10" });
+    const runtime = createAppointmentsRuntime(env);
+    cleanups.push(() => runtime.store.close());
+    const statuses = [];
+    for (let index = 0; index < 30; index += 1) {
+      const request = { ...PATIENT, reason: `Flood ${index}` };
+      statuses.push((await submitAppointmentRequest(runtime, request, { clientAddress: `192.0.2.${index}` })).status);
+    }
+    expect(statuses.filter((status) => status === "received")).toHaveLength(10);
+    expect(statuses.slice(10)).toEqual(Array(20).fill("unavailable"));
+    expect(await runtime.store.listRequests()).toHaveLength(10);
+    expect(logs.filter((line) => line.includes("appointments.global_rate_limited"))).toHaveLength(1);
   });
 });

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FIELD_LIMITS } from "@/lib/appointments/fields";
-import { appointmentRequestSchema, fieldErrorsOf } from "@/lib/appointments/schema";
+import { appointmentRequestSchema, characterCount, fieldErrorsOf } from "@/lib/appointments/schema";
+
+/** Letters mixed with what attackers and odd keyboards send: direction controls, invisible and astral characters. */
+const HOSTILE_CHARACTER = fc.oneof(
+  fc.constantFrom("a", "Z", " ", "5", "\u00E9", "\u202E", "\u2066", "\u2069", "\u200B", "\uFEFF", "\u{1F600}", "\u0301", "\n"),
+  fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+);
 
 const VALID = {
   fullName: "Jane Doe",
@@ -64,8 +70,34 @@ describe("appointmentRequestSchema", () => {
   it("rejects control characters and text over its limit", () => {
     expect(errorsFor({ ...VALID, fullName: "Jane\u0000Doe" }).fullName).toBe("Please remove unusual characters from your full name");
     expect(errorsFor({ ...VALID, reason: "x".repeat(FIELD_LIMITS.reason + 1) }).reason).toBe(
-      "Please keep the reason for your visit to 500 characters or fewer",
+      "Please keep the reason for your visit to 500 characters or fewer (it has 501)",
     );
+  });
+
+  it("rejects text-direction controls, which can make a name display as a phone number", () => {
+    for (const control of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"]) {
+      expect(errorsFor({ ...VALID, fullName: `Jane ${control}5550123` }).fullName).toBe("Please remove unusual characters from your full name");
+      expect(errorsFor({ ...VALID, reason: `Back pain ${control}` }).reason).toBe(
+        "Please remove unusual characters from the reason for your visit",
+      );
+    }
+  });
+
+  it("asks for a name when one is made only of invisible characters", () => {
+    for (const invisible of ["\u200B\u200B", "\u200B\u200C\u200D\u2060", "\uFEFF\u00AD\u200B"]) {
+      expect(errorsFor({ ...VALID, fullName: invisible }).fullName).toBe("Please enter your full name");
+    }
+  });
+
+  it("counts characters as a patient sees them, one rule everywhere: an emoji or accented letter is one", () => {
+    const emoji = "\u{1F600}"; // two UTF-16 units, one character
+    const atLimit = `Jo ${emoji.repeat(FIELD_LIMITS.fullName - 3)}`;
+    expect(appointmentRequestSchema.safeParse({ ...VALID, fullName: atLimit }).success).toBe(true);
+    expect(errorsFor({ ...VALID, fullName: `${atLimit}${emoji}` }).fullName).toBe(
+      `Please keep your full name to ${FIELD_LIMITS.fullName} characters or fewer (it has ${FIELD_LIMITS.fullName + 1})`,
+    );
+    // "é" typed as e + combining accent is one character once normalised.
+    expect(appointmentRequestSchema.safeParse({ ...VALID, reason: "e\u0301".repeat(FIELD_LIMITS.reason) }).success).toBe(true);
   });
 
   it("never throws, whatever arrives", () => {
@@ -91,21 +123,22 @@ describe("appointmentRequestSchema", () => {
   it("only ever accepts values within the limits and free of control characters", () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: "binary", maxLength: 150 }),
+        fc.oneof(fc.string({ unit: "binary", maxLength: 150 }), fc.string({ unit: HOSTILE_CHARACTER, maxLength: 150 })),
         fc.stringMatching(/^[\d\s().+-]{0,30}$/),
         fc.oneof(fc.constant(""), fc.emailAddress()),
-        fc.string({ unit: "binary", maxLength: 600 }),
+        fc.oneof(fc.string({ unit: "binary", maxLength: 600 }), fc.string({ unit: HOSTILE_CHARACTER, maxLength: 600 })),
         (fullName, phone, email, reason) => {
           const result = appointmentRequestSchema.safeParse({ ...VALID, fullName, phone, email, reason });
           if (!result.success) return;
           const { data } = result;
-          expect(data.fullName.length).toBeGreaterThanOrEqual(2);
-          expect(data.fullName.length).toBeLessThanOrEqual(FIELD_LIMITS.fullName);
+          expect(characterCount(data.fullName)).toBeGreaterThanOrEqual(2);
+          expect(characterCount(data.fullName)).toBeLessThanOrEqual(FIELD_LIMITS.fullName);
+          expect(data.fullName).toMatch(/\p{L}/u);
           expect(data.phone).toMatch(/^\+1[2-9]\d{2}[2-9]\d{6}$/);
-          expect((data.email ?? "").length).toBeLessThanOrEqual(FIELD_LIMITS.email);
-          expect((data.reason ?? "").length).toBeLessThanOrEqual(FIELD_LIMITS.reason);
+          expect(characterCount(data.email ?? "")).toBeLessThanOrEqual(FIELD_LIMITS.email);
+          expect(characterCount(data.reason ?? "")).toBeLessThanOrEqual(FIELD_LIMITS.reason);
           for (const text of [data.fullName, data.reason ?? ""]) {
-            expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+            expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
             expect(text).toBe(text.trim());
           }
         },

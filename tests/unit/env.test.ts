@@ -25,4 +25,19 @@ describe("server environment", () => {
       ].join("\n"),
     );
   });
+
+  it("trusts one proxy by default and caps the whole site's requests", () => {
+    expect(parseServerEnv({})).toMatchObject({ TRUSTED_PROXIES: 1, RATE_LIMIT_GLOBAL_MAX: 100 });
+    expect(() => parseServerEnv({ TRUSTED_PROXIES: "0" })).toThrow('TRUSTED_PROXIES must be above 0 (it is "0")');
+  });
+
+  it("refuses a relative DATA_DIR in the standalone server, where it would sit inside the build output", () => {
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = "{}";
+    try {
+      expect(() => parseServerEnv({})).toThrow(/DATA_DIR must be an absolute path outside the app's folder when the standalone server runs/);
+      expect(parseServerEnv({ DATA_DIR: "/var/lib/mocek-spine" }).DATA_DIR).toBe("/var/lib/mocek-spine");
+    } finally {
+      delete process.env.__NEXT_PRIVATE_STANDALONE_CONFIG;
+    }
+  });
 });
