@@ -46,7 +46,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   experimental: {
     // The appointment form sends a few short fields; anything larger is not a patient.
-    serverActions: { bodySizeLimit: "64kb" },
+    serverActions: { bodySizeLimit: "64kb" }, // FORM_BODY_LIMIT_BYTES in lib/appointments/form-post-guard.ts
   },
   async headers() {
     return [

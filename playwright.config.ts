@@ -4,7 +4,10 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_FLAGS, chromiumPath } from "./scripts/lib/chromium";
 
-/** Browser tests run against the production build (`next start`), in the Chromium of scripts/lib/chromium.ts. */
+/**
+ * Browser tests run against the production build as it is deployed (the standalone server, through `npm start`'s
+ * scripts/start.mjs), in the Chromium of scripts/lib/chromium.ts.
+ */
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 // One folder per run for the server's database and its log; workers inherit the variable, so all agree.
@@ -37,15 +40,17 @@ export default defineConfig({
   ],
   webServer: {
     // The server's output goes to a file so tests can prove no patient detail is ever logged.
-    command: `exec npx next start --port ${port} > "${path.join(e2eRunDir, "server.log")}" 2>&1`,
+    command: `exec node scripts/start.mjs > "${path.join(e2eRunDir, "server.log")}" 2>&1`,
     url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
       DATA_DIR: path.join(e2eRunDir, "data"),
-      // Every test submits from 127.0.0.1; the limit itself is tested below the browser.
+      // Every test submits from 127.0.0.1; the limits themselves are tested below the browser.
       RATE_LIMIT_MAX: "10000",
+      RATE_LIMIT_GLOBAL_MAX: "10000",
     },
   },
 });

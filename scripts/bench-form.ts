@@ -34,7 +34,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-form-"));
-  const server = await startNextServer({ port: PORT, env: { DATA_DIR: dataDir, RATE_LIMIT_MAX: "1000000" } });
+  const server = await startNextServer({ port: PORT, env: { DATA_DIR: dataDir, RATE_LIMIT_MAX: "1000000", RATE_LIMIT_GLOBAL_MAX: "1000000" } });
   try {
     const hidden = await actionFields();
     const submitOne = async (index: number) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AppointmentForm } from "@/components/appointment/AppointmentForm";
+import { FormFailure } from "@/components/appointment/FormFailure";
 import { EmergencyNotice } from "@/components/EmergencyNotice";
 import { contentPageMetadata } from "@/lib/seo/metadata";
 import { REQUEST_APPOINTMENT_PAGE } from "@/lib/routes";
@@ -23,7 +24,9 @@ export default function RequestAppointmentPage() {
       <p className="mt-2 mb-6 text-ink-muted">
         We ask only what we need to call you back. What you send is stored encrypted and read only by our staff.
       </p>
-      <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} />
+      <FormFailure phoneDisplay={phone.display} phoneHref={phone.href}>
+        <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} />
+      </FormFailure>
       <EmergencyNotice className="mt-10" />
     </div>
   );

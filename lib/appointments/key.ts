@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { parseKey } from "./crypto";
 
 export function generatedKeyPath(dataDir: string): string {
-  return path.join(dataDir, "keys", "appointments.key");
+  // A secret the server makes at run time, not a file of the app: the build must not trace (and ship) it.
+  return path.join(/* turbopackIgnore: true */ dataDir, "keys", "appointments.key");
 }
 
 export function loadMasterKey(

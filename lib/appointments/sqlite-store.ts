@@ -39,7 +39,8 @@ interface Tables {
 const MIGRATIONS_DIR = path.join(process.cwd(), "lib", "appointments", "migrations");
 
 export function databasePath(dataDir: string): string {
-  return path.join(dataDir, "db", "appointments.sqlite");
+  // Data the server writes at run time, not a file of the app: the build must not trace (and ship) it.
+  return path.join(/* turbopackIgnore: true */ dataDir, "db", "appointments.sqlite");
 }
 
 function applyMigrations(connection: Database.Database) {

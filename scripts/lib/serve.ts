@@ -1,8 +1,11 @@
 /**
- * Starts `next start` for a built project in the background and stops it again: shared by the scripts that
- * measure the site (the form load test, the Lighthouse bench and budgets).
+ * Starts a built project's server in the background and stops it again: shared by the scripts that measure the
+ * site (the form load test, the Lighthouse bench and budgets). Our own build runs as deployed (the standalone
+ * server, scripts/start.mjs); another project (the bench's plain Next.js reference) with `next start`.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 
 export interface RunningServer {
   origin: string;
@@ -19,9 +22,11 @@ export async function startNextServer({
   env?: Record<string, string>;
 }): Promise<RunningServer> {
   const origin = `http://localhost:${port}`;
-  const server = spawn("npx", ["next", "start", "--port", String(port)], {
+  const ours = fs.existsSync(path.join(cwd, "scripts", "start.mjs"));
+  const [command, ...args] = ours ? ["node", "scripts/start.mjs"] : ["npx", "next", "start", "--port", String(port)];
+  const server = spawn(command!, args, {
     cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: "ignore",
     // Its own process group, so stopping it stops npx and the Next server under it.
     detached: true,
@@ -42,5 +47,5 @@ export async function startNextServer({
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   stop();
-  throw new Error(`next start in ${cwd} did not answer on ${origin} within 30 s`);
+  throw new Error(`The server in ${cwd} did not answer on ${origin} within 30 s`);
 }

@@ -1,0 +1,18 @@
+/**
+ * Completes the deployable server after `next build`: .next/standalone holds the server and the files it reads,
+ * but by Next's design not the files a CDN would usually serve (public/ and .next/static). Copying them in makes
+ * the folder run on its own: `node .next/standalone/server.js`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const standalone = path.join(root, ".next", "standalone");
+if (!fs.existsSync(path.join(standalone, "server.js"))) {
+  console.error('.next/standalone/server.js is missing: next.config.ts must keep `output: "standalone"`, and `next build` must run first.');
+  process.exit(1);
+}
+for (const folder of ["public", path.join(".next", "static")]) {
+  fs.rmSync(path.join(standalone, folder), { recursive: true, force: true });
+  fs.cpSync(path.join(root, folder), path.join(standalone, folder), { recursive: true });
+}
