@@ -18,4 +18,7 @@ process.env.DATA_DIR = path.resolve(process.env.DATA_DIR || path.join(root, "dat
 // every interface unless HOST says otherwise, as `next start` does.
 process.env.HOSTNAME = process.env.HOST || "0.0.0.0";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// From the first line Next prints: a log write that fails (a full disk, a closed pipe) must be dropped, not become
+// an uncaught error. Once the app has loaded, lib/log.ts guards the same streams and counts what it drops.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 await import(pathToFileURL(server).href);

@@ -23,6 +23,16 @@ async function readStoredRequest(reference: string) {
   }
 }
 
+/** Every stored request with this name: a request sent twice must be stored once. */
+async function storedRequestsNamed(fullName: string) {
+  const { store, keys } = openAppointmentData(parseServerEnv({ DATA_DIR: path.join(runDir, "data") }));
+  try {
+    return (await store.listRequests()).map((stored) => openRequest(keys.encryption, stored)).filter((request) => request.fullName === fullName);
+  } finally {
+    await store.close();
+  }
+}
+
 async function fillForm(page: Page, patient: ReturnType<typeof uniquePatient>) {
   await page.getByLabel(/Full name/).fill(patient.fullName);
   await page.getByLabel(/Phone number/).fill(patient.phone);
@@ -118,5 +128,87 @@ test.describe("requesting an appointment", () => {
     await expect(page.getByRole("button", { name: "Send my request" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expectStoredAndNotLogged(page, patient);
+  });
+
+  test.describe("one request, one row", () => {
+    test("without JavaScript, reloading the confirmation (which posts again) shows the same reference and stores nothing new", async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const patient = uniquePatient("reload");
+      await page.goto("/request-appointment");
+      await fillForm(page, patient);
+      await page.getByRole("button", { name: "Send my request" }).click();
+      const reference = await page.getByTestId("reference").textContent();
+      for (let reload = 0; reload < 2; reload += 1) {
+        const reposted = page.waitForResponse((response) => response.request().method() === "POST");
+        await page.reload();
+        await reposted;
+        await expect(page.getByTestId("reference")).toHaveText(reference!);
+      }
+      expect(await storedRequestsNamed(patient.fullName)).toHaveLength(1);
+      await context.close();
+    });
+
+    test("with JavaScript, a send whose answer is lost says to call, and sending again stores nothing new", async ({ page }) => {
+      const patient = uniquePatient("dropped");
+      await page.goto("/request-appointment");
+      await fillForm(page, patient);
+      // The request reaches the server, which stores it, but the connection drops before the answer arrives.
+      await page.route("**/request-appointment", async (route) => {
+        if (route.request().method() !== "POST") return route.continue();
+        await route.fetch();
+        await route.abort("connectionreset");
+      });
+      await page.getByRole("button", { name: "Send my request" }).click();
+      const failure = page.getByRole("alert").filter({ hasText: "We could not send your request" });
+      await expect(failure).toBeVisible();
+      await expect(failure.getByRole("link", { name: "501.224.4001" })).toHaveAttribute("href", "tel:+15012244001");
+      expect(await storedRequestsNamed(patient.fullName)).toHaveLength(1);
+
+      await page.unroute("**/request-appointment");
+      await page.getByRole("button", { name: "Show the form again" }).click();
+      await fillForm(page, patient);
+      await page.getByRole("button", { name: "Send my request" }).click();
+      await expect(page.getByRole("heading", { name: "We received your request" })).toBeVisible();
+      const [stored] = await storedRequestsNamed(patient.fullName);
+      await expect(page.getByTestId("reference")).toHaveText(stored!.reference);
+      expect(await storedRequestsNamed(patient.fullName)).toHaveLength(1);
+    });
+  });
+
+  test.describe("posts the form refuses still give the phone number", () => {
+    /** The hidden fields React renders into the form for its server action without JavaScript. */
+    async function formFields(page: Page): Promise<Record<string, string>> {
+      await page.goto("/request-appointment");
+      const hidden = await page.locator('form input[type="hidden"]').evaluateAll((inputs) =>
+        (inputs as HTMLInputElement[]).map((input) => [input.name, input.value] as const),
+      );
+      return { ...Object.fromEntries(hidden), fullName: "Refused Patient", phone: "501 555 0142", bestTime: "any", acknowledged: "on" };
+    }
+
+    test("a body over 64 KB gets 413 and a page with the phone number; nothing is stored", async ({ page, baseURL }) => {
+      const fields = await formFields(page);
+      const response = await page.request.post("/request-appointment", {
+        multipart: { ...fields, fullName: "Oversized Patient", reason: "x".repeat(70 * 1024) },
+        headers: { Origin: baseURL! },
+      });
+      expect(response.status()).toBe(413);
+      expect(response.headers()["content-type"]).toContain("text/html");
+      const html = await response.text();
+      expect(html).toContain('href="tel:+15012244001"');
+      expect(html).toContain("501.224.4001");
+      expect(await storedRequestsNamed("Oversized Patient")).toHaveLength(0);
+    });
+
+    test("a post from another website gets 403 and a page with the phone number; nothing is stored", async ({ page }) => {
+      const fields = await formFields(page);
+      const response = await page.request.post("/request-appointment", {
+        multipart: { ...fields, fullName: "Foreign Patient" },
+        headers: { Origin: "https://attacker.example" },
+      });
+      expect(response.status()).toBe(403);
+      expect(await response.text()).toContain('href="tel:+15012244001"');
+      expect(await storedRequestsNamed("Foreign Patient")).toHaveLength(0);
+    });
   });
 });
