@@ -11,7 +11,7 @@ export async function register() {
   installLogGuards();
   const { getAppointmentsRuntime } = await import("./lib/appointments/runtime");
   try {
-    getAppointmentsRuntime();
+    await getAppointmentsRuntime();
   } catch (error) {
     // The site's pages still work; the form will tell patients to call.
     logEvent("error", "appointments.start_failed", { error: errorCode(error), message: (error as Error).message });

@@ -12,5 +12,7 @@ export default defineConfig({
     globals: true,
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"],
     setupFiles: ["tests/unit/setup.ts"],
+    // A real PostgreSQL server for the store tests (a throwaway cluster, or TEST_DATABASE_URL).
+    globalSetup: ["tests/support/postgres-global-setup.ts"],
   },
 });

@@ -28,6 +28,13 @@ export const serverEnvSchema = z.object({
       "must be an absolute path outside the app's folder when the standalone server runs (node .next/standalone/server.js): " +
       "a relative one would keep patients' requests inside the build output, which the next build replaces",
   }),
+  /**
+   * postgres:// URL of a PostgreSQL database: the store for several servers or a serverless host. Unset: SQLite
+   * in DATA_DIR.
+   */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL such as postgres://user:password@host:5432/mocek" })),
+  /** The secret a scheduler sends (Authorization: Bearer …) to /api/outbox/drain to retry staff notifications. */
+  OUTBOX_DRAIN_TOKEN: optional(z.string().min(32, { error: "must be at least 32 characters; make one with: openssl rand -hex 32" })),
   /** 32 bytes, base64 or hex: encrypts patients' details at rest. */
   APPOINTMENTS_KEY: optional(z.string()),
   /** smtp:// or smtps:// URL of the mail server for staff notifications. */

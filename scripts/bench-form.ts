@@ -59,7 +59,7 @@ async function main() {
 
     const latencies = results.map((result) => result.ms).sort((a, b) => a - b);
     const confirmed = results.flatMap((result) => (result.reference ? [result.reference] : []));
-    const { store } = openAppointmentData(parseServerEnv({ DATA_DIR: dataDir }));
+    const { store } = await openAppointmentData(parseServerEnv({ DATA_DIR: dataDir }));
     const stored = (await store.listRequests()).map((request) => request.reference);
     await store.close();
     const storedCounts = new Map<string, number>();

@@ -143,7 +143,7 @@ async function main() {
     server.stop();
   }
 
-  const { store, keys } = openAppointmentData(parseServerEnv({ DATA_DIR: dataDir }));
+  const { store, keys } = await openAppointmentData(parseServerEnv({ DATA_DIR: dataDir }));
   const stored = (await store.listRequests()).map((request) => openRequest(keys.encryption, request));
   await store.close();
   const named = (prefix: string) => stored.filter((request) => request.fullName.startsWith(prefix)).length;

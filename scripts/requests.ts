@@ -51,7 +51,7 @@ async function main(args: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { store, keys } = openAppointmentData(getServerEnv());
+  const { store, keys } = await openAppointmentData(getServerEnv());
   try {
     switch (command) {
       case "list": {

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { clientAddressFromForwardedFor } from "@/lib/client-address";
 import { getAppointmentsRuntime } from "@/lib/appointments/runtime";
 import { APPOINTMENT_FIELDS, HONEYPOT_FIELD, type FieldErrors } from "@/lib/appointments/fields";
@@ -35,9 +36,11 @@ export async function requestAppointment(_previous: unknown, formData: unknown):
   try {
     const env = getServerEnv();
     const forwardedFor = (await headers()).get("x-forwarded-for");
-    result = await submitAppointmentRequest(getAppointmentsRuntime(), values, {
+    result = await submitAppointmentRequest(await getAppointmentsRuntime(), values, {
       clientAddress: clientAddressFromForwardedFor(forwardedFor, env.TRUSTED_PROXIES),
       honeypot: formData.getAll(HONEYPOT_FIELD),
+      // After the response, and kept alive until done even where no process stays up (a serverless host).
+      deliverSoon: (task) => after(task),
     });
   } catch (error) {
     // Opening the store can fail too (a full disk, a bad key): the patient must still be told to call.

@@ -16,6 +16,11 @@ export interface OutboxOptions {
   maxAttempts: number;
   /** How often to look for due messages when nothing nudges the worker. */
   pollMs: number;
+  /**
+   * How long a claimed message is held for this sender: longer than a send can take, so no other server or drain
+   * call sends it meanwhile; a sender that dies while holding one leaves it to be retried after this.
+   */
+  leaseMs: number;
   now?: () => Date;
 }
 
@@ -24,6 +29,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   retryMaxMs: 60 * 60_000,
   maxAttempts: 10,
   pollMs: 15_000,
+  leaseMs: 5 * 60_000,
 };
 
 export function retryDelayMs(failedAttempts: number, { retryBaseMs, retryMaxMs }: Pick<OutboxOptions, "retryBaseMs" | "retryMaxMs">) {
@@ -82,11 +88,12 @@ export class OutboxWorker {
     return this.running;
   }
 
-  /** One pass: tries every due message once. */
-  async deliverDue(): Promise<void> {
-    for (const message of await this.store.dueNotifications(this.now().toISOString(), 50)) {
-      await this.deliver(message);
-    }
+  /** One pass: claims the due messages no other sender holds and tries each once. Returns how many it tried. */
+  async deliverDue(): Promise<number> {
+    const now = this.now();
+    const claimed = await this.store.claimDueNotifications(now.toISOString(), 50, new Date(now.getTime() + this.options.leaseMs).toISOString());
+    for (const message of claimed) await this.deliver(message);
+    return claimed.length;
   }
 
   private async deliver(message: OutboxMessage): Promise<void> {

@@ -1,6 +1,7 @@
 /**
- * What the appointment flow needs from storage. The form and the outbox speak only to this interface, so a
- * PostgreSQL store can be added beside the SQLite one without touching them.
+ * What the appointment flow needs from storage. The form, the outbox and the staff tools speak only to this
+ * interface; SQLite (sqlite-store.ts) and PostgreSQL (postgres-store.ts) implement it with the same queries
+ * (kysely-store.ts), and one contract test suite runs against both.
  */
 import type { BestTime } from "./fields";
 
@@ -46,7 +47,11 @@ export interface AppointmentStore {
   findRecentSubmission(fingerprint: string, sinceIso: string): Promise<string | undefined>;
   /** Counts this hit and says whether it is within the limit, atomically. */
   recordRateLimitHit(ipHash: string, nowMs: number, windowMs: number, max: number): Promise<boolean>;
-  dueNotifications(nowIso: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Claims up to `limit` notifications that are due and not held by another sender, and holds them until
+   * `leaseUntilIso`: servers sharing the store never send the same one at the same time.
+   */
+  claimDueNotifications(nowIso: string, limit: number, leaseUntilIso: string): Promise<OutboxMessage[]>;
   markNotificationSent(id: number, sentAtIso: string): Promise<void>;
   markNotificationFailed(id: number, error: string, nextAttemptAtIso: string | null): Promise<void>;
   listRequests(): Promise<StoredRequest[]>;

@@ -37,7 +37,18 @@ let globalCapLoggedForWindow = -1;
 export async function submitAppointmentRequest(
   runtime: Pick<AppointmentsRuntime, "store" | "keys" | "env" | "outbox">,
   fields: Record<string, unknown>,
-  { clientAddress, honeypot = [], now = new Date() }: { clientAddress: string; honeypot?: readonly unknown[]; now?: Date },
+  {
+    clientAddress,
+    honeypot = [],
+    now = new Date(),
+    deliverSoon = (task) => void task(),
+  }: {
+    clientAddress: string;
+    honeypot?: readonly unknown[];
+    now?: Date;
+    /** Runs the first attempt to notify staff; the server action passes Next's `after()`, which outlives the response. */
+    deliverSoon?: (task: () => Promise<unknown>) => void;
+  },
 ): Promise<SubmitResult> {
   const parsed = appointmentRequestSchema.safeParse(fields);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -82,7 +93,8 @@ export async function submitAppointmentRequest(
           duplicateSinceIso,
         });
         logEvent("info", duplicate ? "appointments.duplicate" : "appointments.received", { reference });
-        if (!duplicate) void runtime.outbox?.nudge();
+        const { outbox } = runtime;
+        if (!duplicate && outbox) deliverSoon(() => outbox.nudge());
         return { status: "received", reference };
       } catch (error) {
         if (!(error instanceof DuplicateReferenceError) || attempt >= 5) throw error;

@@ -14,7 +14,7 @@ function uniquePatient(label: string) {
 }
 
 async function readStoredRequest(reference: string) {
-  const { store, keys } = openAppointmentData(parseServerEnv({ DATA_DIR: path.join(runDir, "data") }));
+  const { store, keys } = await openAppointmentData(parseServerEnv({ DATA_DIR: path.join(runDir, "data") }));
   try {
     const stored = await store.findRequest(reference);
     return stored && openRequest(keys.encryption, stored);
@@ -25,7 +25,7 @@ async function readStoredRequest(reference: string) {
 
 /** Every stored request with this name: a request sent twice must be stored once. */
 async function storedRequestsNamed(fullName: string) {
-  const { store, keys } = openAppointmentData(parseServerEnv({ DATA_DIR: path.join(runDir, "data") }));
+  const { store, keys } = await openAppointmentData(parseServerEnv({ DATA_DIR: path.join(runDir, "data") }));
   try {
     return (await store.listRequests()).map((stored) => openRequest(keys.encryption, stored)).filter((request) => request.fullName === fullName);
   } finally {

@@ -49,7 +49,7 @@ async function startServer(name: string, env: Record<string, string>, logTo: num
 }
 
 async function storedCount(dataDir: string): Promise<number> {
-  const { store } = openAppointmentData(parseServerEnv({ DATA_DIR: dataDir }));
+  const { store } = await openAppointmentData(parseServerEnv({ DATA_DIR: dataDir }));
   try {
     return (await store.listRequests()).length;
   } finally {

@@ -69,13 +69,13 @@ function tempDataDir(): string {
   return dir;
 }
 
-function startRuntime(dataDir: string, smtpPort?: number): AppointmentsRuntime {
+async function startRuntime(dataDir: string, smtpPort?: number): Promise<AppointmentsRuntime> {
   const env = parseServerEnv({
     DATA_DIR: dataDir,
     APPOINTMENTS_KEY: "",
     ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, STAFF_NOTIFY_EMAIL: "staff@example.com" } : {}),
   });
-  const runtime = createAppointmentsRuntime(env, { retryBaseMs: 100, retryMaxMs: 400, pollMs: 50 });
+  const runtime = await createAppointmentsRuntime(env, { retryBaseMs: 100, retryMaxMs: 400, pollMs: 50 });
   cleanups.push(async () => {
     await runtime.outbox?.stop();
     await runtime.store.close();
@@ -113,7 +113,7 @@ describe("appointment requests, end to end below the browser", () => {
     const smtpPort = await freePort();
     const smtp = await startSmtpServer(smtpPort);
     const dataDir = tempDataDir();
-    const runtime = startRuntime(dataDir, smtpPort);
+    const runtime = await startRuntime(dataDir, smtpPort);
 
     const result = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.9" });
     expect(result).toMatchObject({ status: "received", reference: expect.stringMatching(/^MS-[A-Z0-9]{5}$/) });
@@ -148,7 +148,7 @@ describe("appointment requests, end to end below the browser", () => {
   it("keeps the notification while the mail server is down and delivers it once when it is back", async () => {
     captureLogs();
     const smtpPort = await freePort();
-    const runtime = startRuntime(tempDataDir(), smtpPort);
+    const runtime = await startRuntime(tempDataDir(), smtpPort);
 
     const result = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.9" });
     expect(result.status).toBe("received");
@@ -167,21 +167,21 @@ describe("appointment requests, end to end below the browser", () => {
     captureLogs();
     const dataDir = tempDataDir();
     // The first process stores the request but stops before any mail goes out.
-    const firstProcess = startRuntime(dataDir);
+    const firstProcess = await startRuntime(dataDir);
     const result = await submitAppointmentRequest(firstProcess, PATIENT, { clientAddress: "203.0.113.9" });
     const reference = (result as { reference: string }).reference;
     await firstProcess.store.close();
 
     const smtpPort = await freePort();
     const smtp = await startSmtpServer(smtpPort);
-    startRuntime(dataDir, smtpPort);
+    await startRuntime(dataDir, smtpPort);
     await eventually(() => expect(smtp.received.map((mail) => mail.subject)).toEqual([`New appointment request ${reference}`]));
   });
 
   it("when the database cannot be written, reports it, stores nothing and logs no patient data", async () => {
     const logs = captureLogs();
     const dataDir = tempDataDir();
-    const runtime = startRuntime(dataDir);
+    const runtime = await startRuntime(dataDir);
     // Another connection holds the write lock past the busy timeout: every write fails.
     const blocker = new Database(databasePath(dataDir));
     blocker.exec("BEGIN EXCLUSIVE");
@@ -200,7 +200,7 @@ describe("appointment requests, end to end below the browser", () => {
 
   it("after repeated failures, marks the notification dead for staff to look into, with backoff between tries", async () => {
     captureLogs();
-    const runtime = startRuntime(tempDataDir());
+    const runtime = await startRuntime(tempDataDir());
     const result = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.9" });
     const reference = (result as { reference: string }).reference;
     let clock = Date.now();
@@ -224,7 +224,7 @@ describe("appointment requests, end to end below the browser", () => {
 
   it("limits requests per IP address and silently drops a filled honeypot", async () => {
     captureLogs();
-    const runtime = startRuntime(tempDataDir());
+    const runtime = await startRuntime(tempDataDir());
     const statuses = [];
     for (let index = 0; index < 6; index += 1) {
       const request = { ...PATIENT, reason: `Visit number ${index}` };
@@ -244,7 +244,7 @@ describe("appointment requests, end to end below the browser", () => {
 
   it("stores the same details sent again (a reload, a double tap, a retry) once, and answers with the first reference", async () => {
     captureLogs();
-    const runtime = startRuntime(tempDataDir());
+    const runtime = await startRuntime(tempDataDir());
     const first = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.7" });
     // Typed a little differently, and from another address (the phone moved from Wi-Fi to mobile data).
     const again = await submitAppointmentRequest(
@@ -268,7 +268,7 @@ describe("appointment requests, end to end below the browser", () => {
 
   it("recognises the same details only for a short while: a request a day later is a new one", async () => {
     captureLogs();
-    const runtime = startRuntime(tempDataDir());
+    const runtime = await startRuntime(tempDataDir());
     const first = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.8" });
     const nextDay = new Date(Date.now() + 86_400_000);
     const later = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.8", now: nextDay });
@@ -280,7 +280,7 @@ describe("appointment requests, end to end below the browser", () => {
   it("caps requests for the whole site: beyond the cap, many addresses get 'please call', nothing stored, one log line", async () => {
     const logs = captureLogs();
     const env = parseServerEnv({ DATA_DIR: tempDataDir(), RATE_LIMIT_GLOBAL_MAX: "10" });
-    const runtime = createAppointmentsRuntime(env);
+    const runtime = await createAppointmentsRuntime(env);
     cleanups.push(() => runtime.store.close());
     const statuses = [];
     for (let index = 0; index < 30; index += 1) {

@@ -1,0 +1,256 @@
+/**
+ * The appointment store's queries, written once for both databases (Kysely writes them for SQLite or PostgreSQL).
+ * What differs between the two lives in a `StoreDialect`: how a transaction waits for another working on the same
+ * key, how rows are claimed without two servers taking the same, how a duplicate key shows up in an error, and how
+ * a migration file is run. sqlite-store.ts and postgres-store.ts each open a connection and supply one.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { sql, type Generated, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from "kysely";
+import type { BestTime } from "./fields";
+import { DuplicateReferenceError, type AppointmentStore, type StoredRequest } from "./store";
+
+export interface Tables {
+  appointment_requests: {
+    id: string;
+    reference: string;
+    created_at: string;
+    best_time: BestTime;
+    full_name_sealed: string;
+    phone_sealed: string;
+    email_sealed: string | null;
+    reason_sealed: string | null;
+    handled_at: string | null;
+  };
+  outbox: {
+    id: Generated<number>;
+    request_id: string;
+    message_id: string;
+    status: Generated<"pending" | "sent" | "dead">;
+    attempts: Generated<number>;
+    next_attempt_at: string;
+    last_error: string | null;
+    sent_at: string | null;
+    lease_until: string | null;
+  };
+  rate_limit_hits: { ip_hash: string; at_ms: number };
+  recent_submissions: { fingerprint: string; request_id: string; created_at: string };
+  schema_migrations: { name: string; applied_at: string };
+}
+
+export interface StoreDialect {
+  /** Which folder of lib/appointments/migrations holds this database's migrations. */
+  migrationsFolder: "sqlite" | "postgres";
+  /** Runs a migration file (several statements). */
+  runScript(trx: Transaction<Tables>, script: string): Promise<void>;
+  /** Makes other transactions that lock the same key wait until this one ends. */
+  lockKey(trx: Transaction<Tables>, key: string): Promise<void>;
+  /** Locks the selected rows for this transaction, skipping rows another transaction holds. */
+  skipLocked<O>(query: SelectQueryBuilder<Tables, "outbox", O>): SelectQueryBuilder<Tables, "outbox", O>;
+  /** Whether `error` says the reference code is already taken. */
+  isDuplicateReference(error: unknown): boolean;
+}
+
+const MIGRATIONS_ROOT = path.join(process.cwd(), "lib", "appointments", "migrations");
+
+/** The migration files of a database, in the order they apply. */
+export function migrationFiles(folder: StoreDialect["migrationsFolder"]): { name: string; sql: string }[] {
+  const dir = path.join(MIGRATIONS_ROOT, folder);
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".sql"))
+    .sort()
+    .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name), "utf8") }));
+}
+
+/** Applies the migrations not yet applied, each in its own transaction; servers starting together take turns. */
+export async function applyMigrations(db: Kysely<Tables>, dialect: StoreDialect): Promise<string[]> {
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(db);
+  const applied: string[] = [];
+  for (const migration of migrationFiles(dialect.migrationsFolder)) {
+    await db.transaction().execute(async (trx) => {
+      await dialect.lockKey(trx, "schema_migrations");
+      const done = await trx.selectFrom("schema_migrations").select("name").where("name", "=", migration.name).executeTakeFirst();
+      if (done) return;
+      await dialect.runScript(trx, migration.sql);
+      await trx.insertInto("schema_migrations").values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
+      applied.push(migration.name);
+    });
+  }
+  return applied;
+}
+
+function toStoredRequest(row: Selectable<Tables["appointment_requests"]>): StoredRequest {
+  return {
+    id: row.id,
+    reference: row.reference,
+    createdAt: row.created_at,
+    bestTime: row.best_time,
+    fullNameSealed: row.full_name_sealed,
+    phoneSealed: row.phone_sealed,
+    emailSealed: row.email_sealed,
+    reasonSealed: row.reason_sealed,
+    handledAt: row.handled_at,
+  };
+}
+
+async function findRecentSubmission(db: Kysely<Tables>, fingerprint: string, sinceIso: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("recent_submissions")
+    .innerJoin("appointment_requests", "appointment_requests.id", "recent_submissions.request_id")
+    .select("appointment_requests.reference")
+    .where("recent_submissions.fingerprint", "=", fingerprint)
+    .where("recent_submissions.created_at", ">=", sinceIso)
+    .executeTakeFirst();
+  return row?.reference;
+}
+
+export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: () => Promise<void>): AppointmentStore {
+  return {
+    async insertRequestWithNotification(request, messageId, { fingerprint, duplicateSinceIso }) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          // Two identical submissions at the same moment, on one server or two, store one request.
+          await dialect.lockKey(trx, `submission:${fingerprint}`);
+          const earlier = await findRecentSubmission(trx, fingerprint, duplicateSinceIso);
+          if (earlier) return { reference: earlier, duplicate: true };
+          await trx.deleteFrom("recent_submissions").where("created_at", "<", duplicateSinceIso).execute();
+          await trx
+            .insertInto("appointment_requests")
+            .values({
+              id: request.id,
+              reference: request.reference,
+              created_at: request.createdAt,
+              best_time: request.bestTime,
+              full_name_sealed: request.fullNameSealed,
+              phone_sealed: request.phoneSealed,
+              email_sealed: request.emailSealed,
+              reason_sealed: request.reasonSealed,
+              handled_at: null,
+            })
+            .execute();
+          await trx
+            .insertInto("outbox")
+            .values({ request_id: request.id, message_id: messageId, next_attempt_at: request.createdAt, last_error: null, sent_at: null, lease_until: null })
+            .execute();
+          await trx
+            .insertInto("recent_submissions")
+            .values({ fingerprint, request_id: request.id, created_at: request.createdAt })
+            .onConflict((conflict) => conflict.column("fingerprint").doUpdateSet({ request_id: request.id, created_at: request.createdAt }))
+            .execute();
+          return { reference: request.reference, duplicate: false };
+        });
+      } catch (error) {
+        if (dialect.isDuplicateReference(error)) throw new DuplicateReferenceError(request.reference);
+        throw error;
+      }
+    },
+
+    async findRecentSubmission(fingerprint, sinceIso) {
+      return findRecentSubmission(db, fingerprint, sinceIso);
+    },
+
+    async recordRateLimitHit(ipHash, nowMs, windowMs, max) {
+      return db.transaction().execute(async (trx) => {
+        // Servers sharing one database share the limit: hits for one key are counted one transaction at a time.
+        await dialect.lockKey(trx, `rate-limit:${ipHash}`);
+        await trx.deleteFrom("rate_limit_hits").where("ip_hash", "=", ipHash).where("at_ms", "<=", nowMs - windowMs).execute();
+        const { hits } = await trx
+          .selectFrom("rate_limit_hits")
+          .select((eb) => eb.fn.countAll<number | string>().as("hits"))
+          .where("ip_hash", "=", ipHash)
+          .executeTakeFirstOrThrow();
+        if (Number(hits) >= max) return false;
+        await trx.insertInto("rate_limit_hits").values({ ip_hash: ipHash, at_ms: nowMs }).execute();
+        return true;
+      });
+    },
+
+    async claimDueNotifications(nowIso, limit, leaseUntilIso) {
+      return db.transaction().execute(async (trx) => {
+        const due = await dialect
+          .skipLocked(
+            trx
+              .selectFrom("outbox")
+              .select("id")
+              .where("status", "=", "pending")
+              .where("next_attempt_at", "<=", nowIso)
+              .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<=", nowIso)]))
+              .orderBy("id")
+              .limit(limit),
+          )
+          .execute();
+        const ids = due.map((row) => row.id);
+        if (ids.length === 0) return [];
+        await trx.updateTable("outbox").set({ lease_until: leaseUntilIso }).where("id", "in", ids).execute();
+        const rows = await trx
+          .selectFrom("outbox")
+          .innerJoin("appointment_requests", "appointment_requests.id", "outbox.request_id")
+          .select(["outbox.id", "outbox.message_id", "outbox.attempts", "appointment_requests.reference", "appointment_requests.created_at"])
+          .where("outbox.id", "in", ids)
+          .orderBy("outbox.id")
+          .execute();
+        return rows.map((row) => ({
+          id: row.id,
+          messageId: row.message_id,
+          attempts: row.attempts,
+          reference: row.reference,
+          createdAt: row.created_at,
+        }));
+      });
+    },
+
+    async markNotificationSent(id, sentAtIso) {
+      await db.updateTable("outbox").set({ status: "sent", sent_at: sentAtIso, last_error: null, lease_until: null }).where("id", "=", id).execute();
+    },
+
+    async markNotificationFailed(id, error, nextAttemptAtIso) {
+      await db
+        .updateTable("outbox")
+        .set((eb) => ({
+          attempts: eb("attempts", "+", 1),
+          last_error: error.slice(0, 500),
+          lease_until: null,
+          status: nextAttemptAtIso === null ? "dead" : "pending",
+          ...(nextAttemptAtIso === null ? {} : { next_attempt_at: nextAttemptAtIso }),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async listRequests() {
+      const rows = await db.selectFrom("appointment_requests").selectAll().orderBy("created_at", "desc").execute();
+      return rows.map(toStoredRequest);
+    },
+
+    async findRequest(reference) {
+      const row = await db.selectFrom("appointment_requests").selectAll().where("reference", "=", reference).executeTakeFirst();
+      return row && toStoredRequest(row);
+    },
+
+    async markHandled(reference, handledAtIso) {
+      const result = await db
+        .updateTable("appointment_requests")
+        .set({ handled_at: handledAtIso })
+        .where("reference", "=", reference)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async purgeRequestsOlderThan(cutoffIso) {
+      const result = await db.deleteFrom("appointment_requests").where("created_at", "<", cutoffIso).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async notificationStatus(reference) {
+      return db
+        .selectFrom("outbox")
+        .innerJoin("appointment_requests", "appointment_requests.id", "outbox.request_id")
+        .select(["outbox.status", "outbox.attempts"])
+        .where("appointment_requests.reference", "=", reference)
+        .executeTakeFirst();
+    },
+
+    close,
+  };
+}
