@@ -60,9 +60,22 @@ export const serverEnvSchema = z.object({
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
+/** Settings that are fine alone but not together. */
+const serverEnvRules = serverEnvSchema.superRefine((env, context) => {
+  if (env.DATABASE_URL && !env.APPOINTMENTS_KEY) {
+    context.addIssue({
+      code: "custom",
+      path: ["APPOINTMENTS_KEY"],
+      message:
+        "must be set when DATABASE_URL is: every server sharing the database must encrypt with the same key, " +
+        "and a key generated on one server could not be read by another",
+    });
+  }
+});
+
 /** Parses an environment; throws one error that lists every bad variable and what it must be. */
 export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
-  const result = serverEnvSchema.safeParse(env);
+  const result = serverEnvRules.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);

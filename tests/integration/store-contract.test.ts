@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * One contract, two stores: every behaviour the form, the outbox and the staff tools rely on, run unchanged
- * against SQLite (a file) and PostgreSQL (a real server, tests/support/postgres.ts). No mocks of the database.
+ * against SQLite (a file) and PostgreSQL (a real server, scripts/lib/throwaway-postgres.ts). No mocks of the database.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -12,7 +12,7 @@ import { openPostgresStore } from "@/lib/appointments/postgres-store";
 import { newReference } from "@/lib/appointments/requests";
 import { databasePath, openSqliteStore } from "@/lib/appointments/sqlite-store";
 import { DuplicateReferenceError, type AppointmentStore, type StoredRequest } from "@/lib/appointments/store";
-import { createTestDatabase } from "../support/postgres";
+import { createTestDatabase } from "../../scripts/lib/throwaway-postgres";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 /**
- * vitest global setup: one PostgreSQL server for the whole run (tests/support/postgres.ts), its URL handed to the
+ * vitest global setup: one PostgreSQL server for the whole run (scripts/lib/throwaway-postgres.ts), its URL handed to the
  * tests as `inject("postgresUrl")`. Each test makes a database of its own on it.
  */
 import type { TestProject } from "vitest/node";
-import { startTestPostgres } from "./postgres";
+import { startTestPostgres } from "../../scripts/lib/throwaway-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

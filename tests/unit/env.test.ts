@@ -41,3 +41,15 @@ describe("server environment", () => {
     }
   });
 });
+
+describe("server environment with PostgreSQL", () => {
+  it("requires the shared key when the database is shared", () => {
+    expect(() => parseServerEnv({ DATABASE_URL: "postgres://mocek@db.example:5432/mocek" })).toThrow(
+      /APPOINTMENTS_KEY must be set when DATABASE_URL is: every server sharing the database must encrypt with the same key/,
+    );
+    expect(parseServerEnv({ DATABASE_URL: "postgres://mocek@db.example:5432/mocek", APPOINTMENTS_KEY: "k".repeat(44) }).DATABASE_URL).toBe(
+      "postgres://mocek@db.example:5432/mocek",
+    );
+    expect(() => parseServerEnv({ DATABASE_URL: "mysql://db" })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * A real PostgreSQL server for the tests: `TEST_DATABASE_URL` when set, otherwise a throwaway cluster made with
+ * A real PostgreSQL server for the tests and the multi-server bench: `TEST_DATABASE_URL` when set, otherwise a throwaway cluster made with
  * Debian's `initdb` in a temporary folder, on a free port, stopped and deleted afterwards. initdb refuses to run as
  * root, so as root the cluster belongs to the `postgres` user.
  */

@@ -1,0 +1,98 @@
+/**
+ * Several servers, one database: two standalone servers on one PostgreSQL database (a throwaway server of the
+ * test's own), a real SMTP server, concurrent submissions split between them. Every confirmed request is stored
+ * once, every staff email sent once, and the rate limit is shared.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { expect, test } from "@playwright/test";
+import { openPostgresStore } from "../../lib/appointments/postgres-store";
+import { createTestDatabase, startTestPostgres, type TestPostgres } from "../../scripts/lib/throwaway-postgres";
+import { freePort, postForm, startServer, type TestServer } from "./support/servers";
+
+const SUBMISSIONS = 40;
+
+// One pair of servers for both tests.
+test.describe.configure({ mode: "serial" });
+
+let postgres: TestPostgres;
+let databaseUrl: string;
+let smtp: SMTPServer;
+const mail: ParsedMail[] = [];
+const servers: TestServer[] = [];
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  postgres = await startTestPostgres();
+  databaseUrl = (await createTestDatabase(postgres.url, "multi_server")).url;
+  const smtpPort = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((parsed) => {
+        mail.push(parsed);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+  const env = {
+    DATABASE_URL: databaseUrl,
+    // Servers sharing a database share the key: each encrypts what the other must read.
+    APPOINTMENTS_KEY: randomBytes(32).toString("base64"),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    STAFF_NOTIFY_EMAIL: "front-desk@example.com",
+    MAIL_FROM: "Mocek Spine website <website@example.com>",
+    RATE_LIMIT_MAX: "3",
+    // Both servers poll the outbox often, so they would race for the same notification if claims did not hold.
+    OUTBOX_POLL_MS: "200",
+  };
+  for (const name of ["server-a", "server-b"]) {
+    const log = fs.openSync(path.join(process.env.E2E_RUN_DIR!, `${name}.log`), "w");
+    servers.push(await startServer(name, env, log));
+  }
+});
+
+test.afterAll(async () => {
+  for (const server of servers) server.process.kill();
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  postgres?.stop();
+});
+
+test("two servers on one PostgreSQL database store each confirmed request once and send each email once", async ({ request }) => {
+  const results = await Promise.all(
+    Array.from({ length: SUBMISSIONS }, (_, index) =>
+      postForm(request, servers[index % 2]!.origin, { fullName: `Shared Patient ${index}` }, { "X-Forwarded-For": `198.51.100.${index}` }),
+    ),
+  );
+  const confirmed = results.flatMap((result) => (result.outcome === "received" ? [result.reference] : []));
+  expect(confirmed).toHaveLength(SUBMISSIONS);
+
+  const store = await openPostgresStore(databaseUrl);
+  try {
+    const stored = (await store.listRequests()).map((row) => row.reference);
+    expect(stored.sort()).toEqual([...confirmed].sort());
+  } finally {
+    await store.close();
+  }
+
+  await expect.poll(() => mail.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(SUBMISSIONS);
+  // Long enough for a second send by the other server's poll (every 200 ms) to arrive, if one were coming.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const subjects = mail.map((message) => message.subject);
+  expect(subjects.sort()).toEqual(confirmed.map((reference) => `New appointment request ${reference}`).sort());
+});
+
+test("the rate limit is shared: a client gets the same allowance whichever server answers", async ({ request }) => {
+  const outcomes = [];
+  for (let index = 0; index < 6; index += 1) {
+    const server = servers[index % 2]!;
+    outcomes.push((await postForm(request, server.origin, { fullName: `Busy Patient ${index}` }, { "X-Forwarded-For": "203.0.113.44" })).outcome);
+  }
+  expect(outcomes).toEqual(["received", "received", "received", "rate-limited", "rate-limited", "rate-limited"]);
+});
