@@ -1,28 +1,38 @@
 /**
- * Load check of the appointment form: 200 concurrent submissions over HTTP to `next start`, posted exactly as a
- * browser without JavaScript posts them. Prints p50/p95 latency and checks that every request the server
- * confirmed is stored exactly once. Usage: npm run bench:form [-- --count 200]
+ * Load check of the appointment form: 200 concurrent submissions over HTTP to the built server, posted exactly as
+ * a browser without JavaScript posts them. Prints p50/p95 latency and checks that every request the server
+ * confirmed is stored exactly once and that staff get exactly one email for each (a real SMTP server counts them).
+ *
+ *   npm run bench:form                          one server, SQLite
+ *   npm run bench:form -- --servers 2           two servers on one PostgreSQL database (a throwaway server)
+ *   npm run bench:form -- --count 500
  */
+import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { SMTPServer } from "smtp-server";
 import { openAppointmentData } from "@/lib/appointments/runtime";
 import { parseServerEnv } from "@/lib/env";
-import { startNextServer } from "./lib/serve";
+import { startNextServer, type RunningServer } from "./lib/serve";
+import { createTestDatabase, startTestPostgres } from "./lib/throwaway-postgres";
 
-const countFlag = process.argv.indexOf("--count");
-const COUNT = countFlag > 0 ? Number(process.argv[countFlag + 1]) : 200;
-const PORT = Number(process.env.BENCH_PORT ?? 3900);
-const ORIGIN = `http://localhost:${PORT}`;
+const flag = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const COUNT = flag("--count", 200);
+const SERVERS = flag("--servers", 1);
+const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3900);
 
 function decodeHtml(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 /** The hidden fields React renders into the form for a server action without JavaScript. */
-async function actionFields(): Promise<[string, string][]> {
-  const html = await (await fetch(`${ORIGIN}/request-appointment`)).text();
+async function actionFields(origin: string): Promise<[string, string][]> {
+  const html = await (await fetch(`${origin}/request-appointment`)).text();
   return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]) => [
     decodeHtml(name!),
     decodeHtml(value ?? ""),
@@ -31,13 +41,49 @@ async function actionFields(): Promise<[string, string][]> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
+/** A real SMTP server that counts the staff emails per subject. */
+async function startMailCounter(port: number) {
+  const subjects: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      let text = "";
+      stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      stream.on("end", () => {
+        subjects.push(/^Subject: (.*)$/m.exec(text)?.[1]?.trim() ?? "");
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { subjects, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-form-"));
-  const server = await startNextServer({ port: PORT, env: { DATA_DIR: dataDir, RATE_LIMIT_MAX: "1000000", RATE_LIMIT_GLOBAL_MAX: "1000000" } });
+  const postgres = SERVERS > 1 ? await startTestPostgres() : undefined;
+  const databaseUrl = postgres && (await createTestDatabase(postgres.url, "bench_form")).url;
+  const mail = await startMailCounter(FIRST_PORT + 50);
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    APPOINTMENTS_KEY: randomBytes(32).toString("base64"),
+    RATE_LIMIT_MAX: "1000000",
+    RATE_LIMIT_GLOBAL_MAX: "1000000",
+    SMTP_URL: `smtp://127.0.0.1:${FIRST_PORT + 50}`,
+    STAFF_NOTIFY_EMAIL: "front-desk@example.com",
+    MAIL_FROM: "Mocek Spine website <website@example.com>",
+    OUTBOX_POLL_MS: "500",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  const servers: RunningServer[] = [];
   try {
-    const hidden = await actionFields();
+    for (let index = 0; index < SERVERS; index += 1) servers.push(await startNextServer({ port: FIRST_PORT + index, env }));
+    const hidden = await actionFields(servers[0]!.origin);
     const submitOne = async (index: number) => {
+      const { origin } = servers[index % servers.length]!;
       const body = new FormData();
       for (const [name, value] of hidden) body.append(name, value);
       body.append("fullName", `Bench Patient ${index}`);
@@ -45,7 +91,7 @@ async function main() {
       body.append("bestTime", "any");
       body.append("acknowledged", "on");
       const started = performance.now();
-      const response = await fetch(`${ORIGIN}/request-appointment`, { method: "POST", body, headers: { Origin: ORIGIN } });
+      const response = await fetch(`${origin}/request-appointment`, { method: "POST", body, headers: { Origin: origin } });
       const html = await response.text();
       return {
         ms: performance.now() - started,
@@ -59,29 +105,41 @@ async function main() {
 
     const latencies = results.map((result) => result.ms).sort((a, b) => a - b);
     const confirmed = results.flatMap((result) => (result.reference ? [result.reference] : []));
-    const { store } = await openAppointmentData(parseServerEnv({ DATA_DIR: dataDir }));
+    const { store } = await openAppointmentData(parseServerEnv(env));
     const stored = (await store.listRequests()).map((request) => request.reference);
     await store.close();
     const storedCounts = new Map<string, number>();
     for (const reference of stored) storedCounts.set(reference, (storedCounts.get(reference) ?? 0) + 1);
     const storedOnce = confirmed.filter((reference) => storedCounts.get(reference) === 1).length;
 
-    console.log(`Appointment form under load: ${COUNT} concurrent submissions to next start (${ORIGIN})`);
+    // Every notification out, then a few polls more, in which a second send would show.
+    const deadline = Date.now() + 60_000;
+    while (mail.subjects.length < confirmed.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const sentCounts = new Map<string, number>();
+    for (const subject of mail.subjects) sentCounts.set(subject, (sentCounts.get(subject) ?? 0) + 1);
+    const sentOnce = confirmed.filter((reference) => sentCounts.get(`New appointment request ${reference}`) === 1).length;
+
+    const where = SERVERS > 1 ? `${SERVERS} servers on one PostgreSQL database` : "one server, SQLite";
+    console.log(`Appointment form under load: ${COUNT} concurrent submissions, ${where}`);
     console.log(`| figure | value |\n|---|---|`);
     console.log(`| confirmed to the patient | ${confirmed.length} / ${COUNT} |`);
     console.log(`| confirmed and stored exactly once | ${storedOnce} / ${confirmed.length} |`);
     console.log(`| rows in the store | ${stored.length} |`);
+    console.log(`| staff emails sent exactly once | ${sentOnce} / ${confirmed.length} (${mail.subjects.length} emails in all) |`);
     console.log(`| latency p50 | ${percentile(latencies, 50).toFixed(0)} ms |`);
     console.log(`| latency p95 | ${percentile(latencies, 95).toFixed(0)} ms |`);
     console.log(`| latency max | ${latencies.at(-1)!.toFixed(0)} ms |`);
     console.log(`| wall time | ${wallMs.toFixed(0)} ms |`);
-    const ok = confirmed.length === COUNT && storedOnce === COUNT && stored.length === COUNT;
+    const ok = confirmed.length === COUNT && storedOnce === COUNT && stored.length === COUNT && sentOnce === COUNT && mail.subjects.length === COUNT;
     if (!ok) {
-      console.error("FAILED: not every submission was confirmed and stored exactly once.");
+      console.error("FAILED: not every submission was confirmed, stored exactly once and notified exactly once.");
       process.exitCode = 1;
     }
   } finally {
-    server.stop();
+    for (const server of servers) server.stop();
+    await mail.stop();
+    postgres?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
