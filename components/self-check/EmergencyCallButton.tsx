@@ -9,7 +9,10 @@ export function EmergencyCallButton() {
       className={`${BUTTON_BASE_CLASSES} min-h-14 w-full gap-2 bg-emergency px-6 py-3 text-xl text-white no-underline hover:bg-red-900 sm:w-auto print:hidden`}
     >
       <PhoneIcon className="size-7" />
-      <span>Call 911</span>
+      {/* Two words in two elements, as in CallButton: a space inside a phone link's own text may break the number. */}
+      <span>
+        <span>Call</span> <span>911</span>
+      </span>
     </a>
   );
 }
