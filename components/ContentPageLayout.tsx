@@ -2,6 +2,7 @@ import { getContentPage, type ContentPage } from "@/lib/content/pages";
 import { breadcrumbTrail, hasBreadcrumbs } from "@/lib/seo/breadcrumbs";
 import { getContentPageGraph } from "@/lib/seo/json-ld";
 import { Breadcrumbs } from "./Breadcrumbs";
+import { MedicalReviewer } from "./MedicalReviewer";
 import { JsonLd } from "./JsonLd";
 
 const UPDATED_DATE_FORMAT = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
@@ -22,6 +23,7 @@ export function ContentPageLayout({ page, children }: { page: ContentPage; child
         <p className="mt-2 text-ink-muted">
           Last reviewed: <time dateTime={page.updated}>{UPDATED_DATE_FORMAT.format(new Date(page.updated))}</time>
         </p>
+        <MedicalReviewer page={page} />
         <div className="prose prose-lg mt-6 max-w-none prose-slate prose-headings:text-brand-900 prose-a:text-brand-800 prose-a:underline-offset-4 prose-strong:text-ink prose-table:text-base">
           {children}
         </div>

@@ -1,6 +1,7 @@
 import { getNavPages } from "@/lib/content/pages";
 import { getClinic } from "@/lib/site";
 import { CallButton } from "./CallButton";
+import { ClinicContactDetails } from "./ClinicContactDetails";
 import { EmergencyNotice } from "./EmergencyNotice";
 
 /** The footer on every page: how to call, the emergency notice, the disclaimer and the policy pages. */
@@ -14,13 +15,7 @@ export function SiteFooter() {
           <p className="text-xl font-bold text-brand-900">{clinic.name}</p>
           <p>Questions, or ready to ask for an appointment? Call us.</p>
           <CallButton size="compact" phone={clinic.phone} />
-          {clinic.address && (
-            <address className="not-italic">
-              {clinic.address.street}
-              <br />
-              {clinic.address.city}, {clinic.address.region} {clinic.address.postalCode}
-            </address>
-          )}
+          <ClinicContactDetails clinic={clinic} />
         </div>
         <div className="space-y-4">
           <EmergencyNotice />

@@ -1,8 +1,18 @@
-import { doiUrl, getReferences } from "@/lib/content/references";
+import { Fragment } from "react";
+import { clinicalTrialUrl, doiUrl, getReferences, pubMedUrl, type Reference } from "@/lib/content/references";
 
 /** The id of a reference's list item, which `<Cite>` links to. */
 export function referenceAnchor(id: string): string {
   return `source-${id}`;
+}
+
+/** Where a reader can look the study up: its DOI, its PubMed entry, its ClinicalTrials.gov entry. */
+function lookUpLinks(reference: Reference): { href: string; text: string }[] {
+  return [
+    ...(reference.doi ? [{ href: doiUrl(reference.doi), text: `doi:${reference.doi}` }] : []),
+    ...(reference.pmid ? [{ href: pubMedUrl(reference.pmid), text: `PubMed (PMID ${reference.pmid})` }] : []),
+    ...(reference.nct ? [{ href: clinicalTrialUrl(reference.nct), text: `ClinicalTrials.gov (${reference.nct})` }] : []),
+  ];
 }
 
 /**
@@ -16,12 +26,12 @@ export function References() {
       {getReferences().map((reference) => (
         <li key={reference.id} id={referenceAnchor(reference.id)} className="scroll-mt-4">
           {reference.citation}
-          {reference.doi && (
-            <>
+          {lookUpLinks(reference).map((link) => (
+            <Fragment key={link.href}>
               {" "}
-              <a href={doiUrl(reference.doi)}>doi:{reference.doi}</a>
-            </>
-          )}
+              <a href={link.href}>{link.text}</a>
+            </Fragment>
+          ))}
         </li>
       ))}
     </ol>

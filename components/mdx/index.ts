@@ -6,6 +6,7 @@
 import { STAFF_COMPONENT_NAMES, type StaffComponentName } from "@/lib/content/components";
 import { AppointmentButton } from "../AppointmentButton";
 import { CallButton } from "../CallButton";
+import { ClinicContactDetailsSection, ClinicPhysiciansSection } from "./ClinicSections";
 import { EmergencyNotice } from "../EmergencyNotice";
 import { SelfCheck } from "../self-check/SelfCheck";
 import { Callout } from "./Callout";
@@ -23,6 +24,8 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   CallButton: outsideProse(CallButton),
   Callout,
   Cite,
+  ClinicContactDetails: ClinicContactDetailsSection,
+  ClinicPhysicians: ClinicPhysiciansSection,
   EmergencyNotice: outsideProse(EmergencyNotice),
   Figure,
   MainPageLinks,

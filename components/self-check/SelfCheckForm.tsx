@@ -11,7 +11,9 @@ import {
 } from "@/lib/self-check/assess";
 import type { SelfCheckQuestion, SelfCheckTexts } from "@/lib/self-check/texts";
 import { BUTTON_BASE_CLASSES } from "../button-classes";
+import { EmergencyCallButton } from "./EmergencyCallButton";
 import { ResultPanel } from "./ResultPanel";
+import { SELF_CHECK_ANCHOR } from "./anchor";
 
 interface SelfCheckFormProps {
   texts: SelfCheckTexts;
@@ -30,6 +32,9 @@ const subscribeToNothing = () => () => {};
 
 /** The class under which the print stylesheet leaves everything but the self-check off the paper (globals.css). */
 const PRINT_ANSWERS_ONLY = "print-self-check-only";
+
+/** While the emergency result is shown, the clinic's sticky call bar steps aside for the 911 button (globals.css). */
+const EMERGENCY_RESULT_SHOWN = "emergency-result-shown";
 
 /** Prints the self-check alone; the page prints whole again once the print dialog closes. */
 function printAnswersOnly() {
@@ -68,14 +73,26 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
     resultHeading.current?.focus({ preventScroll: true });
   }, [resultRequests]);
 
+  const outcome = assessSelfCheck(answers);
+  const showsEmergency = resultRequests > 0 && outcome.result === "emergency";
+
+  useEffect(() => {
+    if (!showsEmergency) return;
+    const root = document.documentElement;
+    root.classList.add(EMERGENCY_RESULT_SHOWN);
+    return () => root.classList.remove(EMERGENCY_RESULT_SHOWN);
+  }, [showsEmergency]);
+
   const answer = (id: SelfCheckQuestionId, value: SelfCheckAnswer) => setAnswers((current) => ({ ...current, [id]: value }));
   const numberOf = (id: SelfCheckQuestionId) => texts.questions.findIndex((question) => question.id === id) + 1;
-  const outcome = assessSelfCheck(answers);
   const result = texts.results[outcome.result];
   const unansweredNumbers = outcome.unanswered.map(numberOf).sort((a, b) => a - b);
 
   return (
-    <section aria-labelledby={`${idPrefix}-title`} className="self-check rounded-xl border-2 border-brand-200 bg-brand-50 p-3 sm:p-6 print:border-0 print:bg-white print:p-0">
+    <section
+      id={SELF_CHECK_ANCHOR}
+      aria-labelledby={`${idPrefix}-title`}
+      className="self-check rounded-xl border-2 border-brand-200 bg-brand-50 p-3 sm:p-6 print:border-0 print:bg-white print:p-0">
       <h2 id={`${idPrefix}-title`} className="text-2xl font-bold text-brand-900 sm:text-3xl">
         {texts.title}
       </h2>
@@ -107,10 +124,15 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
             See what my answers mean
           </button>
           {resultRequests > 0 && (
-            <ResultPanel headingRef={resultHeading}>
+            <ResultPanel
+              headingRef={resultHeading}
+              heading={outcome.result === "emergency" ? result.heading : undefined}
+              urgent={outcome.result === "emergency"}
+            >
               {outcome.emergencyNoticeFirst && emergencyNotice}
-              <p className="text-2xl font-bold text-brand-900">{result.heading}</p>
+              {outcome.result !== "emergency" && <p className="text-2xl font-bold text-brand-900">{result.heading}</p>}
               <p>{result.text}</p>
+              {outcome.result === "emergency" && <EmergencyCallButton />}
               {unansweredNumbers.length > 0 && (
                 <p className="font-semibold">
                   Still to answer: question{unansweredNumbers.length > 1 ? "s" : ""} {unansweredNumbers.join(", ")}.

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { selfCheckGuidance } from "@/lib/self-check/guidance";
 import type { SelfCheckTexts } from "@/lib/self-check/texts";
+import { EmergencyCallButton } from "./EmergencyCallButton";
 import { ResultPanel } from "./ResultPanel";
 
 /** A heading as the start of a sentence: "Other causes are possible." */
@@ -22,20 +23,29 @@ export function SelfCheckGuidance({
   contactActions: ReactNode;
 }) {
   const items = selfCheckGuidance(texts.questions.map((question) => question.id));
+  const results = items.filter((item) => "result" in item);
+  const notes = items.filter((item) => "note" in item);
   return (
     <ResultPanel>
       {emergencyNotice}
+      <p className="font-semibold">Start at the top. The first answer below that fits yours is what your answers may mean.</p>
       <ul className="space-y-4">
-        {items.map((item) => (
-          <li key={"result" in item ? item.result : item.note} className="border-l-4 border-brand-200 pl-4">
+        {results.map((item) => (
+          <li key={item.result} className="space-y-2 border-l-4 border-brand-200 pl-4">
             <p className="font-semibold">If you answered {item.when}:</p>
-            {"result" in item ? (
-              <p>
-                <strong>{asSentence(texts.results[item.result].heading)}</strong> {texts.results[item.result].text}
-              </p>
-            ) : (
-              <p>{texts.notes[item.note]}</p>
-            )}
+            <p>
+              <strong>{asSentence(texts.results[item.result].heading)}</strong> {texts.results[item.result].text}
+            </p>
+            {item.result === "emergency" && <EmergencyCallButton />}
+          </li>
+        ))}
+      </ul>
+      <p className="font-semibold">Whatever your result, also tell the doctor:</p>
+      <ul className="space-y-4">
+        {notes.map((item) => (
+          <li key={item.note} className="border-l-4 border-brand-200 pl-4">
+            <p className="font-semibold">If you answered {item.when}:</p>
+            <p>{texts.notes[item.note]}</p>
           </li>
         ))}
       </ul>

@@ -71,6 +71,10 @@ export const staffComponentRules = {
   Cite: { fields: strictFields({ id: referenceIdSchema }), placement: "inline", content: "none" },
   /** The numbered list of every reference in content/references.yaml, which <Cite> links to. */
   References: { fields: noFields, placement: "block", content: "none" },
+  /** The clinic's address, a directions link and opening hours from content/clinic.yaml; nothing until they are set. */
+  ClinicContactDetails: { fields: noFields, placement: "block", content: "none" },
+  /** The clinic's physicians from content/clinic.yaml; nothing until they are set. */
+  ClinicPhysicians: { fields: noFields, placement: "block", content: "none" },
 } as const satisfies Record<string, StaffComponentRule>;
 
 export type StaffComponentName = keyof typeof staffComponentRules;

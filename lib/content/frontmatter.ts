@@ -35,6 +35,11 @@ export const pageFrontmatterSchema = strictFields({
   navArea: z.enum(NAV_AREAS, { error: `must be one of: ${NAV_AREAS.join(", ")}` }).default("main"),
   /** The date the page's words were last reviewed, shown on the page and given to search engines. */
   updated: pastOrTodayDate,
+  /**
+   * The physician who checked the page's medical facts, named exactly as in content/clinic.yaml's `physicians`;
+   * shown as "Medically reviewed by". Left out until a physician has reviewed the page.
+   */
+  reviewedBy: boundedText(3, 80).optional(),
 });
 
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;

@@ -8,6 +8,8 @@ import { contentError, ContentError, type ContentProblem } from "./errors";
 import { pageFrontmatterSchema, type PageFrontmatter } from "./frontmatter";
 import { lineOfYamlField, parseYamlWithSchema } from "./yaml";
 import { readOnceInProduction } from "../read-once";
+import { CLINIC_FILE, type Clinic } from "../site";
+import { closestMatch } from "./suggest";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -59,6 +61,42 @@ export function parseContentPage(file: string, source: string): ContentPage | Co
 /** The line of a frontmatter field in a page's text, for problems found after parsing. */
 function lineOfFrontmatterField(source: string, field: keyof PageFrontmatter): number {
   return lineOfYamlField(FRONTMATTER_BLOCK.exec(source)?.[1] ?? "", [field], FIRST_FIELD_LINE) ?? 1;
+}
+
+type Physician = NonNullable<Clinic["physicians"]>[number];
+
+/** The physician a page names in `reviewedBy`, or what is wrong with the name; undefined when it names none. */
+export function pageReviewer(
+  page: Pick<ContentPage, "reviewedBy">,
+  clinic: Pick<Clinic, "physicians">,
+): { physician: Physician } | { problem: string } | undefined {
+  if (page.reviewedBy === undefined) return undefined;
+  const physicians = clinic.physicians ?? [];
+  const physician = physicians.find((candidate) => candidate.name === page.reviewedBy);
+  if (physician) return { physician };
+  const names = physicians.map((candidate) => candidate.name);
+  const suggestion = closestMatch(page.reviewedBy, names);
+  return {
+    problem:
+      `\`reviewedBy\` names "${page.reviewedBy}", who is not among the physicians in ${CLINIC_FILE}` +
+      (names.length === 0
+        ? ": add the physician there first, or leave `reviewedBy` out"
+        : suggestion
+          ? ` (did you mean "${suggestion}"?)`
+          : `: write one of ${names.map((name) => `"${name}"`).join(", ")}`),
+  };
+}
+
+/** Every page whose `reviewedBy` names no physician in content/clinic.yaml, at the line of the field. */
+export function findReviewerProblems(
+  pages: readonly ContentPage[],
+  clinic: Pick<Clinic, "physicians">,
+  sourceOf: (page: ContentPage) => string,
+): ContentProblem[] {
+  return pages.flatMap((page) => {
+    const reviewer = pageReviewer(page, clinic);
+    return reviewer && "problem" in reviewer ? [contentError(page.file, lineOfFrontmatterField(sourceOf(page), "reviewedBy"), reviewer.problem)] : [];
+  });
 }
 
 /**

@@ -28,6 +28,16 @@ export const referenceSchema = strictFields({
     .string({ error: "must be a DOI such as 10.1097/AAP.0000000000000868" })
     .regex(/^10\.\d{4,9}\/\S+$/, { error: "must be a DOI such as 10.1097/AAP.0000000000000868 (without https://doi.org/)" })
     .optional(),
+  /** The PubMed ID, digits only, e.g. 30199512; the page links it to PubMed. */
+  pmid: z.coerce
+    .string()
+    .regex(/^\d{1,9}$/, { error: "must be a PubMed ID: digits only, e.g. 30199512" })
+    .optional(),
+  /** The ClinicalTrials.gov number, e.g. NCT03610737; the page links it to the trial's entry. */
+  nct: z
+    .string({ error: "must be a ClinicalTrials.gov number such as NCT03610737" })
+    .regex(/^NCT\d{8}$/, { error: "must be a ClinicalTrials.gov number such as NCT03610737" })
+    .optional(),
 });
 
 export const referencesFileSchema = z.array(referenceSchema, { error: "must be a list of references, each starting with `- id:`" }).superRefine((references, context) => {
@@ -63,4 +73,14 @@ export const getReferences = readOnceInProduction(() => readYamlFile(REFERENCES_
 /** The link a DOI opens. */
 export function doiUrl(doi: string): string {
   return `https://doi.org/${doi}`;
+}
+
+/** The study's summary in PubMed. */
+export function pubMedUrl(pmid: string): string {
+  return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
+}
+
+/** The trial's entry in ClinicalTrials.gov. */
+export function clinicalTrialUrl(nct: string): string {
+  return `https://clinicaltrials.gov/study/${nct}`;
 }

@@ -25,7 +25,7 @@ export const SELF_CHECK_ANSWER_LABELS: Record<SelfCheckAnswer, string> = { yes: 
 /** What the reader has answered so far; a question left out is not answered yet. */
 export type SelfCheckAnswers = Partial<Record<SelfCheckQuestionId, SelfCheckAnswer>>;
 
-export const SELF_CHECK_RESULTS = ["emergency", "match", "other-causes", "incomplete"] as const;
+export const SELF_CHECK_RESULTS = ["emergency", "check-today", "match", "try-other-care-first", "other-causes", "incomplete"] as const;
 export type SelfCheckResult = (typeof SELF_CHECK_RESULTS)[number];
 
 /** Things to tell the doctor, shown under a result when an answer calls for them. */
@@ -42,13 +42,17 @@ export type SelfCheckCondition = Partial<Record<SelfCheckQuestionId, readonly Se
 export const SELF_CHECK_RULES = {
   /** A warning sign of an emergency (the fact sheet's red flags) wins over every other answer. */
   emergency: { "warning-signs": ["yes"] },
-  /** Not sure about the warning signs: the emergency notice comes first, above what the other answers mean. */
+  /** Not sure about the warning signs: get checked today comes before anything the other answers may mean. */
+  checkToday: { "warning-signs": ["not-sure"] },
+  /** The emergency notice comes first for both. */
   emergencyNoticeFirst: { "warning-signs": ["yes", "not-sure"] },
+  /** The pattern of lumbar spinal stenosis: symptoms on standing or walking, eased by sitting or leaning forward. */
+  symptomPattern: { symptoms: ["yes"], relief: ["yes"] },
   /**
-   * The people MILD may help: pain, numbness or tingling on standing or walking, eased by sitting or leaning
-   * forward, for 3 months or more, not helped enough by physical therapy, exercise or pain medication.
+   * With the pattern, the people MILD may help: symptoms for 3 months or more, not helped enough by physical
+   * therapy, exercise or pain medication. The pattern without these: those are usually tried first.
    */
-  match: { symptoms: ["yes"], relief: ["yes"], duration: ["yes"], "tried-care": ["yes"] },
+  otherCareTried: { duration: ["yes"], "tried-care": ["yes"] },
   notes: {
     /** A blood thinner that cannot be paused is a reason a doctor may advise against MILD. */
     "blood-thinner": { "blood-thinner": ["yes", "not-sure"] },
@@ -57,8 +61,10 @@ export const SELF_CHECK_RULES = {
   },
 } as const satisfies {
   emergency: SelfCheckCondition;
+  checkToday: SelfCheckCondition;
   emergencyNoticeFirst: SelfCheckCondition;
-  match: SelfCheckCondition;
+  symptomPattern: SelfCheckCondition;
+  otherCareTried: SelfCheckCondition;
   notes: Record<SelfCheckNote, SelfCheckCondition>;
 };
 
@@ -79,16 +85,28 @@ export function meetsCondition(answers: SelfCheckAnswers, condition: SelfCheckCo
   });
 }
 
-/** What the answers may mean. Red flags win; then every question must be answered before a match is said. */
+/** The result for answers to every question, once no warning sign calls for care first. */
+function resultOfCompleteAnswers(answers: SelfCheckAnswers): SelfCheckResult {
+  if (!meetsCondition(answers, SELF_CHECK_RULES.symptomPattern)) return "other-causes";
+  return meetsCondition(answers, SELF_CHECK_RULES.otherCareTried) ? "match" : "try-other-care-first";
+}
+
+/**
+ * What the answers may mean. Warning signs win, a "Yes" or a "Not sure" alike, whatever else is answered; then
+ * every question must be answered before anything else is said.
+ */
 export function assessSelfCheck(answers: SelfCheckAnswers): SelfCheckOutcome {
   const emergencyNoticeFirst = meetsCondition(answers, SELF_CHECK_RULES.emergencyNoticeFirst);
   if (meetsCondition(answers, SELF_CHECK_RULES.emergency)) {
     return { result: "emergency", emergencyNoticeFirst: true, unanswered: [], notes: [] };
   }
+  if (meetsCondition(answers, SELF_CHECK_RULES.checkToday)) {
+    return { result: "check-today", emergencyNoticeFirst: true, unanswered: [], notes: [] };
+  }
   const unanswered = SELF_CHECK_QUESTION_IDS.filter((id) => answers[id] === undefined);
   if (unanswered.length > 0) return { result: "incomplete", emergencyNoticeFirst, unanswered, notes: [] };
   return {
-    result: meetsCondition(answers, SELF_CHECK_RULES.match) ? "match" : "other-causes",
+    result: resultOfCompleteAnswers(answers),
     emergencyNoticeFirst,
     unanswered: [],
     notes: SELF_CHECK_NOTES.filter((note) => meetsCondition(answers, SELF_CHECK_RULES.notes[note])),

@@ -57,12 +57,18 @@ export function unmetConditionInWords(condition: SelfCheckCondition, order: read
   return listInWords(parts, "or");
 }
 
-/** Each result and note with the answers that lead to it, most urgent first. */
+/** Each result and note with the answers that lead to it, most urgent first: the first result that fits is the one. */
 export function selfCheckGuidance(order: readonly SelfCheckQuestionId[]): SelfCheckGuidanceItem[] {
+  const { emergency, checkToday, symptomPattern, otherCareTried } = SELF_CHECK_RULES;
   return [
-    { when: conditionInWords(SELF_CHECK_RULES.emergency, order), result: "emergency" },
-    { when: conditionInWords(SELF_CHECK_RULES.match, order), result: "match" },
-    { when: unmetConditionInWords(SELF_CHECK_RULES.match, order), result: "other-causes" },
+    { when: conditionInWords(emergency, order), result: "emergency" },
+    { when: conditionInWords(checkToday, order), result: "check-today" },
+    { when: conditionInWords({ ...symptomPattern, ...otherCareTried }, order), result: "match" },
+    {
+      when: `${conditionInWords(symptomPattern, order)}, and ${unmetConditionInWords(otherCareTried, order)}`,
+      result: "try-other-care-first",
+    },
+    { when: unmetConditionInWords(symptomPattern, order), result: "other-causes" },
     ...SELF_CHECK_NOTES.map((note) => ({ when: conditionInWords(SELF_CHECK_RULES.notes[note], order), note })),
   ];
 }

@@ -19,7 +19,7 @@ import type {
   Thing,
   WebSite,
 } from "schema-dts";
-import type { ContentPage } from "@/lib/content/pages";
+import { pageReviewer, type ContentPage } from "@/lib/content/pages";
 import type { Clinic } from "@/lib/site";
 import { hasBreadcrumbs, type BreadcrumbItem } from "./breadcrumbs";
 import { getFaqEntries, isQuestionPage, type FaqEntry } from "./faq";
@@ -150,6 +150,12 @@ function pageSubjects(title: string, { siteUrl, clinic }: SiteIdentity): Thing[]
   return subjects.length > 0 ? subjects : [{ "@type": "WebSite", "@id": ids(siteUrl).website, name: clinic.name }];
 }
 
+/** The physician who reviewed the page, when its `reviewedBy` names one in clinic.yaml (the build stops otherwise). */
+function reviewedByJsonLd(page: ContentPage, { clinic }: SiteIdentity): Pick<MedicalWebPage, "reviewedBy"> {
+  const reviewer = pageReviewer(page, clinic);
+  return reviewer && "physician" in reviewer ? { reviewedBy: physicianJsonLd(reviewer.physician) } : {};
+}
+
 export function medicalWebPageJsonLd(page: ContentPage, site: SiteIdentity): MedicalWebPage {
   const url = absoluteUrl(site.siteUrl, page.href);
   return {
@@ -160,6 +166,7 @@ export function medicalWebPageJsonLd(page: ContentPage, site: SiteIdentity): Med
     description: page.description,
     // The frontmatter's `updated` is the date staff last reviewed the words, which is what lastReviewed means.
     lastReviewed: page.updated,
+    ...reviewedByJsonLd(page, site),
     inLanguage: "en-US",
     isPartOf: { "@id": ids(site.siteUrl).website },
     about: pageSubjects(page.title, site),

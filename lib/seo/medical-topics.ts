@@ -27,11 +27,13 @@ export const MILD_PROCEDURE: MedicalTopic<MedicalProcedureLeaf> = {
     bodyLocation: "lumbar spine",
     howPerformed:
       "Under a local anesthetic and light IV sedation, without general anesthesia, the doctor makes a small incision " +
-      "in the lower back, about the size of a baby aspirin. Guided by live X-ray (fluoroscopy), the doctor removes a " +
+      "in the lower back, about the size of a baby aspirin. Guided by live X-ray (fluoroscopy), usually with X-ray dye " +
+      "(contrast), the doctor removes a " +
       "little of the thickened ligamentum flavum, and sometimes a little bone (lamina), to widen the spinal canal. " +
       "No implant is left and the spine stays intact. It usually takes under an hour, and stitches are usually not needed.",
     followup:
-      "Patients go home the same day and can usually do light activity within days; soreness for a few days is common. " +
+      "Patients go home the same day, driven by someone who stays nearby that day, and can usually do light activity " +
+      "within days; soreness for a few days is common. " +
       "A follow-up visit is usual within about 1 to 2 weeks. The doctor's own instructions come first.",
   },
 };
@@ -50,6 +52,7 @@ const LSS_SIGNS_AND_SYMPTOMS: MedicalSignOrSymptom[] = [
   { "@type": "MedicalSymptom", name: "Pain in the lower back, buttocks or legs" },
   { "@type": "MedicalSymptom", name: "Numbness in the lower back, buttocks or legs" },
   { "@type": "MedicalSymptom", name: "Tingling in the lower back, buttocks or legs" },
+  { "@type": "MedicalSymptom", name: "Weakness, heaviness or cramping in the lower back, buttocks or legs" },
   {
     "@type": "MedicalSymptom",
     name: "Neurogenic claudication",
@@ -68,7 +71,10 @@ export const LUMBAR_SPINAL_STENOSIS: MedicalTopic<MedicalConditionLeaf> = {
     "@type": "MedicalCondition",
     name: "Lumbar spinal stenosis",
     alternateName: "LSS",
-    description: "A narrowing of the space for the nerves in the lower back (the spinal canal).",
+    description:
+      "A narrowing of the space for the nerves in the lower back (the spinal canal), usually with age: from a thickened " +
+      "ligament (ligamentum flavum), bone spurs from arthritis, bulging or herniated discs, or a vertebra slipped " +
+      "forward (spondylolisthesis); rarely an injury or a growth. MILD treats the thickened ligament only.",
     signOrSymptom: LSS_SIGNS_AND_SYMPTOMS,
   },
 };

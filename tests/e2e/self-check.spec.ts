@@ -87,23 +87,55 @@ test("can be completed with the keyboard alone, and no answer leaves the browser
   expect(await browserMemory(page)).toEqual(memoryBefore);
 });
 
-test("a warning sign shows the emergency notice first", async ({ page }) => {
+test("a link near the top of /candidacy leads to the self-check", async ({ page }) => {
+  await page.goto("/candidacy");
+  const link = page.getByRole("main").getByRole("link", { name: /self-check/i }).first();
+  // On the first screen, without scrolling, on a phone as on a desktop.
+  await expect(link).toBeInViewport();
+  await link.click();
+  await expect(page).toHaveURL(/#self-check$/);
+  await expect(selfCheckOn(page).getByRole("heading", { name: TITLE })).toBeInViewport();
+});
+
+test("a warning sign: the heading says what to do, the emergency notice comes first, and a button calls 911", async ({ page }) => {
   const selfCheck = await openSelfCheck(page);
+  const stickyCallBar = page.getByRole("complementary", { name: "Call the clinic" });
+  const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
+  if (isPhone) await expect(stickyCallBar).toBeVisible();
   const groups = selfCheck.getByRole("group");
   await groups.last().getByText("Yes", { exact: true }).click();
   await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
-  const heading = selfCheck.getByRole("heading", { name: "What your answers may mean" });
+  const heading = selfCheck.getByRole("heading", { name: "Call 911 or go to the emergency room now" });
   await expect(heading).toBeFocused();
   const notice = heading.locator("xpath=following-sibling::*[1]");
   await expect(notice).toHaveAttribute("aria-label", "Emergency warning");
   await expect(notice).toContainText("call 911");
-  await expect(selfCheck.getByText("Get care right away")).toBeVisible();
+  await expect(selfCheck.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+  await expect(selfCheck.getByRole("link", { name: "Call 911" })).toBeVisible();
+  // The clinic's call bar does not compete with the 911 button while the emergency result is shown.
+  await expect(stickyCallBar).toBeHidden();
   // The page's own axe check sees the questions only; the result is checked here.
   const results = await new AxeBuilder({ page })
     .include("section.self-check")
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  // Once the answer changes, the call bar is back.
+  await groups.last().getByText("No", { exact: true }).click();
+  if (isPhone) await expect(stickyCallBar).toBeVisible();
+});
+
+test("not sure about a warning sign: the emergency notice, then \"Get checked today\", never a match", async ({ page }) => {
+  const selfCheck = await openSelfCheck(page);
+  const groups = selfCheck.getByRole("group");
+  for (const [index, answer] of ["Yes", "Yes", "Yes", "Yes", "Yes", "No", "Not sure"].entries()) {
+    await groups.nth(index).getByText(answer, { exact: true }).click();
+  }
+  await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
+  const heading = selfCheck.getByRole("heading", { name: "What your answers may mean" });
+  await expect(heading.locator("xpath=following-sibling::*[1]")).toHaveAttribute("aria-label", "Emergency warning");
+  await expect(selfCheck.getByText("Get checked today")).toBeVisible();
+  await expect(selfCheck.getByText("Your answers match the people MILD may help")).toHaveCount(0);
 });
 
 test("\"Print my answers\" prints the questions, the answers and the result, and leaves the rest of the site off the paper", async ({ page }) => {
@@ -134,7 +166,8 @@ test("\"Print my answers\" prints the questions, the answers and the result, and
     await expect(groups.nth(index)).toContainText(`My answer: ${answer}`);
     await expect(groups.nth(index).getByRole("radio").first()).toBeHidden();
   }
-  await expect(selfCheck.getByText("Other causes are possible")).toBeVisible();
+  // Symptoms for under 3 months (question 3: No): other care usually comes first.
+  await expect(selfCheck.getByText("Other care usually comes first")).toBeVisible();
   // Hidden buttons have no role for the accessibility tree: find them as elements.
   await expect(selfCheck.locator("button")).toHaveCount(2);
   for (const button of await selfCheck.locator("button").all()) await expect(button).toBeHidden();
@@ -171,10 +204,15 @@ test.describe("without JavaScript", () => {
     await expect(selfCheck.getByRole("note", { name: "Emergency warning" })).toBeVisible();
     const rules = selfCheck.getByRole("listitem");
     await expect(rules.first()).toContainText("If you answered Yes to question 7:");
-    await expect(rules.first()).toContainText("Get care right away.");
+    await expect(rules.first()).toContainText("Call 911 or go to the emergency room now.");
+    await expect(rules.first().getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    await expect(rules.nth(1)).toContainText("If you answered Not sure to question 7:");
+    await expect(rules.nth(1)).toContainText("Get checked today.");
     await expect(selfCheck).toContainText("If you answered Yes to questions 1, 2, 3 and 4:");
     await expect(selfCheck).toContainText("Your answers match the people MILD may help.");
-    await expect(selfCheck).toContainText("If you answered No or Not sure to any of questions 1, 2, 3 or 4:");
+    await expect(selfCheck).toContainText("If you answered Yes to questions 1 and 2, and No or Not sure to any of questions 3 or 4:");
+    await expect(selfCheck).toContainText("Other care usually comes first.");
+    await expect(selfCheck).toContainText("If you answered No or Not sure to any of questions 1 or 2:");
     await expect(selfCheck.getByRole("link", { name: "Call 501.224.4001" })).toBeVisible();
 
     // Printed from the browser's menu: the page with the checklist as filled in, and the rules in words.

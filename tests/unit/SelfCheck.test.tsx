@@ -78,19 +78,75 @@ describe("the self-check with JavaScript", { timeout: 30_000 }, () => {
     expect(screen.getByText(texts.results.match.heading)).toBeVisible();
   });
 
-  it("with a warning sign, shows the emergency notice first, whatever else was answered", async () => {
+  it("with a warning sign, says what to do in the heading, then the emergency notice and a button that calls 911", async () => {
     const user = userEvent.setup();
     render(<SelfCheck />);
     await answer(user, { ...MATCHING, "warning-signs": "Yes" });
     await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
+    const heading = screen.getByRole("heading", { name: "Call 911 or go to the emergency room now" });
+    expect(heading).toHaveFocus();
+    expect(texts.results.emergency.heading).toBe("Call 911 or go to the emergency room now");
+    expect(screen.queryByRole("heading", { name: "What your answers may mean" })).toBeNull();
     const notice = screen.getByRole("note", { name: "Emergency warning" });
-    const heading = screen.getByRole("heading", { name: "What your answers may mean" });
     const resultBox = heading.parentElement!;
-    // The first thing after the heading is the notice; the result's own words come after it.
+    // The first thing after the heading is the notice; the result's own words and the 911 button come after it.
     expect(heading.nextElementSibling).toBe(notice);
-    expect(within(resultBox).getByText(texts.results.emergency.heading)).toBeVisible();
-    expect(notice.compareDocumentPosition(within(resultBox).getByText(texts.results.emergency.heading))).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(within(resultBox).getByText(texts.results.emergency.text)).toBeVisible();
+    expect(within(resultBox).getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
     expect(within(resultBox).queryByRole("link", { name: "Request an appointment" })).toBeNull();
+    expect(within(resultBox).queryByRole("link", { name: "Call 501.224.4001" })).toBeNull();
+  });
+
+  it("while the emergency result is shown, tells the page to hide the clinic's call bar, and stops when it is not", async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<SelfCheck />);
+    await answer(user, { ...MATCHING, "warning-signs": "Yes" });
+    expect(document.documentElement).not.toHaveClass("emergency-result-shown");
+    await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
+    expect(document.documentElement).toHaveClass("emergency-result-shown");
+    await answer(user, { "warning-signs": "No" });
+    expect(screen.getByText(texts.results.match.heading)).toBeVisible();
+    expect(document.documentElement).not.toHaveClass("emergency-result-shown");
+    await answer(user, { "warning-signs": "Yes" });
+    expect(document.documentElement).toHaveClass("emergency-result-shown");
+    unmount();
+    expect(document.documentElement).not.toHaveClass("emergency-result-shown");
+  });
+
+  it("not sure about a warning sign: \"get checked today\" after the emergency notice, not a match", async () => {
+    const user = userEvent.setup();
+    render(<SelfCheck />);
+    await answer(user, { ...MATCHING, "warning-signs": "Not sure" });
+    await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
+    const heading = screen.getByRole("heading", { name: "What your answers may mean" });
+    expect(heading.nextElementSibling).toBe(screen.getByRole("note", { name: "Emergency warning" }));
+    expect(texts.results["check-today"].heading).toBe("Get checked today");
+    expect(screen.getByText("Get checked today")).toBeVisible();
+    expect(screen.queryByText(texts.results.match.heading)).toBeNull();
+    expect(document.documentElement).not.toHaveClass("emergency-result-shown");
+  });
+
+  it("symptoms for under 3 months, or no therapy tried yet: other care usually comes first, not another cause", async () => {
+    const user = userEvent.setup();
+    render(<SelfCheck />);
+    await answer(user, { ...MATCHING, duration: "No" });
+    await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
+    expect(screen.getByText("Other care usually comes first")).toBeVisible();
+    expect(screen.getByText(/physical therapy, exercise or pain medication first/)).toBeVisible();
+    expect(screen.queryByText(texts.results["other-causes"].heading)).toBeNull();
+    await answer(user, { duration: "Yes", "tried-care": "No" });
+    expect(screen.getByText("Other care usually comes first")).toBeVisible();
+  });
+
+  it("names common blood thinners, so readers know whether they take one", () => {
+    render(<SelfCheck />);
+    const group = screen.getByRole("group", { name: new RegExp(escape(question("blood-thinner"))) });
+    expect(group).toHaveAccessibleDescription(/warfarin \(Coumadin\), apixaban \(Eliquis\), rivaroxaban \(Xarelto\) and clopidogrel \(Plavix\)/);
+  });
+
+  it("asks about weakness, heaviness and cramping as well as pain, numbness and tingling", () => {
+    render(<SelfCheck />);
+    expect(screen.getByRole("group", { name: /pain, numbness, tingling, weakness, heaviness or cramping/ })).toBeInTheDocument();
   });
 
   it("says there are not enough answers yet, and which questions are left", async () => {
@@ -121,14 +177,20 @@ describe("the self-check's HTML from the server, before any JavaScript runs", ()
     expect(screen.getAllByRole("group")).toHaveLength(texts.questions.length);
     expect(screen.queryAllByRole("button")).toEqual([]);
     expect(screen.getByRole("heading", { name: "What your answers may mean" })).toBeInTheDocument();
-    const rules = within(screen.getByRole("region", { name: texts.title })).getAllByRole("listitem").map((item) => item.textContent);
+    const region = screen.getByRole("region", { name: texts.title });
+    expect(region).toHaveTextContent("Start at the top. The first answer below that fits yours is what your answers may mean.");
+    const rules = within(region).getAllByRole("listitem").map((item) => item.textContent);
     expect(rules).toEqual([
-      `If you answered Yes to question 7:${texts.results.emergency.heading}. ${texts.results.emergency.text}`,
+      `If you answered Yes to question 7:${texts.results.emergency.heading}. ${texts.results.emergency.text}Call 911`,
+      `If you answered Not sure to question 7:${texts.results["check-today"].heading}. ${texts.results["check-today"].text}`,
       `If you answered Yes to questions 1, 2, 3 and 4:${texts.results.match.heading}. ${texts.results.match.text}`,
-      `If you answered No or Not sure to any of questions 1, 2, 3 or 4:${texts.results["other-causes"].heading}. ${texts.results["other-causes"].text}`,
+      `If you answered Yes to questions 1 and 2, and No or Not sure to any of questions 3 or 4:${texts.results["try-other-care-first"].heading}. ${texts.results["try-other-care-first"].text}`,
+      `If you answered No or Not sure to any of questions 1 or 2:${texts.results["other-causes"].heading}. ${texts.results["other-causes"].text}`,
       `If you answered Yes or Not sure to question 6:${texts.notes["blood-thinner"]}`,
       `If you answered No or Not sure to question 5:${texts.notes["no-imaging"]}`,
     ]);
+    expect(within(region).getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    expect(region).toHaveAttribute("id", "self-check");
     expect(screen.getByRole("note", { name: "Emergency warning" })).toBeInTheDocument();
     document.body.innerHTML = "";
   });

@@ -65,4 +65,25 @@ describe("the components staff use in MDX", () => {
     expect(items[1]).toHaveTextContent(second.citation);
     expect(() => render(<Cite id="staats-2019" />)).toThrow('(did you mean "staats-2018"?)');
   });
+
+  it("References links each study where a reader can look it up: DOI, PubMed and ClinicalTrials.gov", () => {
+    render(<References />);
+    const item = (id: string) => screen.getAllByRole("listitem").find((listItem) => listItem.id === `source-${id}`)!;
+    const staats = item("staats-2018");
+    expect(staats).toHaveTextContent("Reg Anesth Pain Med 2018;43(7):789-794.");
+    expect(within(staats).getByRole("link", { name: "doi:10.1097/AAP.0000000000000868" })).toHaveAttribute(
+      "href",
+      "https://doi.org/10.1097/AAP.0000000000000868",
+    );
+    expect(within(staats).getByRole("link", { name: "PubMed (PMID 30199512)" })).toHaveAttribute("href", "https://pubmed.ncbi.nlm.nih.gov/30199512/");
+    expect(within(item("deer-2024")).getByRole("link", { name: "PubMed (PMID 37661347)" })).toBeInTheDocument();
+    expect(within(item("midas-encore-protocol")).getByRole("link", { name: "PubMed (PMID 26218933)" })).toBeInTheDocument();
+    expect(within(item("soreness-series")).getByRole("link", { name: "PubMed (PMID 21102968)" })).toBeInTheDocument();
+    expect(within(item("motion-criteria")).getByRole("link", { name: "ClinicalTrials.gov (NCT03610737)" })).toHaveAttribute(
+      "href",
+      "https://clinicaltrials.gov/study/NCT03610737",
+    );
+    // Long identifiers wrap inside a phone's width instead of pushing the page sideways.
+    expect(staats.closest("ol")).toHaveClass("wrap-anywhere");
+  });
 });

@@ -37,9 +37,20 @@ describe("assessSelfCheck", () => {
     );
   });
 
-  it("not sure about the warning signs puts the emergency notice first, above what the other answers mean", () => {
-    expect(assessSelfCheck({ ...MATCHING, "warning-signs": "not-sure" })).toMatchObject({ result: "match", emergencyNoticeFirst: true });
-    expect(assessSelfCheck({ "warning-signs": "not-sure" })).toMatchObject({ result: "incomplete", emergencyNoticeFirst: true });
+  it("not sure about the warning signs: \"get checked today\" comes first, never a match", () => {
+    expect(assessSelfCheck({ ...MATCHING, "warning-signs": "not-sure" })).toEqual({
+      result: "check-today",
+      emergencyNoticeFirst: true,
+      unanswered: [],
+      notes: [],
+    });
+    // Even before the other questions are answered: the warning sign is what matters today.
+    expect(assessSelfCheck({ "warning-signs": "not-sure" })).toMatchObject({ result: "check-today", emergencyNoticeFirst: true });
+    fc.assert(
+      fc.property(anyAnswers, (answers) => {
+        expect(assessSelfCheck({ ...answers, "warning-signs": "not-sure" }).result).toBe("check-today");
+      }),
+    );
     expect(assessSelfCheck(MATCHING).emergencyNoticeFirst).toBe(false);
   });
 
@@ -47,10 +58,20 @@ describe("assessSelfCheck", () => {
     expect(assessSelfCheck(MATCHING)).toEqual({ result: "match", emergencyNoticeFirst: false, unanswered: [], notes: [] });
   });
 
-  it("says other causes are possible when any of those four is No or Not sure", () => {
-    for (const id of ["symptoms", "relief", "duration", "tried-care"] as const) {
+  it("with the symptoms of stenosis for under 3 months, or no therapy tried yet, says other care usually comes first", () => {
+    for (const id of ["duration", "tried-care"] as const) {
+      for (const answer of ["no", "not-sure"] as const) {
+        expect(assessSelfCheck({ ...MATCHING, [id]: answer }).result, `${id}: ${answer}`).toBe("try-other-care-first");
+      }
+    }
+    expect(assessSelfCheck({ ...MATCHING, duration: "no", "tried-care": "no" }).result).toBe("try-other-care-first");
+  });
+
+  it("says other causes are possible only when the symptoms or their pattern do not fit", () => {
+    for (const id of ["symptoms", "relief"] as const) {
       for (const answer of ["no", "not-sure"] as const) {
         expect(assessSelfCheck({ ...MATCHING, [id]: answer }).result, `${id}: ${answer}`).toBe("other-causes");
+        expect(assessSelfCheck({ ...MATCHING, [id]: answer, duration: "no" }).result, `${id}: ${answer}, duration: no`).toBe("other-causes");
       }
     }
   });
@@ -79,7 +100,7 @@ describe("assessSelfCheck", () => {
       fc.property(anyAnswers, (answers) => {
         const outcome = assessSelfCheck(answers);
         const allAnswered = SELF_CHECK_QUESTION_IDS.every((id) => answers[id] !== undefined);
-        if (outcome.result === "match" || outcome.result === "other-causes") expect(allAnswered).toBe(true);
+        if (["match", "try-other-care-first", "other-causes"].includes(outcome.result)) expect(allAnswered).toBe(true);
         if (outcome.result === "incomplete") expect(outcome.unanswered.length).toBeGreaterThan(0);
       }),
     );
@@ -92,8 +113,10 @@ describe("the rules in words", () => {
   it("numbers the questions as the page does", () => {
     expect(selfCheckGuidance(order)).toEqual([
       { when: "Yes to question 7", result: "emergency" },
+      { when: "Not sure to question 7", result: "check-today" },
       { when: "Yes to questions 1, 2, 3 and 4", result: "match" },
-      { when: "No or Not sure to any of questions 1, 2, 3 or 4", result: "other-causes" },
+      { when: "Yes to questions 1 and 2, and No or Not sure to any of questions 3 or 4", result: "try-other-care-first" },
+      { when: "No or Not sure to any of questions 1 or 2", result: "other-causes" },
       { when: "Yes or Not sure to question 6", note: "blood-thinner" },
       { when: "No or Not sure to question 5", note: "no-imaging" },
     ]);
@@ -101,8 +124,9 @@ describe("the rules in words", () => {
 
   it("follows the order staff give the questions", () => {
     const warningSignsFirst = ["warning-signs", ...order.filter((id) => id !== "warning-signs")] as typeof order;
-    expect(selfCheckGuidance(warningSignsFirst).slice(0, 2)).toEqual([
+    expect(selfCheckGuidance(warningSignsFirst).slice(0, 3)).toEqual([
       { when: "Yes to question 1", result: "emergency" },
+      { when: "Not sure to question 1", result: "check-today" },
       { when: "Yes to questions 2, 3, 4 and 5", result: "match" },
     ]);
   });

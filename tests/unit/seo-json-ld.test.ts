@@ -160,4 +160,15 @@ describe("structured data", () => {
     expect(aboutOf("about")).toEqual(["MedicalClinic"]);
     expect(aboutOf("privacy")).toEqual(["WebSite"]);
   });
+
+  it("names the physician who reviewed a page, only when its reviewedBy names one in clinic.yaml", () => {
+    const benefits = getContentPage("benefits");
+    expect(nodeOfType(graphNodesOf(benefits), "MedicalWebPage")).not.toHaveProperty("reviewedBy");
+    const withPhysician: SiteIdentity = {
+      siteUrl: SITE_URL,
+      clinic: parseClinicFacts("name: Mocek Spine\nphone: 501.224.4001\nphysicians:\n  - name: Dr. Fixture Person\n    credentials: MD\n"),
+    };
+    const reviewed = nodeOfType(graphNodesOf({ ...benefits, reviewedBy: "Dr. Fixture Person" }, withPhysician), "MedicalWebPage");
+    expect(reviewed.reviewedBy).toEqual({ "@type": "Person", name: "Dr. Fixture Person", honorificSuffix: "MD" });
+  });
 });

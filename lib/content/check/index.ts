@@ -5,10 +5,10 @@
  */
 import path from "node:path";
 import { ContentError, contentError, contentWarning, type ContentProblem } from "../errors";
-import { findCrossPageProblems, findHomePageProblems, pageHrefOfFile, PAGE_FILE_EXTENSION, parseContentPage, type ContentPage } from "../pages";
+import { findCrossPageProblems, findHomePageProblems, findReviewerProblems, pageHrefOfFile, PAGE_FILE_EXTENSION, parseContentPage, type ContentPage } from "../pages";
 import { parseReferences, type Reference } from "../references";
 import type { YamlParseResult } from "../yaml";
-import { CLINIC_FILE, parseClinicFacts } from "../../site";
+import { CLINIC_FILE, parseClinicFacts, type Clinic } from "../../site";
 import { CODE_PAGE_HREFS } from "../../routes";
 import { SELF_CHECK_FILE } from "../../self-check/texts";
 import { parseBannedPhrases, checkBannedPhrases, type BannedPhrase } from "./banned-phrases";
@@ -61,6 +61,8 @@ interface SiteData {
   references: Reference[] | undefined;
   bannedPhrases: BannedPhrase[];
   config: ContentCheckConfig;
+  /** Undefined when content/clinic.yaml is missing or wrong: reviewers are then not checked against it. */
+  clinic: Clinic | undefined;
 }
 
 function readSiteData(files: readonly ContentFile[]): SiteData {
@@ -77,8 +79,9 @@ function readSiteData(files: readonly ContentFile[]): SiteData {
   }
 
   const clinicFile = fileNamed(path.basename(CLINIC_FILE));
+  let clinic: Clinic | undefined;
   try {
-    if (clinicFile) parseClinicFacts(clinicFile.text, clinicFile.file);
+    if (clinicFile) clinic = parseClinicFacts(clinicFile.text, clinicFile.file);
     else problems.push(contentError(CLINIC_FILE, 1, "the clinic's facts file is missing"));
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
@@ -101,11 +104,11 @@ function readSiteData(files: readonly ContentFile[]): SiteData {
       );
     }
   }
-  return { problems, references, bannedPhrases, config };
+  return { problems, references, bannedPhrases, config, clinic };
 }
 
 /** The pages' settings, read exactly as the build reads them, and the problems between pages. */
-function checkPageSettings(pageFiles: readonly ContentFile[]): ContentProblem[] {
+function checkPageSettings(pageFiles: readonly ContentFile[], clinic: Clinic | undefined): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const contentFolder = path.posix.dirname(pageFiles[0]?.file ?? CLINIC_FILE);
   problems.push(...findHomePageProblems(contentFolder, pageFiles.map((page) => path.basename(page.file))));
@@ -117,6 +120,7 @@ function checkPageSettings(pageFiles: readonly ContentFile[]): ContentProblem[] 
   }
   const textOf = new Map(pageFiles.map((pageFile) => [pageFile.file, pageFile.text]));
   problems.push(...findCrossPageProblems(pages, (page) => textOf.get(page.file) ?? ""));
+  if (clinic) problems.push(...findReviewerProblems(pages, clinic, (page) => textOf.get(page.file) ?? ""));
   return problems;
 }
 
@@ -146,7 +150,7 @@ async function checkPageBody(
 export async function checkContent({ files, publicFiles }: ContentCheckInput): Promise<ContentCheckReport> {
   const siteData = readSiteData(files);
   const pageFiles = files.filter((candidate) => candidate.file.endsWith(PAGE_FILE_EXTENSION));
-  const problems = [...siteData.problems, ...checkPageSettings(pageFiles)];
+  const problems = [...siteData.problems, ...checkPageSettings(pageFiles, siteData.clinic)];
   const addresses: SiteAddresses = {
     pages: [...pageFiles.flatMap((pageFile) => pageHrefOfFile(pageFile.file) ?? []), ...CODE_PAGE_HREFS],
     publicFiles,
