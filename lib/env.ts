@@ -73,13 +73,25 @@ const serverEnvRules = serverEnvSchema.superRefine((env, context) => {
   }
 });
 
+/** Settings that are secrets, or URLs that may hold a password: an error names them but never prints them. */
+const SECRETS = new Set(["APPOINTMENTS_KEY", "OUTBOX_DRAIN_TOKEN"]);
+const URLS_WITH_PASSWORDS = new Set(["SMTP_URL", "DATABASE_URL"]);
+
+/** A bad value as an error message may show it: secrets hidden, a URL's user and password left out. */
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined || value === "") return '(it is not set)';
+  if (SECRETS.has(name)) return "(its value is not shown: it is a secret)";
+  if (URLS_WITH_PASSWORDS.has(name)) return `(it is "${value.replace(/\/\/[^/@]*@/, "//…@")}")`;
+  return `(it is "${value}")`;
+}
+
 /** Parses an environment; throws one error that lists every bad variable and what it must be. */
 export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvRules.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `  - ${name} ${issue.message} (it is "${env[name] ?? ""}")`;
+    return `  - ${name} ${issue.message} ${shownValue(name, env[name])}`;
   });
   throw new Error(`Environment variables need fixing:\n${problems.join("\n")}`);
 }

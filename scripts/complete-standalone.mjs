@@ -1,7 +1,7 @@
 /**
  * Completes the deployable server after `next build`: .next/standalone holds the server and the files it reads,
  * but by Next's design not the files a CDN would usually serve (public/ and .next/static). Copying them in makes
- * the folder run on its own: `node .next/standalone/server.js`.
+ * the folder run on its own, and serve.js (written here) is the command to run it with: `node serve.js`.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -16,3 +16,15 @@ for (const folder of ["public", path.join(".next", "static")]) {
   fs.rmSync(path.join(standalone, folder), { recursive: true, force: true });
   fs.cpSync(path.join(root, folder), path.join(standalone, folder), { recursive: true });
 }
+
+// Next writes to standard output before the app's own code runs (lib/log.ts guards the streams from then on).
+// Were the log's disk full at that moment, the write's error would kill the server at start; Next's server.js
+// is generated anew by each build, so the guard comes first in a file of our own.
+fs.writeFileSync(
+  path.join(standalone, "serve.js"),
+  `// Written by scripts/complete-standalone.mjs. Runs the site: node serve.js (settings: see docs/deploy.md).
+// A log write that fails (a full disk, a closed pipe) is dropped, never an uncaught error that stops the server.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+require("./server.js");
+`,
+);

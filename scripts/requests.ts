@@ -20,8 +20,11 @@ const USAGE = `Usage: npm run requests -- <command>
 
 class UsageError extends Error {}
 
-/** A patient's text as the terminal shows it: nothing in it may change how the rest of the line displays. */
-const shown = (text: string | null, whenEmpty = "") => (text === null ? whenEmpty : neutraliseForDisplay(text));
+/**
+ * A patient's text as the terminal shows it: nothing in it may change how the rest of the line displays, and its
+ * further lines are indented, so a reason cannot print lines that look like fields ("Phone: …").
+ */
+const shown = (text: string | null, whenEmpty = "") => (text === null ? whenEmpty : neutraliseForDisplay(text).replace(/\n/g, "\n            "));
 
 const formatTime = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Chicago" }) : "";

@@ -18,7 +18,16 @@ export async function refuseFormPost(headers: Headers, bodyBytes: () => Promise<
   // The same test as Next's own check of server actions: a browser names the page's origin, which must be ours.
   const origin = headers.get("origin");
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (origin && origin !== "null" && host && originHost(origin) !== host.split(",")[0]!.trim()) {
+  // "null": the browser would not say which page sent the form (a privacy setting, or a `no-referrer` policy
+  // added by a proxy). Next refuses it too, with a bare 500; here the patient at least gets the number.
+  if (origin === "null") {
+    return {
+      status: 403,
+      heading: "We could not accept this form",
+      message: "Your browser did not say which website the form came from, so we could not accept it. Nothing was saved.",
+    };
+  }
+  if (origin && host && originHost(origin) !== host.split(",")[0]!.trim()) {
     return {
       status: 403,
       heading: "We could not accept this form",

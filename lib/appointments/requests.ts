@@ -23,12 +23,14 @@ export function notificationMessageId(request: Pick<StoredRequest, "id">): strin
 }
 
 /**
- * The same details, however they were typed (the schema has normalised them), give the same fingerprint; names
- * and email addresses compare without regard to case.
+ * The same details from the same client, however they were typed (the schema has normalised them), give the same
+ * fingerprint; names and email addresses compare without regard to case. The client is part of it: someone who
+ * knows a patient's name and phone number must not learn from another address whether the patient just wrote,
+ * nor their reference.
  */
-export function submissionFingerprint(key: Buffer, request: AppointmentRequest): string {
+export function submissionFingerprint(key: Buffer, request: AppointmentRequest, clientAddress: string): string {
   const { fullName, phone, email, bestTime, reason } = request;
-  return keyedHash(key, JSON.stringify([fullName.toLowerCase(), phone, email?.toLowerCase() ?? null, bestTime, reason ?? null]));
+  return keyedHash(key, JSON.stringify([clientAddress, fullName.toLowerCase(), phone, email?.toLowerCase() ?? null, bestTime, reason ?? null]));
 }
 
 export function sealRequest(key: Buffer, request: AppointmentRequest, createdAt: Date): StoredRequest {

@@ -5,16 +5,13 @@
 // zod's "mini" build: the same checks, written as functions instead of methods so that a bundle carries only
 // the ones used. This schema is the only zod code the browser loads (components/appointment/lazy-resolver.ts).
 import * as z from "zod/mini";
+import { hasHiddenOrReorderingCharacters, visibleCharacters } from "./safe-text";
 import { BEST_TIMES, FIELD_LIMITS, type AppointmentField, type BestTime, type FieldErrors } from "./fields";
 
 // zod probes for eval (new Function) to compile fast parsers; the site's Content-Security-Policy forbids eval,
 // and the probe alone is reported as a violation in the browser. These few fields need no compiled parser.
 z.config({ jitless: true });
 
-// C0 and C1 control characters, except tab, line feed and carriage return, which pasted text may carry; and the
-// text-direction controls (embeddings, overrides, isolates), which can make a name display as something else,
-// e.g. as a phone number, in the staff's list.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** The length a patient sees: characters, not the UTF-16 units of JavaScript's `length` (an emoji is one). */
 export const characterCount = (text: string) => [...text].length;
@@ -23,7 +20,9 @@ export const characterCount = (text: string) => [...text].length;
 function patientText(label: string, max: number, { multiline = false } = {}) {
   const typed = z
     .string({ error: `Please enter ${label}` })
-    .check(z.refine((value) => !CONTROL_CHARACTERS.test(value), { error: `Please remove unusual characters from ${label}` }));
+        // Control characters (tab and line breaks aside), and characters that reorder or hide text: they could make a
+    // name display as something else, e.g. as a phone number, in the staff's list.
+    .check(z.refine((value) => !hasHiddenOrReorderingCharacters(value), { error: `Please remove unusual characters from ${label}` }));
   const normalised = z.transform((value: string) => {
     const lines = value.normalize("NFC").replace(/\r\n?/g, "\n");
     return (multiline ? lines.replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n") : lines.replace(/\s+/g, " ")).trim();
@@ -39,8 +38,9 @@ function patientText(label: string, max: number, { multiline = false } = {}) {
   return z.pipe(z.pipe(typed, normalised), bounded);
 }
 
-// A name needs at least one letter: a name of only invisible characters (zero-width spaces) reads as nothing.
-const HAS_LETTER = /\p{L}/u;
+// A name needs at least one letter a reader can see: one of only invisible characters (zero-width spaces, Hangul
+// fillers, which count as letters) reads as nothing.
+const hasVisibleLetter = (value: string) => /\p{L}/u.test(visibleCharacters(value));
 
 /** US phone numbers, written any common way; stored as +1 and 10 digits. */
 const usPhone = z.pipe(
@@ -77,7 +77,7 @@ export const appointmentRequestSchema = z.object({
     patientText("your full name", FIELD_LIMITS.fullName),
     z.string().check(
       z.minLength(2, { error: "Please enter your full name" }),
-      z.refine((value) => HAS_LETTER.test(value), { error: "Please enter your full name" }),
+      z.refine(hasVisibleLetter, { error: "Please enter your full name" }),
     ),
   ),
   phone: usPhone,

@@ -28,6 +28,10 @@ function sqliteDialect(connection: Database.Database): StoreDialect {
 
 export async function openSqliteStore(file: string): Promise<AppointmentStore> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Readable by the server's account only, even in a folder someone else made: SQLite gives its -wal and -shm
+  // files the database file's mode.
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  fs.chmodSync(file, 0o600);
   const connection = new Database(file);
   connection.pragma("journal_mode = WAL");
   // FULL: a request reported as received survives a power cut, not only a crash.

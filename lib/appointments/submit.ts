@@ -1,6 +1,6 @@
 /**
- * One appointment request from the form to the store: validation, the same request sent again, rate limits,
- * honeypot, then the request and its notification committed together. "Received" is returned only after that
+ * One appointment request from the form to the store: validation, honeypot, the same request sent again, rate
+ * limits, then the request and its notification committed together. "Received" is returned only after that
  * commit, or for a request that was already committed.
  */
 import { errorCode, logEvent } from "@/lib/log";
@@ -55,7 +55,14 @@ export async function submitAppointmentRequest(
 
   try {
     const { store, keys, env } = runtime;
-    const fingerprint = submissionFingerprint(keys.fingerprint, parsed.data);
+    // A filled honeypot is a bot: answer as if received, store nothing, tell nobody, and count nothing, so bots
+    // use up neither the site's cap (which would close the form for patients) nor a limit an attacker could probe.
+    if (honeypotFilled(honeypot)) {
+      logEvent("info", "appointments.honeypot_dropped");
+      return { status: "received", reference: sealRequest(keys.encryption, parsed.data, now).reference };
+    }
+
+    const fingerprint = submissionFingerprint(keys.fingerprint, parsed.data, clientAddress);
     const duplicateSinceIso = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
     // Before the rate limit: a patient who reloads the confirmation must see it again, not "too many requests".
     const earlier = await store.findRecentSubmission(fingerprint, duplicateSinceIso);
@@ -77,12 +84,6 @@ export async function submitAppointmentRequest(
       }
       // Not "rate-limited", which tells this patient they sent too many: nothing was stored, so they should call.
       return { status: "unavailable" };
-    }
-
-    // A filled honeypot is a bot: answer as if received, store nothing, tell nobody.
-    if (honeypotFilled(honeypot)) {
-      logEvent("info", "appointments.honeypot_dropped");
-      return { status: "received", reference: sealRequest(keys.encryption, parsed.data, now).reference };
     }
 
     for (let attempt = 1; ; attempt += 1) {

@@ -246,11 +246,11 @@ describe("appointment requests, end to end below the browser", () => {
     captureLogs();
     const runtime = await startRuntime(tempDataDir());
     const first = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.7" });
-    // Typed a little differently, and from another address (the phone moved from Wi-Fi to mobile data).
+    // Typed a little differently.
     const again = await submitAppointmentRequest(
       runtime,
       { ...PATIENT, fullName: ` ${PATIENT.fullName.toUpperCase()} `, phone: "501.555.0199" },
-      { clientAddress: "203.0.113.50" },
+      { clientAddress: "198.51.100.7" },
     );
     const atOnce = await Promise.all(
       Array.from({ length: 5 }, () => submitAppointmentRequest(runtime, PATIENT, { clientAddress: "198.51.100.7" })),
@@ -259,11 +259,17 @@ describe("appointment requests, end to end below the browser", () => {
     for (const result of [again, ...atOnce]) expect(result).toEqual(first);
     expect(await runtime.store.listRequests()).toHaveLength(1);
 
+    // Someone elsewhere who knows the patient's details learns nothing: not that they wrote, nor their reference.
+    const elsewhere = await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "203.0.113.50" });
+    expect(elsewhere).toMatchObject({ status: "received" });
+    expect(elsewhere).not.toEqual(first);
+    expect(await runtime.store.listRequests()).toHaveLength(2);
+
     // Other details are another request.
     const other = await submitAppointmentRequest(runtime, { ...PATIENT, bestTime: "morning" }, { clientAddress: "198.51.100.7" });
     expect(other).toMatchObject({ status: "received" });
     expect(other).not.toEqual(first);
-    expect(await runtime.store.listRequests()).toHaveLength(2);
+    expect(await runtime.store.listRequests()).toHaveLength(3);
   });
 
   it("recognises the same details only for a short while: a request a day later is a new one", async () => {
@@ -275,6 +281,19 @@ describe("appointment requests, end to end below the browser", () => {
     expect(later).toMatchObject({ status: "received" });
     expect(later).not.toEqual(first);
     expect(await runtime.store.listRequests()).toHaveLength(2);
+  });
+
+  it("counts no bot against any limit: honeypot posts cannot close the form for patients", async () => {
+    captureLogs();
+    const env = parseServerEnv({ DATA_DIR: tempDataDir(), RATE_LIMIT_GLOBAL_MAX: "3", RATE_LIMIT_MAX: "2" });
+    const runtime = await createAppointmentsRuntime(env);
+    cleanups.push(() => runtime.store.close());
+    for (let index = 0; index < 20; index += 1) {
+      const bot = await submitAppointmentRequest(runtime, { ...PATIENT, reason: `Spam ${index}` }, { clientAddress: `192.0.2.${index % 2}`, honeypot: ["x"] });
+      expect(bot.status).toBe("received");
+    }
+    expect((await submitAppointmentRequest(runtime, PATIENT, { clientAddress: "192.0.2.0" })).status).toBe("received");
+    expect(await runtime.store.listRequests()).toHaveLength(1);
   });
 
   it("caps requests for the whole site: beyond the cap, many addresses get 'please call', nothing stored, one log line", async () => {

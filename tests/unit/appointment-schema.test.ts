@@ -75,7 +75,8 @@ describe("appointmentRequestSchema", () => {
   });
 
   it("rejects text-direction controls, which can make a name display as a phone number", () => {
-    for (const control of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"]) {
+    // Embeddings, overrides, isolates and marks; deprecated format controls; annotation; tag characters (hidden text).
+    for (const control of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", "\u206A", "\uFFF9", "\u{E0041}"]) {
       expect(errorsFor({ ...VALID, fullName: `Jane ${control}5550123` }).fullName).toBe("Please remove unusual characters from your full name");
       expect(errorsFor({ ...VALID, reason: `Back pain ${control}` }).reason).toBe(
         "Please remove unusual characters from the reason for your visit",
@@ -84,7 +85,7 @@ describe("appointmentRequestSchema", () => {
   });
 
   it("asks for a name when one is made only of invisible characters", () => {
-    for (const invisible of ["\u200B\u200B", "\u200B\u200C\u200D\u2060", "\uFEFF\u00AD\u200B"]) {
+    for (const invisible of ["\u200B\u200B", "\u200B\u200C\u200D\u2060", "\uFEFF\u00AD\u200B", "\u3164\u3164", "\uFFA0\uFFA0", "\u115F\u1160"]) {
       expect(errorsFor({ ...VALID, fullName: invisible }).fullName).toBe("Please enter your full name");
     }
   });
@@ -133,12 +134,12 @@ describe("appointmentRequestSchema", () => {
           const { data } = result;
           expect(characterCount(data.fullName)).toBeGreaterThanOrEqual(2);
           expect(characterCount(data.fullName)).toBeLessThanOrEqual(FIELD_LIMITS.fullName);
-          expect(data.fullName).toMatch(/\p{L}/u);
+          expect(data.fullName.replace(/\p{Default_Ignorable_Code_Point}/gu, "")).toMatch(/\p{L}/u);
           expect(data.phone).toMatch(/^\+1[2-9]\d{2}[2-9]\d{6}$/);
           expect(characterCount(data.email ?? "")).toBeLessThanOrEqual(FIELD_LIMITS.email);
           expect(characterCount(data.reason ?? "")).toBeLessThanOrEqual(FIELD_LIMITS.reason);
           for (const text of [data.fullName, data.reason ?? ""]) {
-            expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+            expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u206F\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u);
             expect(text).toBe(text.trim());
           }
         },

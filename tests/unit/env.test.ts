@@ -53,3 +53,17 @@ describe("server environment with PostgreSQL", () => {
     expect(() => parseServerEnv({ DATABASE_URL: "mysql://db" })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
   });
 });
+
+describe("server environment errors", () => {
+  it("never print a secret or a password, even of a mistyped setting", () => {
+    let message = "";
+    try {
+      parseServerEnv({ SMTP_URL: "smtsp://clinic:Hunter2Secret@mail.example.com", OUTBOX_DRAIN_TOKEN: "short-secret" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SMTP_URL must be an smtp:// or smtps:// URL (it is "smtsp://…@mail.example.com")');
+    expect(message).toContain("OUTBOX_DRAIN_TOKEN must be at least 32 characters");
+    expect(message).not.toMatch(/Hunter2Secret|short-secret/);
+  });
+});
