@@ -27,7 +27,12 @@ function guideRowFor(field: string): string {
 describe("the staff guide, content/README.md", () => {
   it.each(Object.entries(pageFrontmatterSchema.shape))("gives the schema's limits for `%s`", (field, schema) => {
     const row = guideRowFor(field);
-    if (schema instanceof z.ZodString) expect(row).toContain(`${schema.minLength} to ${schema.maxLength} characters`);
+    const text = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    if (text instanceof z.ZodString) {
+      expect(row).toContain(`${text.minLength} to ${text.maxLength} characters`);
+      if (schema instanceof z.ZodOptional) expect(row).toContain("optional");
+    } else if (schema instanceof z.ZodDefault && schema.unwrap() instanceof z.ZodBoolean)
+      expect(row).toContain(`true or false; ${String(schema.def.defaultValue)} if left out`);
     else if (schema instanceof z.ZodNumber) expect(row).toContain(`from ${schema.minValue} to ${schema.maxValue}`);
     else if (schema instanceof z.ZodDefault && schema.unwrap() instanceof z.ZodEnum) {
       const options = (schema.unwrap() as z.ZodEnum).options.map(String);
