@@ -11,6 +11,7 @@ import { SelfCheck } from "../self-check/SelfCheck";
 import { Callout } from "./Callout";
 import { Cite } from "./Cite";
 import { Figure } from "./Figure";
+import { FigureRow } from "./FigureRow";
 import { MainPageLinks } from "./MainPageLinks";
 import { outsideProse } from "./OutsideProse";
 import { References } from "./References";
@@ -25,6 +26,7 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   Cite,
   EmergencyNotice: outsideProse(EmergencyNotice),
   Figure,
+  FigureRow,
   MainPageLinks,
   References,
   SelfCheck: outsideProse(SelfCheck),
