@@ -3,7 +3,10 @@ import { getClinic } from "@/lib/site";
 import { CallButton } from "./CallButton";
 import { EmergencyNotice } from "./EmergencyNotice";
 
-/** The footer on every page: how to call, the emergency notice, the disclaimer and the policy pages. */
+/**
+ * The footer on every page: how to call, the emergency notice (unless the page shows its own), the disclaimer
+ * and the policy pages.
+ */
 export function SiteFooter() {
   const clinic = getClinic();
   const footerPages = getNavPages("footer");
@@ -23,7 +26,7 @@ export function SiteFooter() {
           )}
         </div>
         <div className="space-y-4">
-          <EmergencyNotice />
+          <EmergencyNotice className="site-footer-emergency" />
           <p className="text-ink-muted">
             This website is for education only. It is not medical advice and does not replace a visit with a doctor.
             Reading it or contacting us through it does not make you our patient.
