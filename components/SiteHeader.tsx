@@ -17,7 +17,7 @@ export function SiteHeader({ currentHref }: { currentHref?: string }) {
   const mainPages = getNavPages("main");
   return (
     <header className="relative border-b border-brand-100 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-1.5 md:py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-1.5 md:py-3">
         <Wordmark />
         <div className="hidden items-center gap-3 md:flex print:flex">
           <div data-print="hide">

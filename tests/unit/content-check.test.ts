@@ -79,6 +79,7 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
     `${fixture("component-misplaced.mdx")}:13:1: <Steps> must hold a numbered list (lines starting 1. 2. 3.), with a blank line after <Steps> and before </Steps>`,
     `${fixture("component-misplaced.mdx")}:19:1: <Callout> needs words between <Callout> and </Callout>`,
     `${fixture("component-misplaced.mdx")}:21:1: <Cite> goes inside a sentence, right after the words it supports, not on a line of its own`,
+    `${fixture("component-misplaced.mdx")}:25:1: <FigureRow> must hold two or three <Figure /> pictures and nothing else, each on a line of its own`,
   ],
   "cite-unknown-reference.mdx": [
     `${fixture("cite-unknown-reference.mdx")}:11: <Cite> links to the list of sources: put <References /> at the end of the page, under a "## Sources" heading`,
