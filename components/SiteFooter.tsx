@@ -16,7 +16,8 @@ export function SiteFooter() {
         <div className="space-y-4">
           <p className="text-xl font-bold text-brand-900">{clinic.name}</p>
           <p>Questions, or ready to ask for an appointment? Call us.</p>
-          <CallButton size="compact" phone={clinic.phone} />
+          {/* On phones the sticky bar just below is the call button; a second one here would only repeat it. */}
+          <CallButton size="compact" phone={clinic.phone} className="max-md:hidden" />
           {clinic.address && (
             <address className="not-italic">
               {clinic.address.street}

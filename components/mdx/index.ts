@@ -12,6 +12,7 @@ import { Callout } from "./Callout";
 import { Cite } from "./Cite";
 import { Figure } from "./Figure";
 import { FigureRow } from "./FigureRow";
+import { KeyFacts } from "./KeyFacts";
 import { MainPageLinks } from "./MainPageLinks";
 import { outsideProse } from "./OutsideProse";
 import { References } from "./References";
@@ -27,6 +28,7 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   EmergencyNotice: outsideProse(EmergencyNotice),
   Figure,
   FigureRow,
+  KeyFacts,
   MainPageLinks,
   References,
   SelfCheck: outsideProse(SelfCheck),

@@ -21,8 +21,8 @@ function requiredText(whatToWrite: string) {
 /** Where a component may stand: `block` on a line of its own with blank lines around it, `inline` inside a sentence. */
 export type ComponentPlacement = "block" | "inline";
 
-/** What a component holds between its tags: nothing (`<X />`), words, a Markdown numbered list, or pictures. */
-export type ComponentContent = "none" | "words" | "numbered-list" | "figures";
+/** What a component holds between its tags: nothing (`<X />`), words, a Markdown numbered or bullet list, or pictures. */
+export type ComponentContent = "none" | "words" | "numbered-list" | "bullet-list" | "figures";
 
 interface StaffComponentRule {
   fields: z.ZodType<Record<string, unknown>>;
@@ -51,6 +51,8 @@ export const staffComponentRules = {
   SelfCheck: { fields: noFields, placement: "block", content: "none" },
   /** Short links to every main page (the home page ends with them). */
   MainPageLinks: { fields: noFields, placement: "block", content: "none" },
+  /** A few short facts as boxes, two a row on wide screens, around a Markdown bullet list (the home page uses it). */
+  KeyFacts: { fields: noFields, placement: "block", content: "bullet-list" },
   /** Numbered steps with large numbers, around a Markdown numbered list. */
   Steps: { fields: noFields, placement: "block", content: "numbered-list" },
   /** Two or three `<Figure>`s side by side on wide screens (before and after), one above the other on phones. */
