@@ -171,5 +171,7 @@ test.describe("printed", () => {
       expect(box.height).toBeLessThanOrEqual(350);
     }
     await expect(page.getByRole("link", { name: "Call 501.224.4001" }).filter({ visible: true }).first()).toBeVisible();
+    // Where the page sits on the site means nothing on paper, and its "Home" link would print an address.
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeHidden();
   });
 });
