@@ -9,14 +9,9 @@ export async function register() {
   const { errorCode, installLogGuards, logEvent } = await import("./lib/log");
   // First: a log write that fails later (a full disk) must not become an uncaught error in every request.
   installLogGuards();
-  const { getServerEnv } = await import("./lib/env");
-  try {
-    getServerEnv();
-  } catch (error) {
-    // A wrong setting stops the server with its name and what it must be, rather than serving a form that fails.
-    logEvent("error", "env.invalid", { message: (error as Error).message });
-    process.exit(1);
-  }
+  // A wrong setting stops the server with its name and what it must be, rather than serving a form that fails.
+  const { stopOnInvalidServerEnv } = await import("./lib/env");
+  stopOnInvalidServerEnv((message) => logEvent("error", "env.invalid", { message }));
   const { getAppointmentsRuntime } = await import("./lib/appointments/runtime");
   try {
     await getAppointmentsRuntime();

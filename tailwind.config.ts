@@ -1,6 +1,6 @@
 /**
  * The clinic's design tokens. Colour pairs are chosen for WCAG AA contrast (4.5:1 or more for text);
- * the base text size is 18 px for older readers. Tailwind reads this file through `@config` in app/globals.css.
+ * the base text size is 18 px for older readers; headings follow a clear scale (fontSize below). Tailwind reads this file through `@config` in app/globals.css.
  */
 import type { Config } from "tailwindcss";
 import typography from "@tailwindcss/typography";
@@ -31,8 +31,9 @@ const config: Config = {
     extend: {
       colors,
       fontFamily: {
-        // System fonts: nothing to download, text shows at once on a slow network.
+        // Atkinson Hyperlegible (lib/fonts.ts sets the variable), then system fonts while it loads or if it fails.
         sans: [
+          "var(--font-reader)",
           "system-ui",
           "-apple-system",
           '"Segoe UI"',
@@ -46,6 +47,13 @@ const config: Config = {
         // 18 px base for older readers; everything else scales from rem.
         base: ["1.125rem", { lineHeight: "1.7" }],
         lg: ["1.25rem", { lineHeight: "1.6" }],
+        // The type scale: page heading, section heading, sub-heading. On a phone the page heading is 1.4 times a
+        // section heading (36 / 26 px), on wide screens 1.6 times (48 / 30 px).
+        "heading-1": ["2.25rem", { lineHeight: "1.15", letterSpacing: "-0.01em" }],
+        "heading-1-wide": ["3rem", { lineHeight: "1.1", letterSpacing: "-0.015em" }],
+        "heading-2": ["1.625rem", { lineHeight: "1.25" }],
+        "heading-2-wide": ["1.875rem", { lineHeight: "1.2" }],
+        "heading-3": ["1.3125rem", { lineHeight: "1.35" }],
       },
       spacing: {
         // The minimum touch target, with room to spare for unsteady hands.

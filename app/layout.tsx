@@ -1,13 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/SiteFooter";
-import { SiteHeader } from "@/components/SiteHeader";
 import { StickyCallBar } from "@/components/StickyCallBar";
 import { getServerEnv } from "@/lib/env";
+import { readerFont } from "@/lib/fonts";
 import { fullPageTitle } from "@/lib/seo/metadata";
 import { getClinic } from "@/lib/site";
 import "./globals.css";
 
 const clinic = getClinic();
+// Without the trailing slash, so "/candidacy" appends to it.
+const siteUrl = getServerEnv().SITE_URL.replace(/\/$/, "");
 
 export const metadata: Metadata = {
   // Share images and any relative address in metadata become absolute on the public origin, not localhost.
@@ -26,7 +28,8 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
-    <html lang="en-US">
+    // --site-url lets a printed page show each link's full address (app/globals.css, @media print).
+    <html lang="en-US" className={readerFont.variable} style={{ "--site-url": JSON.stringify(siteUrl) } as React.CSSProperties}>
       <body className="flex min-h-screen flex-col pb-[var(--sticky-bar-height)] md:pb-0">
         <a
           href="#main-content"
@@ -35,10 +38,8 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         >
           Skip to main content
         </a>
-        <SiteHeader />
-        <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
-          {children}
-        </main>
+        {/* Each page renders its header and <main> (components/PageFrame.tsx), so its menu can mark it as current. */}
+        {children}
         <SiteFooter />
         <StickyCallBar />
       </body>

@@ -1,4 +1,4 @@
-import { ContentPageLayout } from "@/components/ContentPageLayout";
+import { HomePageLayout } from "@/components/HomePageLayout";
 import { getContentPage } from "@/lib/content/pages";
 import { contentPageMetadata } from "@/lib/seo/metadata";
 import HomeContent from "@/content/index.mdx";
@@ -9,8 +9,8 @@ export const metadata = contentPageMetadata(page);
 
 export default function HomePage() {
   return (
-    <ContentPageLayout page={page}>
+    <HomePageLayout page={page}>
       <HomeContent />
-    </ContentPageLayout>
+    </HomePageLayout>
   );
 }

@@ -8,7 +8,7 @@ import { hasBreadcrumbs, type BreadcrumbItem } from "@/lib/seo/breadcrumbs";
 export function Breadcrumbs({ trail }: { trail: readonly BreadcrumbItem[] }) {
   if (!hasBreadcrumbs(trail)) return null;
   return (
-    <nav aria-label="Breadcrumb" className="mb-3 text-ink-muted">
+    <nav aria-label="Breadcrumb" data-print="hide" className="mb-3 text-ink-muted">
       {/* Inline items, so a long title wraps like a sentence on a phone instead of dropping below "Home". */}
       <ol>
         {trail.map((item, index) => {

@@ -6,6 +6,8 @@ import { PhoneIcon } from "./PhoneIcon";
 const SIZE_CLASSES = {
   // The main call to action: a wide, tall target for unsteady hands.
   large: "min-h-14 px-6 py-3 text-xl",
+  // The sticky bar on phones: as wide as the screen and large-print, a little less tall to leave the page room.
+  bar: "min-h-12 px-6 py-1.5 text-xl",
   // In the header and footer, beside other controls; still well above the 44 px minimum height.
   compact: "min-h-tap px-4 py-2 text-base",
 } as const;
@@ -28,7 +30,7 @@ export function CallButton({ size = "large", phone = getClinic().phone, classNam
       href={phone.href}
       className={`${BUTTON_BASE_CLASSES} gap-2 bg-brand-800 text-white no-underline shadow-sm hover:bg-brand-900 ${SIZE_CLASSES[size]} ${className}`}
     >
-      <PhoneIcon className={size === "large" ? "size-7" : "size-5"} />
+      <PhoneIcon className={size === "compact" ? "size-5" : "size-7"} />
       <span>
         {/* In the tight header of a phone, "Call" is spoken but not shown; the icon and number say it. */}
         <span className={size === "compact" ? "max-sm:sr-only" : undefined}>Call</span>{" "}

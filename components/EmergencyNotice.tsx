@@ -1,8 +1,13 @@
-/** The red-flag symptoms that need emergency care, not an appointment (cauda equina warning signs). */
+/**
+ * The red-flag symptoms that need emergency care, not an appointment (cauda equina warning signs). Every emergency
+ * notice carries `data-emergency-notice`: the footer's own is left out where the page already shows one
+ * (app/globals.css), so a reader never sees two identical red boxes in a row.
+ */
 export function EmergencyNotice({ className = "" }: { className?: string }) {
   return (
     <div
       role="note"
+      data-emergency-notice=""
       aria-label="Emergency warning"
       className={`rounded-lg border-2 border-emergency-border bg-emergency-bg p-4 text-emergency ${className}`}
     >

@@ -4,7 +4,10 @@ import { CallButton } from "./CallButton";
 import { ClinicContactDetails } from "./ClinicContactDetails";
 import { EmergencyNotice } from "./EmergencyNotice";
 
-/** The footer on every page: how to call, the emergency notice, the disclaimer and the policy pages. */
+/**
+ * The footer on every page: how to call, the emergency notice (unless the page shows its own), the disclaimer
+ * and the policy pages.
+ */
 export function SiteFooter() {
   const clinic = getClinic();
   const footerPages = getNavPages("footer");
@@ -14,11 +17,12 @@ export function SiteFooter() {
         <div className="space-y-4">
           <p className="text-xl font-bold text-brand-900">{clinic.name}</p>
           <p>Questions, or ready to ask for an appointment? Call us.</p>
-          <CallButton size="compact" phone={clinic.phone} />
+          {/* On phones the sticky bar just below is the call button; a second one here would only repeat it. */}
+          <CallButton size="compact" phone={clinic.phone} className="max-md:hidden" />
           <ClinicContactDetails clinic={clinic} />
         </div>
         <div className="space-y-4">
-          <EmergencyNotice />
+          <EmergencyNotice className="site-footer-emergency" />
           <p className="text-ink-muted">
             This website is for education only. It is not medical advice and does not replace a visit with a doctor.
             Reading it or contacting us through it does not make you our patient.

@@ -98,6 +98,16 @@ export function parseServerEnv(env: Record<string, string | undefined>): ServerE
 
 let parsedEnv: ServerEnv | undefined;
 
+/** At a server's start: a bad setting is reported with `report` and stops the process. */
+export function stopOnInvalidServerEnv(report: (message: string) => void): void {
+  try {
+    getServerEnv();
+  } catch (error) {
+    report((error as Error).message);
+    process.exit(1);
+  }
+}
+
 /** The validated environment of this process. */
 export function getServerEnv(): ServerEnv {
   parsedEnv ??= parseServerEnv(process.env);

@@ -29,3 +29,8 @@ export const APPOINTMENT_REQUEST_HREF = REQUEST_APPOINTMENT_PAGE.href;
 export const CODE_PAGES: readonly CodePage[] = [REQUEST_APPOINTMENT_PAGE];
 
 export const CODE_PAGE_HREFS: readonly string[] = CODE_PAGES.map((page) => page.href);
+
+/** The self-check "Could MILD help me?": the page that shows `<SelfCheck />`, at the self-check itself. */
+export const SELF_CHECK_PAGE_HREF = "/candidacy";
+export const SELF_CHECK_ANCHOR = "self-check";
+export const SELF_CHECK_HREF = `${SELF_CHECK_PAGE_HREF}#${SELF_CHECK_ANCHOR}`;

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { AppointmentForm } from "@/components/appointment/AppointmentForm";
 import { FormFailure } from "@/components/appointment/FormFailure";
 import { EmergencyNotice } from "@/components/EmergencyNotice";
+import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
+import { PageFrame } from "@/components/PageFrame";
 import { contentPageMetadata } from "@/lib/seo/metadata";
 import { REQUEST_APPOINTMENT_PAGE } from "@/lib/routes";
 import { getClinic } from "@/lib/site";
@@ -11,23 +13,25 @@ export const metadata: Metadata = contentPageMetadata(REQUEST_APPOINTMENT_PAGE);
 export default function RequestAppointmentPage() {
   const { phone } = getClinic();
   return (
-    <div className="mx-auto max-w-3xl px-4 pt-8">
-      <h1 className="text-3xl leading-tight font-bold text-brand-900 md:text-4xl">{REQUEST_APPOINTMENT_PAGE.title}</h1>
-      {/* Short, so that without JavaScript the answer to a submission (errors or confirmation) shows near the top. */}
-      <p className="mt-4">
-        Fill in this short form and our staff will call you back. Would you rather talk now? Call{" "}
-        <a href={phone.href} className="font-bold whitespace-nowrap text-brand-800 underline underline-offset-4">
-          {phone.display}
-        </a>
-        .
-      </p>
-      <p className="mt-2 mb-6 text-ink-muted">
-        We ask only what we need to call you back. What you send is stored encrypted and read only by our staff.
-      </p>
-      <FormFailure phoneDisplay={phone.display} phoneHref={phone.href}>
-        <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} />
-      </FormFailure>
-      <EmergencyNotice className="mt-10" />
-    </div>
+    <PageFrame currentHref={REQUEST_APPOINTMENT_PAGE.href}>
+      <div className="mx-auto max-w-3xl px-4 pt-8">
+        <h1 className={PAGE_HEADING_CLASSES}>{REQUEST_APPOINTMENT_PAGE.title}</h1>
+        {/* Short, so that without JavaScript the answer to a submission (errors or confirmation) shows near the top. */}
+        <p className="mt-4">
+          Fill in this short form and our staff will call you back. Would you rather talk now? Call{" "}
+          <a href={phone.href} className="font-bold whitespace-nowrap text-brand-800 underline underline-offset-4">
+            {phone.display}
+          </a>
+          .
+        </p>
+        <p className="mt-2 mb-6 text-ink-muted">
+          We ask only what we need to call you back. What you send is stored encrypted and read only by our staff.
+        </p>
+        <FormFailure phoneDisplay={phone.display} phoneHref={phone.href}>
+          <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} />
+        </FormFailure>
+        <EmergencyNotice className="mt-10" />
+      </div>
+    </PageFrame>
   );
 }

@@ -13,7 +13,10 @@ const CALLOUT_STYLES: Record<CalloutType, { label: string; classes: string }> = 
 export function Callout({ type, children }: { type: CalloutType; children?: React.ReactNode }) {
   const style = CALLOUT_STYLES[type];
   return (
-    <aside aria-label={style.label} className={`not-prose my-6 rounded-lg border-2 px-5 py-4 ${style.classes}`}>
+    <aside
+      aria-label={style.label}
+      data-emergency-notice={type === "emergency" ? "" : undefined}
+      className={`not-prose my-6 rounded-lg border-2 px-5 py-4 ${style.classes}`}>
       <p className="font-bold">{style.label}</p>
       <div className="space-y-3 [&_a]:font-semibold [&_a]:underline [&_ul]:list-disc [&_ul]:space-y-1 [&_ul]:pl-6">{children}</div>
     </aside>

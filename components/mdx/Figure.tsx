@@ -21,7 +21,7 @@ export function Figure({ src, alt, caption }: StaffComponentFields<"Figure">) {
         decoding="async"
         className="h-auto w-full rounded-lg border border-brand-100 bg-white"
       />
-      <figcaption className="text-center">{caption}</figcaption>
+      <figcaption className="mt-3 text-center text-lg/snug text-ink">{caption}</figcaption>
     </figure>
   );
 }

@@ -1,18 +1,23 @@
 import { getNavPages } from "@/lib/content/pages";
 
-/** Cards for every main page except the home page, with the description staff wrote in its frontmatter. */
+/**
+ * Short paths to every main page except the home page: one line each, the page's title, in two columns on wide
+ * screens. Shorter than cards with descriptions, which repeated the whole menu at length.
+ */
 export function MainPageLinks() {
   const pages = getNavPages("main").filter((page) => page.href !== "/");
   return (
-    <ul className="not-prose my-8 grid grid-cols-1 gap-4 sm:grid-cols-2">
+    <ul className="not-prose my-6 grid grid-cols-1 border-t-2 border-brand-100 sm:grid-cols-2 sm:gap-x-8">
       {pages.map((page) => (
-        <li key={page.href}>
+        <li key={page.href} className="border-b-2 border-brand-100">
           <a
             href={page.href}
-            className="block h-full rounded-lg border-2 border-brand-200 p-5 no-underline hover:border-brand-700 hover:bg-brand-50"
+            className="group flex min-h-14 items-center justify-between gap-3 py-2 text-lg font-bold text-brand-800 no-underline hover:text-brand-900"
           >
-            <span className="block text-xl font-bold text-brand-800 underline underline-offset-4">{page.title}</span>
-            <span className="mt-2 block text-ink">{page.description}</span>
+            <span className="underline decoration-brand-200 decoration-2 underline-offset-4 group-hover:decoration-brand-800">{page.title}</span>
+            <span aria-hidden="true" className="text-2xl leading-none">
+              ›
+            </span>
           </a>
         </li>
       ))}

@@ -12,6 +12,8 @@ import { SelfCheck } from "../self-check/SelfCheck";
 import { Callout } from "./Callout";
 import { Cite } from "./Cite";
 import { Figure } from "./Figure";
+import { FigureRow } from "./FigureRow";
+import { KeyFacts } from "./KeyFacts";
 import { MainPageLinks } from "./MainPageLinks";
 import { outsideProse } from "./OutsideProse";
 import { References } from "./References";
@@ -28,6 +30,8 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   ClinicPhysicians: ClinicPhysiciansSection,
   EmergencyNotice: outsideProse(EmergencyNotice),
   Figure,
+  FigureRow,
+  KeyFacts,
   MainPageLinks,
   References,
   SelfCheck: outsideProse(SelfCheck),

@@ -1,3 +1,4 @@
+import { SELF_CHECK_ANCHOR } from "@/lib/routes";
 import { getSelfCheckTexts } from "@/lib/self-check/texts";
 import { getClinic } from "@/lib/site";
 import { AppointmentButton } from "../AppointmentButton";
@@ -23,13 +24,16 @@ export function SelfCheck() {
       <AppointmentButton className="w-full text-lg sm:w-auto" />
     </div>
   );
+  // The anchor the home page links to ("/candidacy#self-check"), with or without JavaScript.
   return (
-    <LazySelfCheckForm
-      texts={texts}
-      clinicContact={`${clinic.name}, ${clinic.phone.display}`}
-      emergencyNotice={emergencyNotice}
-      contactActions={contactActions}
-      guidance={<SelfCheckGuidance texts={texts} emergencyNotice={emergencyNotice} contactActions={contactActions} />}
-    />
+    <div id={SELF_CHECK_ANCHOR} className="scroll-mt-4">
+      <LazySelfCheckForm
+        texts={texts}
+        clinicContact={`${clinic.name}, ${clinic.phone.display}`}
+        emergencyNotice={emergencyNotice}
+        contactActions={contactActions}
+        guidance={<SelfCheckGuidance texts={texts} emergencyNotice={emergencyNotice} contactActions={contactActions} />}
+      />
+    </div>
   );
 }

@@ -21,8 +21,8 @@ function requiredText(whatToWrite: string) {
 /** Where a component may stand: `block` on a line of its own with blank lines around it, `inline` inside a sentence. */
 export type ComponentPlacement = "block" | "inline";
 
-/** What a component holds between its tags: nothing (`<X />`), words, or a Markdown numbered list. */
-export type ComponentContent = "none" | "words" | "numbered-list";
+/** What a component holds between its tags: nothing (`<X />`), words, a Markdown numbered or bullet list, or pictures. */
+export type ComponentContent = "none" | "words" | "numbered-list" | "bullet-list" | "figures";
 
 interface StaffComponentRule {
   fields: z.ZodType<Record<string, unknown>>;
@@ -49,10 +49,14 @@ export const staffComponentRules = {
   EmergencyNotice: { fields: noFields, placement: "block", content: "none" },
   /** "Could MILD help me?": the private self-check, with its words from content/self-check.yaml. */
   SelfCheck: { fields: noFields, placement: "block", content: "none" },
-  /** Cards linking to every main page (the home page uses them). */
+  /** Short links to every main page (the home page ends with them). */
   MainPageLinks: { fields: noFields, placement: "block", content: "none" },
+  /** A few short facts as boxes, two a row on wide screens, around a Markdown bullet list (the home page uses it). */
+  KeyFacts: { fields: noFields, placement: "block", content: "bullet-list" },
   /** Numbered steps with large numbers, around a Markdown numbered list. */
   Steps: { fields: noFields, placement: "block", content: "numbered-list" },
+  /** Two or three `<Figure>`s side by side on wide screens (before and after), one above the other on phones. */
+  FigureRow: { fields: noFields, placement: "block", content: "figures" },
   /** A picture from public/images/ with its description and a caption. */
   Figure: {
     fields: strictFields({

@@ -33,13 +33,22 @@ export const pageFrontmatterSchema = strictFields({
     .max(99, { error: "must be a whole number from 1 to 99" }),
   /** `main` lists the page in the top menu; `footer` only in the footer (policies). */
   navArea: z.enum(NAV_AREAS, { error: `must be one of: ${NAV_AREAS.join(", ")}` }).default("main"),
-  /** The date the page's words were last reviewed, shown on the page and given to search engines. */
+  /** The date the page's words were last reviewed, given to search engines and, on medical pages, shown on the page. */
   updated: pastOrTodayDate,
   /**
    * The physician who checked the page's medical facts, named exactly as in content/clinic.yaml's `physicians`;
    * shown as "Medically reviewed by". Left out until a physician has reviewed the page.
    */
   reviewedBy: boundedText(3, 80).optional(),
+  /**
+   * `false` for pages that give no medical information (policies, contact, about us): they do not show the
+   * "Last reviewed" date, which tells readers how current the medical words are.
+   */
+  medical: z.boolean({ error: "must be true or false" }).default(true),
+  /** The big heading, when it should differ from the title (the home page asks the reader's question). */
+  headline: boundedText(10, 60).optional(),
+  /** A sentence or two shown large under the heading, before the page's words (the home page's opening message). */
+  intro: boundedText(40, 260).optional(),
 });
 
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;

@@ -8,6 +8,9 @@ export const contentPages = loadContentPagesFrom(CONTENT_DIR);
 export const appRoutePages = NON_CONTENT_PAGES.map(({ href, title }) => ({ href, title, file: `app${href}/page.tsx` }));
 
 /** Every public page, for the checks every page must pass. */
-export const allPages = [...contentPages.map(({ href, title, file }) => ({ href, title, file })), ...appRoutePages];
+export const allPages = [
+  ...contentPages.map(({ href, title, headline, file }) => ({ href, title, headline, file })),
+  ...appRoutePages.map((page) => ({ ...page, headline: undefined })),
+];
 
 export const PHONE_HREF = "tel:+15012244001";

@@ -63,8 +63,8 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
     `${fixture("reading-level-exempt.mdx")}:1: warning: the page reads at grade 40.2; aim for 8 or below: use shorter sentences and common words. Longest sentences: line 11 (22 words)`,
   ],
   "component-unknown.mdx": [
-    `${fixture("component-unknown.mdx")}:11:1: <Figur> is not a component you can use (did you mean <Figure>?). You can use: AppointmentButton, CallButton, Callout, Cite, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, MainPageLinks, References, SelfCheck, Steps`,
-    `${fixture("component-unknown.mdx")}:13:1: <div> is HTML, which pages do not use: write Markdown instead, or a component. You can use: AppointmentButton, CallButton, Callout, Cite, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, MainPageLinks, References, SelfCheck, Steps`,
+    `${fixture("component-unknown.mdx")}:11:1: <Figur> is not a component you can use (did you mean <Figure>?). You can use: AppointmentButton, CallButton, Callout, Cite, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, FigureRow, KeyFacts, MainPageLinks, References, SelfCheck, Steps`,
+    `${fixture("component-unknown.mdx")}:13:1: <div> is HTML, which pages do not use: write Markdown instead, or a component. You can use: AppointmentButton, CallButton, Callout, Cite, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, FigureRow, KeyFacts, MainPageLinks, References, SelfCheck, Steps`,
     `${fixture("component-unknown.mdx")}:15:7: {1 + 1} is code, which pages do not use: to show a curly brace, write \\{`,
   ],
   "component-bad-fields.mdx": [
@@ -79,6 +79,8 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
     `${fixture("component-misplaced.mdx")}:13:1: <Steps> must hold a numbered list (lines starting 1. 2. 3.), with a blank line after <Steps> and before </Steps>`,
     `${fixture("component-misplaced.mdx")}:19:1: <Callout> needs words between <Callout> and </Callout>`,
     `${fixture("component-misplaced.mdx")}:21:1: <Cite> goes inside a sentence, right after the words it supports, not on a line of its own`,
+    `${fixture("component-misplaced.mdx")}:25:1: <FigureRow> must hold two or three <Figure /> pictures and nothing else, each on a line of its own`,
+    `${fixture("component-misplaced.mdx")}:31:1: <KeyFacts> must hold a bullet list (lines starting with -), with a blank line after <KeyFacts> and before </KeyFacts>`,
   ],
   "cite-unknown-reference.mdx": [
     `${fixture("cite-unknown-reference.mdx")}:11: <Cite> links to the list of sources: put <References /> at the end of the page, under a "## Sources" heading`,

@@ -31,6 +31,8 @@ describe("the staff guide, content/README.md", () => {
     if (optional) expect(row).toContain("optional");
     const schema = optional ? fieldSchema.unwrap() : fieldSchema;
     if (schema instanceof z.ZodString) expect(row).toContain(`${schema.minLength} to ${schema.maxLength} characters`);
+    else if (schema instanceof z.ZodDefault && schema.unwrap() instanceof z.ZodBoolean)
+      expect(row).toContain(`true or false; ${String(schema.def.defaultValue)} if left out`);
     else if (schema instanceof z.ZodNumber) expect(row).toContain(`from ${schema.minValue} to ${schema.maxValue}`);
     else if (schema instanceof z.ZodDefault && schema.unwrap() instanceof z.ZodEnum) {
       const options = (schema.unwrap() as z.ZodEnum).options.map(String);

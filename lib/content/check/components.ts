@@ -51,6 +51,19 @@ function contentProblem(element: JsxElement, name: StaffComponentName): string |
         ? undefined
         : `<${name}> must hold a numbered list (lines starting 1. 2. 3.), with a blank line after <${name}> and before </${name}>`;
     }
+    case "bullet-list": {
+      const onlyABulletList =
+        meaningfulChildren.length > 0 && meaningfulChildren.every((child) => child.type === "list" && child.ordered !== true);
+      return onlyABulletList
+        ? undefined
+        : `<${name}> must hold a bullet list (lines starting with -), with a blank line after <${name}> and before </${name}>`;
+    }
+    case "figures": {
+      const figures = meaningfulChildren.filter((child) => child.type === "mdxJsxFlowElement" && child.name === "Figure");
+      return figures.length === meaningfulChildren.length && figures.length >= 2 && figures.length <= 3
+        ? undefined
+        : `<${name}> must hold two or three <Figure /> pictures and nothing else, each on a line of its own`;
+    }
   }
 }
 
