@@ -15,6 +15,16 @@ const absoluteHttpUrl = z
 const positiveInt = (fallback: number) =>
   z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).positive({ error: "must be above 0" }).default(fallback);
 
+/**
+ * A sender as mail headers write it: an address, or `Name <address>`. No line breaks, no second address, so the
+ * value cannot add a header or another recipient.
+ */
+export function isMailbox(value: string): boolean {
+  const match = /^(?:(?:"[^"\r\n]*"|[^<>"\r\n,;]*?)\s*<([^<>\s]+)>|([^<>\s,;"]+))$/.exec(value.trim());
+  const address = match?.[1] ?? match?.[2];
+  return address !== undefined && z.email().safeParse(address).success;
+}
+
 /** Unset and empty mean the same: an empty line in a .env file must not count as a value. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -34,8 +44,12 @@ export const serverEnvSchema = z.object({
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   /** Who is told of each new appointment request. */
   STAFF_NOTIFY_EMAIL: optional(z.email({ error: "must be an email address" })),
-  /** The sender of staff notifications. */
-  MAIL_FROM: z.string().default("Mocek Spine website <no-reply@localhost>"),
+  /** The sender of staff notifications; required when they are on (no made-up default a mail server would refuse). */
+  MAIL_FROM: optional(
+    z.string().refine(isMailbox, {
+      error: 'must be an email address or "Name <address>", such as "Mocek Spine website <website@mocekspine.com>"',
+    }),
+  ),
   /** Appointment requests allowed per client address (an IPv4 address, or an IPv6 /64) in each window. */
   RATE_LIMIT_MAX: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
@@ -49,6 +63,18 @@ export const serverEnvSchema = z.object({
   /** Delay before the first retry of a staff notification (doubles each time), and how often the outbox looks. */
   OUTBOX_RETRY_BASE_MS: positiveInt(30_000),
   OUTBOX_POLL_MS: positiveInt(15_000),
+}).check((ctx) => {
+  const { SMTP_URL, STAFF_NOTIFY_EMAIL, MAIL_FROM } = ctx.value;
+  if (SMTP_URL && STAFF_NOTIFY_EMAIL && !MAIL_FROM) {
+    ctx.issues.push({
+      code: "custom",
+      input: MAIL_FROM,
+      path: ["MAIL_FROM"],
+      message:
+        "must be set when staff notifications are on (SMTP_URL and STAFF_NOTIFY_EMAIL are set): the sender the mail " +
+        'server accepts for this site, such as "Mocek Spine website <website@mocekspine.com>"',
+    });
+  }
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -51,12 +51,16 @@ async function main(args: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { store, keys } = openAppointmentData(getServerEnv());
+  // Data on standard output, everything else on standard error: `list` and `show` can be piped.
+  const { store, keys } = openAppointmentData(getServerEnv(), {
+    existingOnly: true,
+    warn: (_event, message) => console.error(`Warning: ${message}`),
+  });
   try {
     switch (command) {
       case "list": {
         const requests = (await store.listRequests()).map((stored) => openRequest(keys.encryption, stored));
-        if (requests.length === 0) console.log("No appointment requests.");
+        if (requests.length === 0) console.error("No appointment requests.");
         for (const request of requests) {
           console.log(
             [request.reference, formatTime(request.createdAt), request.handledAt ? "handled" : "NEW", shown(request.fullName), shown(request.phone), BEST_TIMES[request.bestTime]].join("  |  "),

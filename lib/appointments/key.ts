@@ -15,9 +15,16 @@ export function generatedKeyPath(dataDir: string): string {
 export function loadMasterKey(
   { APPOINTMENTS_KEY, DATA_DIR }: { APPOINTMENTS_KEY?: string; DATA_DIR: string },
   warn: (message: string) => void,
+  { create = true }: { create?: boolean } = {},
 ): Buffer {
   if (APPOINTMENTS_KEY) return parseKey(APPOINTMENTS_KEY);
   const keyFile = generatedKeyPath(DATA_DIR);
+  if (!create && !fs.existsSync(keyFile)) {
+    throw new Error(
+      `APPOINTMENTS_KEY is not set and there is no generated key at ${keyFile}: the requests cannot be decrypted. ` +
+        "Set APPOINTMENTS_KEY to the key the server uses.",
+    );
+  }
   if (!fs.existsSync(keyFile)) {
     fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
     // "wx": never overwrite a key another process created a moment ago; the data it protects would be lost.

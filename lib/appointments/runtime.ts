@@ -19,16 +19,34 @@ export interface AppointmentsRuntime {
   outbox: OutboxWorker | undefined;
 }
 
+export interface OpenDataOptions {
+  /** The staff tool's way: an existing database and key only, never a new one. */
+  existingOnly?: boolean;
+  /** Where warnings go; the server logs them, the staff tool prints them to standard error. */
+  warn?: (event: string, message: string) => void;
+}
+
 /** The store and keys alone: what the staff command-line tool needs, with no worker sending mail. */
-export function openAppointmentData(env: ServerEnv): Pick<AppointmentsRuntime, "store" | "keys"> {
-  const keys = deriveKeys(loadMasterKey(env, (message) => logEvent("warn", "appointments.generated_key", { message })));
-  return { keys, store: openSqliteStore(databasePath(env.DATA_DIR)) };
+export function openAppointmentData(
+  env: ServerEnv,
+  { existingOnly = false, warn = (event, message) => logEvent("warn", event, { message }) }: OpenDataOptions = {},
+): Pick<AppointmentsRuntime, "store" | "keys"> {
+  // The database first: with no database, there is nothing to decrypt, and no key file is made.
+  const store = openSqliteStore(databasePath(env.DATA_DIR), { mustExist: existingOnly });
+  try {
+    const keys = deriveKeys(loadMasterKey(env, (message) => warn("appointments.generated_key", message), { create: !existingOnly }));
+    return { keys, store };
+  } catch (error) {
+    void store.close();
+    throw error;
+  }
 }
 
 export function createAppointmentsRuntime(env: ServerEnv, outboxOptions: Partial<OutboxOptions> = {}): AppointmentsRuntime {
   const { keys, store } = openAppointmentData(env);
   let outbox: OutboxWorker | undefined;
-  if (env.SMTP_URL && env.STAFF_NOTIFY_EMAIL) {
+  // MAIL_FROM is checked with the other two in lib/env.ts: it is set whenever they both are.
+  if (env.SMTP_URL && env.STAFF_NOTIFY_EMAIL && env.MAIL_FROM) {
     outbox = new OutboxWorker(
       store,
       createSmtpSender({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, to: env.STAFF_NOTIFY_EMAIL }),

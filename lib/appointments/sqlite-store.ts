@@ -83,9 +83,22 @@ async function findRecentSubmission(db: Kysely<Tables>, fingerprint: string, sin
   return row?.reference;
 }
 
-export function openSqliteStore(file: string): AppointmentStore {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const connection = new Database(file);
+/** There is no database where one should be; tools that only read never create one. */
+export class MissingDatabaseError extends Error {}
+
+/**
+ * Opens (and migrates) the database. `mustExist`: for the staff tool, which must never create an empty database
+ * beside the real one (a wrong DATA_DIR would otherwise print "No appointment requests." and look fine).
+ */
+export function openSqliteStore(file: string, { mustExist = false }: { mustExist?: boolean } = {}): AppointmentStore {
+  if (mustExist && !fs.existsSync(file)) {
+    throw new MissingDatabaseError(
+      `There is no appointment database at ${file}. Check DATA_DIR: it must be the folder the server uses ` +
+        "(the database is DATA_DIR/db/appointments.sqlite). This tool never creates a database.",
+    );
+  }
+  if (!mustExist) fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const connection = new Database(file, { fileMustExist: mustExist });
   connection.pragma("journal_mode = WAL");
   // FULL: a request reported as received survives a power cut, not only a crash.
   connection.pragma("synchronous = FULL");
