@@ -241,6 +241,17 @@ export function openSqliteStore(file: string, { mustExist = false }: { mustExist
         .executeTakeFirst();
     },
 
+    async outboxCounts() {
+      const rows = await db
+        .selectFrom("outbox")
+        .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
+        .where("status", "in", ["pending", "dead"])
+        .groupBy("status")
+        .execute();
+      const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+      return { pending: count("pending"), dead: count("dead") };
+    },
+
     async close() {
       await db.destroy();
     },

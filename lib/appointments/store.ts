@@ -54,6 +54,11 @@ export interface AppointmentStore {
   markHandled(reference: string, handledAtIso: string): Promise<boolean>;
   purgeRequestsOlderThan(cutoffIso: string): Promise<number>;
   notificationStatus(reference: string): Promise<{ status: string; attempts: number } | undefined>;
+  /**
+   * Staff notifications still to send (`pending`, retries included) and those given up on (`dead`): the health
+   * check's figures. Counts only, never a reference or a patient's detail.
+   */
+  outboxCounts(): Promise<{ pending: number; dead: number }>;
   close(): Promise<void>;
 }
 
