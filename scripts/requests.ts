@@ -3,9 +3,13 @@
  *   npm run requests -- list | show REF | export --csv FILE | handled REF | purge --older-than DAYS
  * It decrypts patients' details, so it runs only on the server, by staff.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { toCsv } from "@/lib/appointments/csv";
 import { openRequest, REFERENCE_PATTERN, type OpenedRequest } from "@/lib/appointments/requests";
-import { openAppointmentData } from "@/lib/appointments/runtime";
+import { openAppointmentData, storeLocation } from "@/lib/appointments/runtime";
+import { backupBesideKeyWarning, backupSqliteDatabase, defaultBackupFile } from "@/lib/appointments/sqlite-backup";
+import { MissingDatabaseError } from "@/lib/appointments/sqlite-store";
 import { BEST_TIMES } from "@/lib/appointments/fields";
 import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { getServerEnv } from "@/lib/env";
@@ -16,7 +20,9 @@ const USAGE = `Usage: npm run requests -- <command>
   show REF                  one request in full (REF looks like MS-7K3Q9)
   export --csv FILE         every request to a CSV file for a spreadsheet
   handled REF               mark a request as handled
-  purge --older-than DAYS   delete requests received more than DAYS days ago`;
+  purge --older-than DAYS   delete requests received more than DAYS days ago
+  backup [FILE]             a consistent copy of the database, taken while the server runs
+                            (default: DATA_DIR/backups/appointments-<time>.sqlite; never the key)`;
 
 class UsageError extends Error {}
 
@@ -45,10 +51,33 @@ function describe(request: OpenedRequest): string {
   ].join("\n");
 }
 
+/** Needs no key: the copy holds the sealed values, as the database does. */
+async function backup(fileArgument: string | undefined): Promise<void> {
+  const env = getServerEnv();
+  const location = storeLocation(env);
+  if (location.kind !== "sqlite") {
+    throw new UsageError(
+      "backup copies the SQLite database, and this site stores requests in PostgreSQL: back that up with pg_dump " +
+        "(see README, \"Backups and restore\").",
+    );
+  }
+  const file = fileArgument ?? defaultBackupFile(env.DATA_DIR);
+  if (!fileArgument) fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const besideKey = backupBesideKeyWarning(file, env.DATA_DIR);
+  if (besideKey) console.error(`Warning: ${besideKey}`);
+  const { requests, notifications } = await backupSqliteDatabase(location.file, file);
+  console.log(`Backed up ${requests} request(s) and ${notifications} notification(s) to ${file} (integrity checked, mode 0600).`);
+  console.log("Patients' details in it are encrypted: keep the key (APPOINTMENTS_KEY) safe, and apart from the backup.");
+}
+
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (!command || command === "help" || command === "--help") {
     console.log(USAGE);
+    return;
+  }
+  if (command === "backup") {
+    await backup(rest[0]);
     return;
   }
   // Data on standard output, everything else on standard error: `list` and `show` can be piped.
@@ -110,7 +139,7 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof FileExistsError) console.error(error.message);
+  if (error instanceof FileExistsError || error instanceof MissingDatabaseError) console.error(error.message);
   else console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Error: ${(error as Error).message}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -26,13 +26,23 @@ export interface OpenDataOptions {
   warn?: (event: string, message: string) => void;
 }
 
+/**
+ * Which store this environment selects and where it is. Only SQLite so far; the PostgreSQL store adds its case,
+ * and commands that only make sense for one kind (`backup`) check it.
+ */
+export type StoreLocation = { kind: "sqlite"; file: string };
+
+export function storeLocation(env: ServerEnv): StoreLocation {
+  return { kind: "sqlite", file: databasePath(env.DATA_DIR) };
+}
+
 /** The store and keys alone: what the staff command-line tool needs, with no worker sending mail. */
 export function openAppointmentData(
   env: ServerEnv,
   { existingOnly = false, warn = (event, message) => logEvent("warn", event, { message }) }: OpenDataOptions = {},
 ): Pick<AppointmentsRuntime, "store" | "keys"> {
   // The database first: with no database, there is nothing to decrypt, and no key file is made.
-  const store = openSqliteStore(databasePath(env.DATA_DIR), { mustExist: existingOnly });
+  const store = openSqliteStore(storeLocation(env).file, { mustExist: existingOnly });
   try {
     const keys = deriveKeys(loadMasterKey(env, (message) => warn("appointments.generated_key", message), { create: !existingOnly }));
     return { keys, store };
