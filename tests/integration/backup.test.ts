@@ -107,7 +107,7 @@ describe("backup and restore of the SQLite database", () => {
     expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(folder)).toEqual(["copy.sqlite"]);
     const copy = new Database(backupFile, { readonly: true });
-    cleanups.push(() => copy.close());
+    cleanups.push(() => void copy.close());
     expect(copy.pragma("journal_mode", { simple: true })).toBe("delete");
   });
 
