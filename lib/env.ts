@@ -40,6 +40,8 @@ export const serverEnvSchema = z.object({
   }),
   /** 32 bytes, base64 or hex: encrypts patients' details at rest. */
   APPOINTMENTS_KEY: optional(z.string()),
+  /** Instead of APPOINTMENTS_KEY, during a key rotation: keys separated by commas, the current one first. */
+  APPOINTMENTS_KEYS: optional(z.string()),
   /** smtp:// or smtps:// URL of the mail server for staff notifications. */
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   /** Who is told of each new appointment request. */
@@ -64,7 +66,17 @@ export const serverEnvSchema = z.object({
   OUTBOX_RETRY_BASE_MS: positiveInt(30_000),
   OUTBOX_POLL_MS: positiveInt(15_000),
 }).check((ctx) => {
-  const { SMTP_URL, STAFF_NOTIFY_EMAIL, MAIL_FROM } = ctx.value;
+  const { SMTP_URL, STAFF_NOTIFY_EMAIL, MAIL_FROM, APPOINTMENTS_KEY, APPOINTMENTS_KEYS } = ctx.value;
+  if (APPOINTMENTS_KEY && APPOINTMENTS_KEYS) {
+    ctx.issues.push({
+      code: "custom",
+      input: undefined,
+      path: ["APPOINTMENTS_KEYS"],
+      message:
+        "and APPOINTMENTS_KEY are both set: set one. APPOINTMENTS_KEYS lists every key, the current one first; " +
+        "APPOINTMENTS_KEY is the same with one key",
+    });
+  }
   if (SMTP_URL && STAFF_NOTIFY_EMAIL && !MAIL_FROM) {
     ctx.issues.push({
       code: "custom",
@@ -79,12 +91,16 @@ export const serverEnvSchema = z.object({
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
+const SECRET_VARIABLES = new Set(["APPOINTMENTS_KEY", "APPOINTMENTS_KEYS"]);
+
 /** Parses an environment; throws one error that lists every bad variable and what it must be. */
 export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
+    // A key is never printed: error messages end up in logs.
+    if (SECRET_VARIABLES.has(name)) return `  - ${name} ${issue.message}`;
     return `  - ${name} ${issue.message} (it is "${env[name] ?? ""}")`;
   });
   throw new Error(`Environment variables need fixing:\n${problems.join("\n")}`);

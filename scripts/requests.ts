@@ -6,7 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { toCsv } from "@/lib/appointments/csv";
-import { openRequest, REFERENCE_PATTERN, type OpenedRequest } from "@/lib/appointments/requests";
+import { openRequest, REFERENCE_PATTERN, requestsByKeyId, resealRequest, type OpenedRequest } from "@/lib/appointments/requests";
+import type { EncryptionKeyring } from "@/lib/appointments/crypto";
+import type { AppointmentStore } from "@/lib/appointments/store";
 import { openAppointmentData, storeLocation } from "@/lib/appointments/runtime";
 import { backupBesideKeyWarning, backupSqliteDatabase, defaultBackupFile } from "@/lib/appointments/sqlite-backup";
 import { MissingDatabaseError } from "@/lib/appointments/sqlite-store";
@@ -21,6 +23,8 @@ const USAGE = `Usage: npm run requests -- <command>
   export --csv FILE         every request to a CSV file for a spreadsheet
   handled REF               mark a request as handled
   purge --older-than DAYS   delete requests received more than DAYS days ago
+  keys                      the keys given, and how many requests each one sealed
+  rotate-key                re-seal every request under the current key (the first of APPOINTMENTS_KEYS)
   backup [FILE]             a consistent copy of the database, taken while the server runs
                             (default: DATA_DIR/backups/appointments-<time>.sqlite; never the key)`;
 
@@ -68,6 +72,20 @@ async function backup(fileArgument: string | undefined): Promise<void> {
   const { requests, notifications } = await backupSqliteDatabase(location.file, file);
   console.log(`Backed up ${requests} request(s) and ${notifications} notification(s) to ${file} (integrity checked, mode 0600).`);
   console.log("Patients' details in it are encrypted: keep the key (APPOINTMENTS_KEY) safe, and apart from the backup.");
+}
+
+/** Rows rewritten per transaction: small enough that the site's own writes never wait long. */
+const ROTATION_BATCH = 100;
+
+async function describeKeys(store: AppointmentStore, keyring: EncryptionKeyring): Promise<boolean> {
+  const counts = requestsByKeyId(await store.listRequests());
+  for (const id of keyring.byId.keys()) {
+    console.log(`${id}  ${id === keyring.current.id ? "current" : "old    "}  ${counts.get(id) ?? 0} request(s)`);
+  }
+  for (const [id, count] of counts) {
+    if (!keyring.byId.has(id)) console.log(`${id === "v1" ? "v1 (sealed before key ids)" : `${id}  (not given!)`}  ${count} request(s)`);
+  }
+  return [...counts.keys()].every((id) => id === keyring.current.id);
 }
 
 async function main(args: string[]): Promise<void> {
@@ -128,6 +146,21 @@ async function main(args: string[]): Promise<void> {
         if (!Number.isInteger(days) || days < 1) throw new UsageError("Give a whole number of days: npm run requests -- purge --older-than 90");
         const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
         console.log(`Deleted ${await store.purgeRequestsOlderThan(cutoff)} request(s) received before ${formatTime(cutoff)}.`);
+        return;
+      }
+      case "keys": {
+        await describeKeys(store, keys.encryption);
+        return;
+      }
+      case "rotate-key": {
+        const rewritten = await store.resealRequests((stored) => resealRequest(keys.encryption, stored), ROTATION_BATCH);
+        console.log(`Re-sealed ${rewritten} request(s) under the current key ${keys.encryption.current.id}.`);
+        if (await describeKeys(store, keys.encryption)) {
+          console.log(
+            "Every request is sealed with the current key: the others may leave APPOINTMENTS_KEYS. Keep a copy of " +
+              "each while backups made before now exist: those backups still need it.",
+          );
+        }
         return;
       }
       default:

@@ -4,8 +4,8 @@
  */
 import { getServerEnv, type ServerEnv } from "@/lib/env";
 import { logEvent } from "@/lib/log";
-import { deriveKeys } from "./crypto";
-import { loadMasterKey } from "./key";
+import { deriveKeys, type DerivedKeys } from "./crypto";
+import { loadMasterKeys } from "./key";
 import { createSmtpSender } from "./mailer";
 import { OutboxWorker, type OutboxOptions } from "./outbox";
 import { databasePath, openSqliteStore } from "./sqlite-store";
@@ -14,7 +14,7 @@ import type { AppointmentStore } from "./store";
 export interface AppointmentsRuntime {
   env: ServerEnv;
   store: AppointmentStore;
-  keys: ReturnType<typeof deriveKeys>;
+  keys: DerivedKeys;
   /** Undefined when notifications are off (SMTP_URL or STAFF_NOTIFY_EMAIL unset). */
   outbox: OutboxWorker | undefined;
 }
@@ -44,7 +44,7 @@ export function openAppointmentData(
   // The database first: with no database, there is nothing to decrypt, and no key file is made.
   const store = openSqliteStore(storeLocation(env).file, { mustExist: existingOnly });
   try {
-    const keys = deriveKeys(loadMasterKey(env, (message) => warn("appointments.generated_key", message), { create: !existingOnly }));
+    const keys = deriveKeys(loadMasterKeys(env, (message) => warn("appointments.generated_key", message), { create: !existingOnly }));
     return { keys, store };
   } catch (error) {
     void store.close();

@@ -252,6 +252,40 @@ export function openSqliteStore(file: string, { mustExist = false }: { mustExist
       return { pending: count("pending"), dead: count("dead") };
     },
 
+    async resealRequests(reseal, batchSize) {
+      let rewritten = 0;
+      let afterId = "";
+      for (;;) {
+        const batch = await db.transaction().execute(async (trx) => {
+          const rows = await trx
+            .selectFrom("appointment_requests")
+            .selectAll()
+            .where("id", ">", afterId)
+            .orderBy("id")
+            .limit(batchSize)
+            .execute();
+          for (const row of rows) {
+            const sealed = reseal(toStoredRequest(row));
+            if (!sealed) continue;
+            await trx
+              .updateTable("appointment_requests")
+              .set({
+                full_name_sealed: sealed.fullNameSealed,
+                phone_sealed: sealed.phoneSealed,
+                email_sealed: sealed.emailSealed,
+                reason_sealed: sealed.reasonSealed,
+              })
+              .where("id", "=", row.id)
+              .execute();
+            rewritten += 1;
+          }
+          return rows;
+        });
+        if (batch.length < batchSize) return rewritten;
+        afterId = batch[batch.length - 1]!.id;
+      }
+    },
+
     async close() {
       await db.destroy();
     },

@@ -17,6 +17,9 @@ export interface StoredRequest {
   handledAt: string | null;
 }
 
+/** A request's sealed details: what key rotation rewrites. */
+export type SealedFields = Pick<StoredRequest, "fullNameSealed" | "phoneSealed" | "emailSealed" | "reasonSealed">;
+
 export interface OutboxMessage {
   id: number;
   messageId: string;
@@ -59,6 +62,14 @@ export interface AppointmentStore {
    * check's figures. Counts only, never a reference or a patient's detail.
    */
   outboxCounts(): Promise<{ pending: number; dead: number }>;
+  /**
+   * Key rotation: hands every request to `reseal`, in batches of `batchSize` in order of id, and writes back the
+   * sealed fields it returns (`undefined`: the row stays as it is). Each batch is read and written in one
+   * transaction, so no request is ever half re-sealed and the site keeps taking requests between batches. If
+   * `reseal` throws, that batch is rolled back and the error passed on; running it again carries on. Returns the
+   * number of requests rewritten.
+   */
+  resealRequests(reseal: (request: StoredRequest) => SealedFields | undefined, batchSize: number): Promise<number>;
   close(): Promise<void>;
 }
 
