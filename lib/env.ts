@@ -62,6 +62,10 @@ export const serverEnvSchema = z.object({
    * X-Forwarded-For: the client's address is read that many entries from the right, where a client cannot write.
    */
   TRUSTED_PROXIES: positiveInt(1),
+  /** Days an appointment request is kept; older ones are deleted automatically. Unset: kept until staff purge them. */
+  RETENTION_DAYS: optional(
+    z.coerce.number({ error: "must be a whole number of days" }).int({ error: "must be a whole number of days" }).positive({ error: "must be above 0" }),
+  ),
   /** Delay before the first retry of a staff notification (doubles each time), and how often the outbox looks. */
   OUTBOX_RETRY_BASE_MS: positiveInt(30_000),
   OUTBOX_POLL_MS: positiveInt(15_000),

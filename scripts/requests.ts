@@ -8,6 +8,7 @@ import path from "node:path";
 import { toCsv } from "@/lib/appointments/csv";
 import { openRequest, REFERENCE_PATTERN, requestsByKeyId, resealRequest, type OpenedRequest } from "@/lib/appointments/requests";
 import type { EncryptionKeyring } from "@/lib/appointments/crypto";
+import { purgeExpiredRequests } from "@/lib/appointments/retention";
 import type { AppointmentStore } from "@/lib/appointments/store";
 import { openAppointmentData, storeLocation } from "@/lib/appointments/runtime";
 import { backupBesideKeyWarning, backupSqliteDatabase, defaultBackupFile } from "@/lib/appointments/sqlite-backup";
@@ -15,6 +16,7 @@ import { MissingDatabaseError } from "@/lib/appointments/sqlite-store";
 import { BEST_TIMES } from "@/lib/appointments/fields";
 import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { getServerEnv } from "@/lib/env";
+import { setLogDestination } from "@/lib/log";
 import { FileExistsError, writeNewPrivateFile } from "@/lib/private-file";
 
 const USAGE = `Usage: npm run requests -- <command>
@@ -23,6 +25,7 @@ const USAGE = `Usage: npm run requests -- <command>
   export --csv FILE         every request to a CSV file for a spreadsheet
   handled REF               mark a request as handled
   purge --older-than DAYS   delete requests received more than DAYS days ago
+  purge --expired           delete requests older than RETENTION_DAYS (for cron)
   keys                      the keys given, and how many requests each one sealed
   rotate-key                re-seal every request under the current key (the first of APPOINTMENTS_KEYS)
   backup [FILE]             a consistent copy of the database, taken while the server runs
@@ -89,6 +92,8 @@ async function describeKeys(store: AppointmentStore, keyring: EncryptionKeyring)
 }
 
 async function main(args: string[]): Promise<void> {
+  // The code's own log lines (JSON) are for the operator, not part of the data: standard error, all of them.
+  setLogDestination(process.stderr);
   const [command, ...rest] = args;
   if (!command || command === "help" || command === "--help") {
     console.log(USAGE);
@@ -142,6 +147,13 @@ async function main(args: string[]): Promise<void> {
         return;
       }
       case "purge": {
+        if (rest[0] === "--expired") {
+          const env = getServerEnv();
+          if (!env.RETENTION_DAYS) throw new UsageError("RETENTION_DAYS is not set, so requests are kept until staff purge them: nothing expires.");
+          const count = await purgeExpiredRequests(store, env.RETENTION_DAYS);
+          console.log(`Deleted ${count} request(s) older than ${env.RETENTION_DAYS} days (RETENTION_DAYS).`);
+          return;
+        }
         const days = rest[0] === "--older-than" ? Number(rest[1]) : NaN;
         if (!Number.isInteger(days) || days < 1) throw new UsageError("Give a whole number of days: npm run requests -- purge --older-than 90");
         const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();

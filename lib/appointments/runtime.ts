@@ -8,6 +8,7 @@ import { deriveKeys, type DerivedKeys } from "./crypto";
 import { loadMasterKeys } from "./key";
 import { createSmtpSender } from "./mailer";
 import { OutboxWorker, type OutboxOptions } from "./outbox";
+import { scheduleRetention } from "./retention";
 import { databasePath, openSqliteStore } from "./sqlite-store";
 import type { AppointmentStore } from "./store";
 
@@ -17,6 +18,8 @@ export interface AppointmentsRuntime {
   keys: DerivedKeys;
   /** Undefined when notifications are off (SMTP_URL or STAFF_NOTIFY_EMAIL unset). */
   outbox: OutboxWorker | undefined;
+  /** The daily purge of requests older than RETENTION_DAYS; undefined when it is unset. */
+  retention: { stop(): void } | undefined;
 }
 
 export interface OpenDataOptions {
@@ -70,7 +73,8 @@ export function createAppointmentsRuntime(env: ServerEnv, outboxOptions: Partial
       message: `${missing} not set: staff notifications are off; requests are still stored and can be read with npm run requests`,
     });
   }
-  return { env, store, keys, outbox };
+  const retention = env.RETENTION_DAYS ? scheduleRetention(store, env.RETENTION_DAYS) : undefined;
+  return { env, store, keys, outbox, retention };
 }
 
 // On globalThis: Next may load this module more than once in one process, and there must be one worker.

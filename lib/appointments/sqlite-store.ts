@@ -104,6 +104,8 @@ export function openSqliteStore(file: string, { mustExist = false }: { mustExist
   connection.pragma("synchronous = FULL");
   connection.pragma("busy_timeout = 5000");
   connection.pragma("foreign_keys = ON");
+  // A purged request is overwritten on disk, not left in a free page for whoever has the file and the key.
+  connection.pragma("secure_delete = ON");
   applyMigrations(connection);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
 
