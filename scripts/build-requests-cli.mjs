@@ -1,8 +1,8 @@
 /**
  * Compiles the staff tool (scripts/requests.ts) into the deployable folder as `.next/standalone/requests.mjs`, so
  * a server needs neither tsx nor TypeScript (dev dependencies) to run it: `npm run build` does this after
- * `next build`. Packages stay outside the bundle and load from the standalone folder's node_modules, the same
- * copies the server uses (better-sqlite3 is native and cannot be bundled).
+ * `next build`. Packages are bundled in, as Next bundles them into the server's own chunks, all but the native
+ * better-sqlite3, which loads from the standalone folder's node_modules, the copy the server uses.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -17,7 +17,10 @@ if (!process.argv[2] && !fs.existsSync(path.dirname(outfile))) {
 
 // Runs before the tool: the tool reads its SQL migrations from the working folder, as the server does, so it
 // works from its own folder; DATA_DIR must be absolute, as the standalone server requires.
-const banner = `import { fileURLToPath as __cliFileURLToPath } from "node:url";
+// createRequire: bundled CommonJS packages (nodemailer) require Node's own modules.
+const banner = `import { createRequire as __cliCreateRequire } from "node:module";
+import { fileURLToPath as __cliFileURLToPath } from "node:url";
+const require = __cliCreateRequire(import.meta.url);
 import __cliPath from "node:path";
 if (!process.env.DATA_DIR || !__cliPath.isAbsolute(process.env.DATA_DIR)) {
   console.error("Set DATA_DIR to the absolute path the server uses (it is " + JSON.stringify(process.env.DATA_DIR ?? "") + "), e.g. DATA_DIR=/var/lib/mocek-spine node requests.mjs list");
@@ -32,7 +35,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external",
+  external: ["better-sqlite3"],
   tsconfig: path.join(root, "tsconfig.json"),
   banner: { js: banner },
   logLevel: "warning",
