@@ -2,7 +2,6 @@
 /**
  * Backups of the SQLite database and the restore drill from README "Backups and restore", on real files.
  */
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,8 +16,8 @@ import { databasePath } from "@/lib/appointments/sqlite-store";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { FileExistsError } from "@/lib/private-file";
 import { setLogDestination } from "@/lib/log";
+import { runStaffTool } from "@/tests/support/staff-tool";
 
-const ROOT = path.resolve(__dirname, "../..");
 const KEY = randomBytes(32).toString("base64");
 const PATIENTS = [
   { fullName: "Ada Backupova", phone: "(501) 555-0101", bestTime: "morning", reason: "Back pain", acknowledged: "on" },
@@ -143,11 +142,7 @@ describe("backup and restore of the SQLite database", () => {
     await submitAppointmentRequest(server, PATIENTS[0]!, { clientAddress: "192.0.2.1" });
     await server.store.close();
     setLogDestination(undefined);
-    const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/requests.ts", "backup"], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATA_DIR: dataDir },
-      encoding: "utf8",
-    });
+    const result = runStaffTool(["backup"], { DATA_DIR: dataDir });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const [backup] = fs.readdirSync(path.join(dataDir, "backups"));

@@ -3,20 +3,20 @@
  * Key rotation on a real SQLite file: requests sealed with the old key, APPOINTMENTS_KEYS with both, rotate-key,
  * then only the new key.
  */
-import { spawnSync } from "node:child_process";
-import { createCipheriv, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { deriveKeys, keyIdOf, sealedKeyId } from "@/lib/appointments/crypto";
+import { keyIdOf, sealedKeyId } from "@/lib/appointments/crypto";
 import { openRequest, requestsByKeyId, resealRequest } from "@/lib/appointments/requests";
 import { createAppointmentsRuntime, openAppointmentData } from "@/lib/appointments/runtime";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { parseServerEnv } from "@/lib/env";
 import { setLogDestination } from "@/lib/log";
+import { sealedAsV1 } from "@/tests/support/legacy-seal";
+import { runStaffTool } from "@/tests/support/staff-tool";
 
-const ROOT = path.resolve(__dirname, "../..");
 const OLD_KEY = randomBytes(32);
 const NEW_KEY = randomBytes(32);
 const b64 = (key: Buffer) => key.toString("base64");
@@ -40,15 +40,6 @@ function openData(env: Record<string, string>) {
   const data = openAppointmentData(parseServerEnv(env), { existingOnly: true });
   cleanups.push(() => data.store.close());
   return data;
-}
-
-/** A value sealed the way the site did before key ids (v1). */
-function sealedAsV1(masterKey: Buffer, plaintext: string, recordId: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", deriveKeys(masterKey).encryption.current.key, iv, { authTagLength: 16 });
-  cipher.setAAD(Buffer.from(recordId, "utf8"));
-  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64"), body.toString("base64"), cipher.getAuthTag().toString("base64")].join(".");
 }
 
 async function storeRequestsWithOldKey(dataDir: string, count: number) {
@@ -97,11 +88,7 @@ describe("key rotation", () => {
     );
     await during.store.close();
 
-    const rotate = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/requests.ts", "rotate-key"], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...bothKeys },
-      encoding: "utf8",
-    });
+    const rotate = runStaffTool(["rotate-key"], bothKeys);
     expect(rotate.stderr).toBe("");
     expect(rotate.status).toBe(0);
     expect(rotate.stdout).toContain(`Re-sealed 4 request(s) under the current key ${keyIdOf(NEW_KEY)}.`);

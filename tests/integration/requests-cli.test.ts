@@ -2,7 +2,6 @@
 /**
  * The staff tool (`npm run requests`) as staff run it: a child process against a real SQLite file.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,8 +12,8 @@ import { databasePath } from "@/lib/appointments/sqlite-store";
 import { generatedKeyPath } from "@/lib/appointments/key";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { setLogDestination } from "@/lib/log";
+import { runStaffTool } from "@/tests/support/staff-tool";
 
-const ROOT = path.resolve(__dirname, "../..");
 const PATIENT = { fullName: "Orla Pipewell", phone: "(501) 555-0142", bestTime: "morning", acknowledged: "on" };
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -26,17 +25,6 @@ function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "requests-cli-"));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** Runs `npm run requests -- ...args` as staff would, without npm's own lines. */
-function runRequests(args: string[], env: Record<string, string>) {
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/requests.ts", ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A data folder with requests in it, written by the server's own code (with its generated key). */
@@ -55,7 +43,7 @@ async function dataDirWithRequests(count: number): Promise<string> {
 describe("the staff tool (npm run requests)", () => {
   it("refuses a DATA_DIR with no database, says so, and creates neither a database nor a key", () => {
     const dataDir = tempDir();
-    const { status, stdout, stderr } = runRequests(["list"], { DATA_DIR: dataDir });
+    const { status, stdout, stderr } = runStaffTool(["list"], { DATA_DIR: dataDir });
     expect(status).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain(`There is no appointment database at ${databasePath(dataDir)}. Check DATA_DIR`);
@@ -65,7 +53,7 @@ describe("the staff tool (npm run requests)", () => {
 
   it("prints only requests on standard output, so the list can be piped; the key warning goes to standard error", async () => {
     const dataDir = await dataDirWithRequests(2);
-    const { status, stdout, stderr } = runRequests(["list"], { DATA_DIR: dataDir });
+    const { status, stdout, stderr } = runStaffTool(["list"], { DATA_DIR: dataDir });
     expect(status).toBe(0);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
@@ -76,7 +64,7 @@ describe("the staff tool (npm run requests)", () => {
   it("refuses, rather than making a new key, when the database exists but its generated key is gone", async () => {
     const dataDir = await dataDirWithRequests(1);
     fs.rmSync(generatedKeyPath(dataDir));
-    const { status, stdout, stderr } = runRequests(["list"], { DATA_DIR: dataDir });
+    const { status, stdout, stderr } = runStaffTool(["list"], { DATA_DIR: dataDir });
     expect(status).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain("there is no generated key");

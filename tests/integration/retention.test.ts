@@ -2,7 +2,6 @@
 /**
  * RETENTION_DAYS on a real SQLite file: old requests go, by themselves, and the log says how many, not which.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,8 +11,8 @@ import { purgeExpiredRequests } from "@/lib/appointments/retention";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { parseServerEnv } from "@/lib/env";
 import { setLogDestination } from "@/lib/log";
+import { runStaffTool } from "@/tests/support/staff-tool";
 
-const ROOT = path.resolve(__dirname, "../..");
 const PATIENT = { fullName: "Petra Oldfield", phone: "(501) 555-0133", bestTime: "morning", acknowledged: "on" };
 const DAY_MS = 86_400_000;
 
@@ -81,12 +80,7 @@ describe("RETENTION_DAYS", () => {
   it("npm run requests -- purge --expired does the same from cron, where no server runs for long", async () => {
     captureLogs();
     const dataDir = await dataDirWithAgedRequests();
-    const run = (env: Record<string, string>) =>
-      spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/requests.ts", "purge", "--expired"], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATA_DIR: dataDir, APPOINTMENTS_KEY: "", ...env },
-        encoding: "utf8",
-      });
+    const run = (env: Record<string, string>) => runStaffTool(["purge", "--expired"], { DATA_DIR: dataDir, ...env });
     const unset = run({});
     expect(unset.status).toBe(2);
     expect(unset.stderr).toContain("RETENTION_DAYS is not set");

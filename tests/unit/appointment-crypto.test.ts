@@ -1,19 +1,11 @@
 // @vitest-environment node
-import { createCipheriv, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { sealedAsV1 } from "@/tests/support/legacy-seal";
 import { decryptField, deriveKeys, encryptField, hashIp, keyIdOf, parseKey, resealField, sealedKeyId } from "@/lib/appointments/crypto";
 
 const key = randomBytes(32);
 const keyring = deriveKeys(key).encryption;
-
-/** A value as the site sealed it before key ids (format v1), to prove such rows stay readable. */
-function sealedAsV1(masterKey: Buffer, plaintext: string, recordId: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", deriveKeys(masterKey).encryption.current.key, iv, { authTagLength: 16 });
-  cipher.setAAD(Buffer.from(recordId, "utf8"));
-  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64"), body.toString("base64"), cipher.getAuthTag().toString("base64")].join(".");
-}
 
 describe("field encryption", () => {
   it("round-trips text, including accents and emoji, and never repeats a ciphertext", () => {
