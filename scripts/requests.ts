@@ -1,7 +1,9 @@
 /**
  * Staff tool for appointment requests, until a web inbox with accounts exists:
- *   npm run requests -- list | show REF | export --csv FILE | handled REF | purge --older-than DAYS
- * It decrypts patients' details, so it runs only on the server, by staff.
+ *   npm run requests -- list | show REF | export --csv FILE | handled REF | purge --older-than DAYS | purge --expired
+ *                       | backup [FILE] | keys | rotate-key
+ * It decrypts patients' details, so it runs only on the server, by staff. Data goes to standard output, everything
+ * else to standard error. `npm run build` compiles it to .next/standalone/requests.mjs (scripts/build-requests-cli.mjs).
  */
 import fs from "node:fs";
 import path from "node:path";

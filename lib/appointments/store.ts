@@ -55,6 +55,7 @@ export interface AppointmentStore {
   listRequests(): Promise<StoredRequest[]>;
   findRequest(reference: string): Promise<StoredRequest | undefined>;
   markHandled(reference: string, handledAtIso: string): Promise<boolean>;
+  /** Deletes requests received before `cutoffIso`, with their outbox and fingerprint rows; returns how many. */
   purgeRequestsOlderThan(cutoffIso: string): Promise<number>;
   notificationStatus(reference: string): Promise<{ status: string; attempts: number } | undefined>;
   /**
