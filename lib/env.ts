@@ -15,6 +15,16 @@ const absoluteHttpUrl = z
 const positiveInt = (fallback: number) =>
   z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).positive({ error: "must be above 0" }).default(fallback);
 
+/**
+ * A sender as mail headers write it: an address, or `Name <address>`. No line breaks, no second address, so the
+ * value cannot add a header or another recipient.
+ */
+export function isMailbox(value: string): boolean {
+  const match = /^(?:(?:"[^"\r\n]*"|[^<>"\r\n,;]*?)\s*<([^<>\s]+)>|([^<>\s,;"]+))$/.exec(value.trim());
+  const address = match?.[1] ?? match?.[2];
+  return address !== undefined && z.email().safeParse(address).success;
+}
+
 /** Unset and empty mean the same: an empty line in a .env file must not count as a value. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -37,12 +47,18 @@ export const serverEnvSchema = z.object({
   OUTBOX_DRAIN_TOKEN: optional(z.string().min(32, { error: "must be at least 32 characters; make one with: openssl rand -hex 32" })),
   /** 32 bytes, base64 or hex: encrypts patients' details at rest. */
   APPOINTMENTS_KEY: optional(z.string()),
+  /** Instead of APPOINTMENTS_KEY, during a key rotation: keys separated by commas, the current one first. */
+  APPOINTMENTS_KEYS: optional(z.string()),
   /** smtp:// or smtps:// URL of the mail server for staff notifications. */
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   /** Who is told of each new appointment request. */
   STAFF_NOTIFY_EMAIL: optional(z.email({ error: "must be an email address" })),
-  /** The sender of staff notifications. */
-  MAIL_FROM: z.string().default("Mocek Spine website <no-reply@localhost>"),
+  /** The sender of staff notifications; required when they are on (no made-up default a mail server would refuse). */
+  MAIL_FROM: optional(
+    z.string().refine(isMailbox, {
+      error: 'must be an email address or "Name <address>", such as "Mocek Spine website <website@mocekspine.com>"',
+    }),
+  ),
   /** Appointment requests allowed per client address (an IPv4 address, or an IPv6 /64) in each window. */
   RATE_LIMIT_MAX: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
@@ -53,33 +69,56 @@ export const serverEnvSchema = z.object({
    * X-Forwarded-For: the client's address is read that many entries from the right, where a client cannot write.
    */
   TRUSTED_PROXIES: positiveInt(1),
+  /** Days an appointment request is kept; older ones are deleted automatically. Unset: kept until staff purge them. */
+  RETENTION_DAYS: optional(
+    z.coerce.number({ error: "must be a whole number of days" }).int({ error: "must be a whole number of days" }).positive({ error: "must be above 0" }),
+  ),
   /** Delay before the first retry of a staff notification (doubles each time), and how often the outbox looks. */
   OUTBOX_RETRY_BASE_MS: positiveInt(30_000),
   OUTBOX_POLL_MS: positiveInt(15_000),
-});
-
-export type ServerEnv = z.infer<typeof serverEnvSchema>;
-
-/** Settings that are fine alone but not together. */
-const serverEnvRules = serverEnvSchema.superRefine((env, context) => {
-  if (env.DATABASE_URL && !env.APPOINTMENTS_KEY) {
-    context.addIssue({
+}).check((ctx) => {
+  const { SMTP_URL, STAFF_NOTIFY_EMAIL, MAIL_FROM, APPOINTMENTS_KEY, APPOINTMENTS_KEYS } = ctx.value;
+  if (APPOINTMENTS_KEY && APPOINTMENTS_KEYS) {
+    ctx.issues.push({
       code: "custom",
+      input: undefined,
+      path: ["APPOINTMENTS_KEYS"],
+      message:
+        "and APPOINTMENTS_KEY are both set: set one. APPOINTMENTS_KEYS lists every key, the current one first; " +
+        "APPOINTMENTS_KEY is the same with one key",
+    });
+  }
+  if (ctx.value.DATABASE_URL && !APPOINTMENTS_KEY && !APPOINTMENTS_KEYS) {
+    ctx.issues.push({
+      code: "custom",
+      input: undefined,
       path: ["APPOINTMENTS_KEY"],
       message:
         "must be set when DATABASE_URL is: every server sharing the database must encrypt with the same key, " +
         "and a key generated on one server could not be read by another",
     });
   }
+  if (SMTP_URL && STAFF_NOTIFY_EMAIL && !MAIL_FROM) {
+    ctx.issues.push({
+      code: "custom",
+      input: MAIL_FROM,
+      path: ["MAIL_FROM"],
+      message:
+        "must be set when staff notifications are on (SMTP_URL and STAFF_NOTIFY_EMAIL are set): the sender the mail " +
+        'server accepts for this site, such as "Mocek Spine website <website@mocekspine.com>"',
+    });
+  }
 });
 
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
 /** Settings that are secrets, or URLs that may hold a password: an error names them but never prints them. */
-const SECRETS = new Set(["APPOINTMENTS_KEY", "OUTBOX_DRAIN_TOKEN"]);
+const SECRETS = new Set(["APPOINTMENTS_KEY", "APPOINTMENTS_KEYS", "OUTBOX_DRAIN_TOKEN"]);
 const URLS_WITH_PASSWORDS = new Set(["SMTP_URL", "DATABASE_URL"]);
 
-/** A bad value as an error message may show it: secrets hidden, a URL's user and password left out. */
+/** A bad value as an error message may show it (error messages end up in logs): secrets hidden, a URL's password left out. */
 function shownValue(name: string, value: string | undefined): string {
-  if (value === undefined || value === "") return '(it is not set)';
+  if (value === undefined || value === "") return "(it is not set)";
   if (SECRETS.has(name)) return "(its value is not shown: it is a secret)";
   if (URLS_WITH_PASSWORDS.has(name)) return `(it is "${value.replace(/\/\/[^/@]*@/, "//…@")}")`;
   return `(it is "${value}")`;
@@ -87,7 +126,7 @@ function shownValue(name: string, value: string | undefined): string {
 
 /** Parses an environment; throws one error that lists every bad variable and what it must be. */
 export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
-  const result = serverEnvRules.safeParse(env);
+  const result = serverEnvSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);

@@ -1,14 +1,24 @@
 /**
  * Staff tool for appointment requests, until a web inbox with accounts exists:
- *   npm run requests -- list | show REF | export --csv FILE | handled REF | purge --older-than DAYS
- * It decrypts patients' details, so it runs only on the server, by staff.
+ *   npm run requests -- list | show REF | export --csv FILE | handled REF | purge --older-than DAYS | purge --expired
+ *                       | backup [FILE] | keys | rotate-key
+ * It decrypts patients' details, so it runs only on the server, by staff. Data goes to standard output, everything
+ * else to standard error. `npm run build` compiles it to .next/standalone/requests.mjs (scripts/build-requests-cli.mjs).
  */
+import fs from "node:fs";
+import path from "node:path";
 import { toCsv } from "@/lib/appointments/csv";
-import { openRequest, REFERENCE_PATTERN, type OpenedRequest } from "@/lib/appointments/requests";
-import { openAppointmentData } from "@/lib/appointments/runtime";
+import { openRequest, REFERENCE_PATTERN, requestsByKeyId, resealRequest, type OpenedRequest } from "@/lib/appointments/requests";
+import type { EncryptionKeyring } from "@/lib/appointments/crypto";
+import { purgeExpiredRequests } from "@/lib/appointments/retention";
+import type { AppointmentStore } from "@/lib/appointments/store";
+import { openAppointmentData, storeLocation } from "@/lib/appointments/runtime";
+import { backupBesideKeyWarning, backupSqliteDatabase, defaultBackupFile } from "@/lib/appointments/sqlite-backup";
+import { MissingDatabaseError } from "@/lib/appointments/sqlite-store";
 import { BEST_TIMES } from "@/lib/appointments/fields";
 import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { getServerEnv } from "@/lib/env";
+import { setLogDestination } from "@/lib/log";
 import { FileExistsError, writeNewPrivateFile } from "@/lib/private-file";
 
 const USAGE = `Usage: npm run requests -- <command>
@@ -16,7 +26,12 @@ const USAGE = `Usage: npm run requests -- <command>
   show REF                  one request in full (REF looks like MS-7K3Q9)
   export --csv FILE         every request to a CSV file for a spreadsheet
   handled REF               mark a request as handled
-  purge --older-than DAYS   delete requests received more than DAYS days ago`;
+  purge --older-than DAYS   delete requests received more than DAYS days ago
+  purge --expired           delete requests older than RETENTION_DAYS (for cron)
+  keys                      the keys given, and how many requests each one sealed
+  rotate-key                re-seal every request under the current key (the first of APPOINTMENTS_KEYS)
+  backup [FILE]             a consistent copy of the database, taken while the server runs
+                            (default: DATA_DIR/backups/appointments-<time>.sqlite; never the key)`;
 
 class UsageError extends Error {}
 
@@ -48,18 +63,61 @@ function describe(request: OpenedRequest): string {
   ].join("\n");
 }
 
+/** Needs no key: the copy holds the sealed values, as the database does. */
+async function backup(fileArgument: string | undefined): Promise<void> {
+  const env = getServerEnv();
+  const location = storeLocation(env);
+  if (location.kind !== "sqlite") {
+    throw new UsageError(
+      "backup copies the SQLite database, and this site stores requests in PostgreSQL: back that up with pg_dump " +
+        "(see README, \"Backups and restore\").",
+    );
+  }
+  const file = fileArgument ?? defaultBackupFile(env.DATA_DIR);
+  if (!fileArgument) fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const besideKey = backupBesideKeyWarning(file, env.DATA_DIR);
+  if (besideKey) console.error(`Warning: ${besideKey}`);
+  const { requests, notifications } = await backupSqliteDatabase(location.file, file);
+  console.log(`Backed up ${requests} request(s) and ${notifications} notification(s) to ${file} (integrity checked, mode 0600).`);
+  console.log("Patients' details in it are encrypted: keep the key (APPOINTMENTS_KEY) safe, and apart from the backup.");
+}
+
+/** Rows rewritten per transaction: small enough that the site's own writes never wait long. */
+const ROTATION_BATCH = 100;
+
+async function describeKeys(store: AppointmentStore, keyring: EncryptionKeyring): Promise<boolean> {
+  const counts = requestsByKeyId(await store.listRequests());
+  for (const id of keyring.byId.keys()) {
+    console.log(`${id}  ${id === keyring.current.id ? "current" : "old    "}  ${counts.get(id) ?? 0} request(s)`);
+  }
+  for (const [id, count] of counts) {
+    if (!keyring.byId.has(id)) console.log(`${id === "v1" ? "v1 (sealed before key ids)" : `${id}  (not given!)`}  ${count} request(s)`);
+  }
+  return [...counts.keys()].every((id) => id === keyring.current.id);
+}
+
 async function main(args: string[]): Promise<void> {
+  // The code's own log lines (JSON) are for the operator, not part of the data: standard error, all of them.
+  setLogDestination(process.stderr);
   const [command, ...rest] = args;
   if (!command || command === "help" || command === "--help") {
     console.log(USAGE);
     return;
   }
-  const { store, keys } = await openAppointmentData(getServerEnv());
+  if (command === "backup") {
+    await backup(rest[0]);
+    return;
+  }
+  // Data on standard output, everything else on standard error: `list` and `show` can be piped.
+  const { store, keys } = await openAppointmentData(getServerEnv(), {
+    existingOnly: true,
+    warn: (_event, message) => console.error(`Warning: ${message}`),
+  });
   try {
     switch (command) {
       case "list": {
         const requests = (await store.listRequests()).map((stored) => openRequest(keys.encryption, stored));
-        if (requests.length === 0) console.log("No appointment requests.");
+        if (requests.length === 0) console.error("No appointment requests.");
         for (const request of requests) {
           console.log(
             [request.reference, formatTime(request.createdAt), request.handledAt ? "handled" : "NEW", shown(request.fullName), shown(request.phone), BEST_TIMES[request.bestTime]].join("  |  "),
@@ -94,10 +152,32 @@ async function main(args: string[]): Promise<void> {
         return;
       }
       case "purge": {
+        if (rest[0] === "--expired") {
+          const env = getServerEnv();
+          if (!env.RETENTION_DAYS) throw new UsageError("RETENTION_DAYS is not set, so requests are kept until staff purge them: nothing expires.");
+          const count = await purgeExpiredRequests(store, env.RETENTION_DAYS);
+          console.log(`Deleted ${count} request(s) older than ${env.RETENTION_DAYS} days (RETENTION_DAYS).`);
+          return;
+        }
         const days = rest[0] === "--older-than" ? Number(rest[1]) : NaN;
         if (!Number.isInteger(days) || days < 1) throw new UsageError("Give a whole number of days: npm run requests -- purge --older-than 90");
         const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
         console.log(`Deleted ${await store.purgeRequestsOlderThan(cutoff)} request(s) received before ${formatTime(cutoff)}.`);
+        return;
+      }
+      case "keys": {
+        await describeKeys(store, keys.encryption);
+        return;
+      }
+      case "rotate-key": {
+        const rewritten = await store.resealRequests((stored) => resealRequest(keys.encryption, stored), ROTATION_BATCH);
+        console.log(`Re-sealed ${rewritten} request(s) under the current key ${keys.encryption.current.id}.`);
+        if (await describeKeys(store, keys.encryption)) {
+          console.log(
+            "Every request is sealed with the current key: the others may leave APPOINTMENTS_KEYS. Keep a copy of " +
+              "each while backups made before now exist: those backups still need it.",
+          );
+        }
         return;
       }
       default:
@@ -109,7 +189,7 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof FileExistsError) console.error(error.message);
+  if (error instanceof FileExistsError || error instanceof MissingDatabaseError) console.error(error.message);
   else console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Error: ${(error as Error).message}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -251,6 +251,45 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
         .executeTakeFirst();
     },
 
+    async outboxCounts() {
+      const rows = await db
+        .selectFrom("outbox")
+        .select(["status", (eb) => eb.fn.countAll<number | string>().as("count")])
+        .where("status", "in", ["pending", "dead"])
+        .groupBy("status")
+        .execute();
+      const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+      return { pending: count("pending"), dead: count("dead") };
+    },
+
+    async resealRequests(reseal, batchSize) {
+      let rewritten = 0;
+      let afterId = "";
+      for (;;) {
+        const batch = await db.transaction().execute(async (trx) => {
+          const rows = await trx.selectFrom("appointment_requests").selectAll().where("id", ">", afterId).orderBy("id").limit(batchSize).execute();
+          for (const row of rows) {
+            const sealed = reseal(toStoredRequest(row));
+            if (!sealed) continue;
+            await trx
+              .updateTable("appointment_requests")
+              .set({
+                full_name_sealed: sealed.fullNameSealed,
+                phone_sealed: sealed.phoneSealed,
+                email_sealed: sealed.emailSealed,
+                reason_sealed: sealed.reasonSealed,
+              })
+              .where("id", "=", row.id)
+              .execute();
+            rewritten += 1;
+          }
+          return rows;
+        });
+        if (batch.length < batchSize) return rewritten;
+        afterId = batch[batch.length - 1]!.id;
+      }
+    },
+
     close,
   };
 }

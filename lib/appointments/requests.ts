@@ -2,10 +2,10 @@
  * Turning a validated request into a stored one and back: reference codes, sealing and opening patients' details.
  */
 import { randomInt, randomUUID } from "node:crypto";
-import { decryptField, encryptField, keyedHash } from "./crypto";
+import { decryptField, encryptField, keyedHash, resealField, sealedKeyId, type EncryptionKeyring } from "./crypto";
 import type { BestTime } from "./fields";
 import type { AppointmentRequest } from "./schema";
-import type { StoredRequest } from "./store";
+import type { SealedFields, StoredRequest } from "./store";
 
 // No 0/O, 1/I/L or U: codes are read aloud over the phone.
 const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -33,7 +33,7 @@ export function submissionFingerprint(key: Buffer, request: AppointmentRequest, 
   return keyedHash(key, JSON.stringify([clientAddress, fullName.toLowerCase(), phone, email?.toLowerCase() ?? null, bestTime, reason ?? null]));
 }
 
-export function sealRequest(key: Buffer, request: AppointmentRequest, createdAt: Date): StoredRequest {
+export function sealRequest(key: EncryptionKeyring, request: AppointmentRequest, createdAt: Date): StoredRequest {
   const id = randomUUID();
   const seal = (value: string | undefined) => (value === undefined ? null : encryptField(key, value, id));
   return {
@@ -60,7 +60,7 @@ export interface OpenedRequest {
   reason: string | null;
 }
 
-export function openRequest(key: Buffer, stored: StoredRequest): OpenedRequest {
+export function openRequest(key: EncryptionKeyring, stored: StoredRequest): OpenedRequest {
   const open = (sealed: string | null) => (sealed === null ? null : decryptField(key, sealed, stored.id));
   return {
     reference: stored.reference,
@@ -72,4 +72,35 @@ export function openRequest(key: Buffer, stored: StoredRequest): OpenedRequest {
     email: open(stored.emailSealed),
     reason: open(stored.reasonSealed),
   };
+}
+
+/**
+ * Key rotation of one request: its details sealed under the current key, or `undefined` when they already are.
+ * Throws, like `openRequest`, when a value cannot be opened with the keys given.
+ */
+export function resealRequest(keyring: EncryptionKeyring, stored: StoredRequest): SealedFields | undefined {
+  const reseal = (sealed: string) => resealField(keyring, sealed, stored.id);
+  const changed = {
+    fullNameSealed: reseal(stored.fullNameSealed),
+    phoneSealed: reseal(stored.phoneSealed),
+    emailSealed: stored.emailSealed === null ? undefined : reseal(stored.emailSealed),
+    reasonSealed: stored.reasonSealed === null ? undefined : reseal(stored.reasonSealed),
+  };
+  if (Object.values(changed).every((value) => value === undefined)) return undefined;
+  return {
+    fullNameSealed: changed.fullNameSealed ?? stored.fullNameSealed,
+    phoneSealed: changed.phoneSealed ?? stored.phoneSealed,
+    emailSealed: changed.emailSealed ?? stored.emailSealed,
+    reasonSealed: changed.reasonSealed ?? stored.reasonSealed,
+  };
+}
+
+/** Which key sealed how many requests (by a request's name field; "v1" for requests from before key ids). */
+export function requestsByKeyId(requests: readonly StoredRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const request of requests) {
+    const id = sealedKeyId(request.fullNameSealed) ?? "v1";
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
 }

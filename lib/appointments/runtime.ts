@@ -4,31 +4,59 @@
  */
 import { getServerEnv, type ServerEnv } from "@/lib/env";
 import { logEvent } from "@/lib/log";
-import { deriveKeys } from "./crypto";
-import { loadMasterKey } from "./key";
+import { deriveKeys, type DerivedKeys } from "./crypto";
+import { loadMasterKeys } from "./key";
 import { createSmtpSender } from "./mailer";
 import { OutboxWorker, type OutboxOptions } from "./outbox";
 import { openPostgresStore } from "./postgres-store";
+import { scheduleRetention } from "./retention";
 import { databasePath, openSqliteStore } from "./sqlite-store";
 import type { AppointmentStore } from "./store";
 
 export interface AppointmentsRuntime {
   env: ServerEnv;
   store: AppointmentStore;
-  keys: ReturnType<typeof deriveKeys>;
+  keys: DerivedKeys;
   /** Undefined when notifications are off (SMTP_URL or STAFF_NOTIFY_EMAIL unset). */
   outbox: OutboxWorker | undefined;
+  /** The daily purge of requests older than RETENTION_DAYS; undefined when it is unset. */
+  retention: { stop(): void } | undefined;
+}
+
+export interface OpenDataOptions {
+  /** The staff tool's way: an existing database and key only, never a new one. */
+  existingOnly?: boolean;
+  /** Where warnings go; the server logs them, the staff tool prints them to standard error. */
+  warn?: (event: string, message: string) => void;
+}
+
+/** Which store this environment selects and where it is; commands that only make sense for one kind (`backup`) check it. */
+export type StoreLocation = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+
+export function storeLocation(env: Pick<ServerEnv, "DATABASE_URL" | "DATA_DIR">): StoreLocation {
+  return env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "sqlite", file: databasePath(env.DATA_DIR) };
 }
 
 /** The store the environment chooses: PostgreSQL with DATABASE_URL, otherwise SQLite in DATA_DIR. */
-export function openStore(env: Pick<ServerEnv, "DATABASE_URL" | "DATA_DIR">): Promise<AppointmentStore> {
-  return env.DATABASE_URL ? openPostgresStore(env.DATABASE_URL) : openSqliteStore(databasePath(env.DATA_DIR));
+export function openStore(env: Pick<ServerEnv, "DATABASE_URL" | "DATA_DIR">, { mustExist = false } = {}): Promise<AppointmentStore> {
+  const location = storeLocation(env);
+  return location.kind === "postgres" ? openPostgresStore(location.url) : openSqliteStore(location.file, { mustExist });
 }
 
 /** The store and keys alone: what the staff command-line tool needs, with no worker sending mail. */
-export async function openAppointmentData(env: ServerEnv): Promise<Pick<AppointmentsRuntime, "store" | "keys">> {
-  const keys = deriveKeys(loadMasterKey(env, (message) => logEvent("warn", "appointments.generated_key", { message })));
-  return { keys, store: await openStore(env) };
+export async function openAppointmentData(
+  env: ServerEnv,
+  { existingOnly = false, warn = (event, message) => logEvent("warn", event, { message }) }: OpenDataOptions = {},
+): Promise<Pick<AppointmentsRuntime, "store" | "keys">> {
+  // The database first: with no database, there is nothing to decrypt, and no key file is made.
+  const store = await openStore(env, { mustExist: existingOnly });
+  try {
+    const keys = deriveKeys(loadMasterKeys(env, (message) => warn("appointments.generated_key", message), { create: !existingOnly }));
+    return { keys, store };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /**
@@ -39,7 +67,8 @@ export async function openAppointmentData(env: ServerEnv): Promise<Pick<Appointm
 export async function createAppointmentsRuntime(env: ServerEnv, outboxOptions: Partial<OutboxOptions> = {}): Promise<AppointmentsRuntime> {
   const { keys, store } = await openAppointmentData(env);
   let outbox: OutboxWorker | undefined;
-  if (env.SMTP_URL && env.STAFF_NOTIFY_EMAIL) {
+  // MAIL_FROM is checked with the other two in lib/env.ts: it is set whenever they both are.
+  if (env.SMTP_URL && env.STAFF_NOTIFY_EMAIL && env.MAIL_FROM) {
     outbox = new OutboxWorker(
       store,
       createSmtpSender({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, to: env.STAFF_NOTIFY_EMAIL }),
@@ -53,7 +82,8 @@ export async function createAppointmentsRuntime(env: ServerEnv, outboxOptions: P
       message: `${missing} not set: staff notifications are off; requests are still stored and can be read with npm run requests`,
     });
   }
-  return { env, store, keys, outbox };
+  const retention = env.RETENTION_DAYS ? scheduleRetention(store, env.RETENTION_DAYS) : undefined;
+  return { env, store, keys, outbox, retention };
 }
 
 // On globalThis: Next may load this module more than once in one process, and there must be one worker.

@@ -26,18 +26,35 @@ function sqliteDialect(connection: Database.Database): StoreDialect {
   };
 }
 
-export async function openSqliteStore(file: string): Promise<AppointmentStore> {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  // Readable by the server's account only, even in a folder someone else made: SQLite gives its -wal and -shm
-  // files the database file's mode.
-  fs.closeSync(fs.openSync(file, "a", 0o600));
-  fs.chmodSync(file, 0o600);
-  const connection = new Database(file);
+/** There is no database where one should be; tools that only read never create one. */
+export class MissingDatabaseError extends Error {}
+
+/**
+ * Opens (and migrates) the database. `mustExist`: for the staff tool, which must never create an empty database
+ * beside the real one (a wrong DATA_DIR would otherwise print "No appointment requests." and look fine).
+ */
+export async function openSqliteStore(file: string, { mustExist = false }: { mustExist?: boolean } = {}): Promise<AppointmentStore> {
+  if (mustExist && !fs.existsSync(file)) {
+    throw new MissingDatabaseError(
+      `There is no appointment database at ${file}. Check DATA_DIR: it must be the folder the server uses ` +
+        "(the database is DATA_DIR/db/appointments.sqlite). This tool never creates a database.",
+    );
+  }
+  if (!mustExist) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Readable by the server's account only, even in a folder someone else made: SQLite gives its -wal and -shm
+    // files the database file's mode.
+    fs.closeSync(fs.openSync(file, "a", 0o600));
+    fs.chmodSync(file, 0o600);
+  }
+  const connection = new Database(file, { fileMustExist: mustExist });
   connection.pragma("journal_mode = WAL");
   // FULL: a request reported as received survives a power cut, not only a crash.
   connection.pragma("synchronous = FULL");
   connection.pragma("busy_timeout = 5000");
   connection.pragma("foreign_keys = ON");
+  // A purged request is overwritten on disk, not left in a free page for whoever has the file and the key.
+  connection.pragma("secure_delete = ON");
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
   const dialect = sqliteDialect(connection);
   await applyMigrations(db, dialect);

@@ -18,6 +18,9 @@ export interface StoredRequest {
   handledAt: string | null;
 }
 
+/** A request's sealed details: what key rotation rewrites. */
+export type SealedFields = Pick<StoredRequest, "fullNameSealed" | "phoneSealed" | "emailSealed" | "reasonSealed">;
+
 export interface OutboxMessage {
   id: number;
   messageId: string;
@@ -57,8 +60,22 @@ export interface AppointmentStore {
   listRequests(): Promise<StoredRequest[]>;
   findRequest(reference: string): Promise<StoredRequest | undefined>;
   markHandled(reference: string, handledAtIso: string): Promise<boolean>;
+  /** Deletes requests received before `cutoffIso`, with their outbox and fingerprint rows; returns how many. */
   purgeRequestsOlderThan(cutoffIso: string): Promise<number>;
   notificationStatus(reference: string): Promise<{ status: string; attempts: number } | undefined>;
+  /**
+   * Staff notifications still to send (`pending`, retries included) and those given up on (`dead`): the health
+   * check's figures. Counts only, never a reference or a patient's detail.
+   */
+  outboxCounts(): Promise<{ pending: number; dead: number }>;
+  /**
+   * Key rotation: hands every request to `reseal`, in batches of `batchSize` in order of id, and writes back the
+   * sealed fields it returns (`undefined`: the row stays as it is). Each batch is read and written in one
+   * transaction, so no request is ever half re-sealed and the site keeps taking requests between batches. If
+   * `reseal` throws, that batch is rolled back and the error passed on; running it again carries on. Returns the
+   * number of requests rewritten.
+   */
+  resealRequests(reseal: (request: StoredRequest) => SealedFields | undefined, batchSize: number): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -73,7 +73,7 @@ async function startRuntime(dataDir: string, smtpPort?: number): Promise<Appoint
   const env = parseServerEnv({
     DATA_DIR: dataDir,
     APPOINTMENTS_KEY: "",
-    ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, STAFF_NOTIFY_EMAIL: "staff@example.com" } : {}),
+    ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, STAFF_NOTIFY_EMAIL: "staff@example.com", MAIL_FROM: "Site <site@example.com>" } : {}),
   });
   const runtime = await createAppointmentsRuntime(env, { retryBaseMs: 100, retryMaxMs: 400, pollMs: 50 });
   cleanups.push(async () => {

@@ -67,3 +67,30 @@ describe("server environment errors", () => {
     expect(message).not.toMatch(/Hunter2Secret|short-secret/);
   });
 });
+
+describe("the sender of staff notifications (MAIL_FROM)", () => {
+  const notificationsOn = { SMTP_URL: "smtp://mail.example.com", STAFF_NOTIFY_EMAIL: "staff@example.com" };
+
+  it("must be set when notifications are on, and the error names it", () => {
+    expect(() => parseServerEnv(notificationsOn)).toThrow(
+      /- MAIL_FROM must be set when staff notifications are on \(SMTP_URL and STAFF_NOTIFY_EMAIL are set\)/,
+    );
+  });
+
+  it("is not needed when notifications are off, and has no made-up default", () => {
+    expect(parseServerEnv({ SMTP_URL: "smtp://mail.example.com" }).MAIL_FROM).toBeUndefined();
+    expect(parseServerEnv({}).MAIL_FROM).toBeUndefined();
+  });
+
+  it("takes an address or Name <address>", () => {
+    for (const from of ["website@mocekspine.com", "Mocek Spine website <website@mocekspine.com>", '"Mocek, Spine" <a@example.com>']) {
+      expect(parseServerEnv({ ...notificationsOn, MAIL_FROM: from }).MAIL_FROM).toBe(from);
+    }
+  });
+
+  it("refuses what is not one sender: no address, two addresses, a line break", () => {
+    for (const from of ["Mocek Spine", "website@", "a@example.com, b@example.com", "Site <a@example.com>\r\nBcc: x@example.com", "<>"]) {
+      expect(() => parseServerEnv({ ...notificationsOn, MAIL_FROM: from }), from).toThrow(/MAIL_FROM must be an email address or "Name <address>"/);
+    }
+  });
+});
