@@ -1,24 +1,8 @@
+import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
-
-/**
- * As strict as static rendering allows. Next streams each page's data in inline <script> tags whose content
- * differs per page, and nonces would need a server render per request, so scripts and styles allow
- * 'unsafe-inline' from this origin only. Nothing may load from, or frame this site from, another origin.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join("; ");
+import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
 
 const SECURITY_HEADERS = [
   { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
@@ -34,6 +18,9 @@ const nextConfig: NextConfig = {
   // Content pages are imported from content/*.mdx by app routes; .mdx is not a route extension here.
   pageExtensions: ["ts", "tsx"],
   poweredByHeader: false,
+  // After prerendering, strips Next's runtime from pages that need no JavaScript and tightens their policy:
+  // see lib/zero-javascript/adapter.mjs. An absolute path: Next resolves it from its own folder.
+  adapterPath: fileURLToPath(new URL("./lib/zero-javascript/adapter.mjs", import.meta.url)),
   reactStrictMode: true,
   experimental: {
     // The appointment form sends a few short fields; anything larger is not a patient.
