@@ -96,7 +96,7 @@ export function addNoScriptPolicyHeaders(distDir, projectDir, pathnames) {
     throw new UnrecognisedBuildOutputError(path.relative(projectDir, manifestFile), `expected version 3 with a headers list, found version ${manifest.version}`);
   }
   // Next's own function, so each rule has exactly the form of the ones it wrote from next.config.ts.
-  const { buildCustomRoute } = createRequire(path.join(projectDir, "package.json"))("next/dist/lib/build-custom-route");
+  const { buildCustomRoute } = createRequire(import.meta.url)("next/dist/lib/build-custom-route");
   for (const source of pathnames) {
     manifest.headers.push(buildCustomRoute("header", { source, headers: [{ key: "Content-Security-Policy", value: NO_SCRIPT_CONTENT_SECURITY_POLICY }] }));
   }

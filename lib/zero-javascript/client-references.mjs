@@ -113,7 +113,8 @@ export function readClientModuleSources(serverAppDir) {
   const manifests = findFiles(serverAppDir, (name) => name.endsWith("_client-reference-manifest.js"));
   if (manifests.length === 0) throw new UnrecognisedBuildOutputError(serverAppDir, "no *_client-reference-manifest.js was found");
   for (const manifestFile of manifests) {
-    /** @type {{ globalThis?: { __RSC_MANIFEST?: Record<string, { clientModules?: Record<string, { id: string | number }> }> } }} */
+    // The manifest is a script that assigns globalThis.__RSC_MANIFEST[route]: run it where that is all it can touch.
+    /** @type {{ globalThis?: unknown, __RSC_MANIFEST?: Record<string, { clientModules?: Record<string, { id: string | number }> }> }} */
     const sandbox = {};
     sandbox.globalThis = sandbox;
     vm.runInNewContext(fs.readFileSync(manifestFile, "utf8"), sandbox, { filename: manifestFile });

@@ -40,13 +40,12 @@ export function stripNextRuntime(html, { file, contentSecurityPolicy }) {
   for (const marker of STREAMED_CONTENT) {
     if (marker.test(html)) throw new UnrecognisedBuildOutputError(file, `it holds streamed content (${marker.source}) that only a script would reveal`);
   }
-  /** @type {Record<string, number>} */
   const seen = { "json-ld": 0, "next-chunk": 0, "rsc-payload": 0, "turbopack-bootstrap": 0 };
   let stripped = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (element, attributes, body) => {
     const startTag = `<script ${attributes}>`;
     const kind = scriptKind(startTag, body);
     if (kind === undefined) throw new UnrecognisedBuildOutputError(file, `a <script> this step does not know: ${element.slice(0, 120)}`);
-    seen[kind] = (seen[kind] ?? 0) + 1;
+    seen[kind] += 1;
     return kind === "json-ld" ? element : "";
   });
   let preloads = 0;
