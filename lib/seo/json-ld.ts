@@ -20,6 +20,7 @@ import type {
   WebSite,
 } from "schema-dts";
 import type { ContentPage } from "@/lib/content/pages";
+import type { CodePage } from "@/lib/routes";
 import type { Clinic } from "@/lib/site";
 import { hasBreadcrumbs, type BreadcrumbItem } from "./breadcrumbs";
 import { getFaqEntries, isQuestionPage, type FaqEntry } from "./faq";
@@ -150,7 +151,10 @@ function pageSubjects(title: string, { siteUrl, clinic }: SiteIdentity): Thing[]
   return subjects.length > 0 ? subjects : [{ "@type": "WebSite", "@id": ids(siteUrl).website, name: clinic.name }];
 }
 
-export function medicalWebPageJsonLd(page: ContentPage, site: SiteIdentity): MedicalWebPage {
+/** What a page says about itself, whether a content file or a page written in code (lib/routes.ts). */
+type WebPageFacts = Pick<ContentPage | CodePage, "href" | "title" | "description" | "updated">;
+
+export function medicalWebPageJsonLd(page: WebPageFacts, site: SiteIdentity): MedicalWebPage {
   const url = absoluteUrl(site.siteUrl, page.href);
   return {
     "@type": "MedicalWebPage",
@@ -219,4 +223,16 @@ export function contentPageGraph({ page, breadcrumbTrail, faqEntries }: ContentP
 export function getContentPageGraph(page: ContentPage, breadcrumbTrail: readonly BreadcrumbItem[]): Graph {
   const faqEntries = isQuestionPage(page.slug) ? getFaqEntries(page.slug) : undefined;
   return contentPageGraph({ page, breadcrumbTrail, faqEntries }, getSiteIdentity());
+}
+
+/** The structured data of a page written in code (the appointment form): what the page is, and its breadcrumbs. */
+export function codePageGraph(page: CodePage, breadcrumbTrail: readonly BreadcrumbItem[], site: SiteIdentity): Graph {
+  const nodes: Thing[] = [medicalWebPageJsonLd(page, site)];
+  if (hasBreadcrumbs(breadcrumbTrail)) nodes.push(breadcrumbListJsonLd(breadcrumbTrail, site.siteUrl));
+  return { "@context": "https://schema.org", "@graph": nodes };
+}
+
+/** The structured data of a page written in code, with this site's facts. */
+export function getCodePageGraph(page: CodePage, breadcrumbTrail: readonly BreadcrumbItem[]): Graph {
+  return codePageGraph(page, breadcrumbTrail, getSiteIdentity());
 }
