@@ -65,3 +65,17 @@ test("the not-found page ships no JavaScript", async ({ page }) => {
   expect(javascript).toBe(0);
   await expect(page.locator("script")).toHaveCount(0);
 });
+
+test("from a page that keeps React, a link to one without is a plain page load: no RSC request, no script there", async ({ page }) => {
+  await page.goto("/candidacy");
+  await page.waitForLoadState("networkidle");
+  const rscRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["rsc"] !== undefined || request.url().includes("_rsc=")) rscRequests.push(request.url());
+  });
+  await page.locator('footer a[href="/privacy"]').click();
+  await expect(page).toHaveURL("/privacy");
+  await page.waitForLoadState("networkidle");
+  expect(rscRequests).toEqual([]);
+  await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
+});
