@@ -62,7 +62,7 @@ function prerenderedHtmlFiles(ctx) {
  * @returns {Decision}
  */
 export function stripPagesWithoutClientComponents(outputs, { distDir, projectDir }) {
-  const clientModuleSources = readClientModuleSources(path.join(distDir, "server", "app"));
+  const clientModuleSources = readClientModuleSources(path.join(distDir, "server", "app"), projectDir);
   /** @type {Decision} */
   const decision = { zeroJavaScript: [], keepRuntime: {}, files: {} };
   for (const { file, pathname, routeType } of outputs) {

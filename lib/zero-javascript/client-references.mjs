@@ -103,11 +103,13 @@ export function clientReferences(payload, file) {
 
 /**
  * Module id → source file of every client component in the build, from each route's
- * `page_client-reference-manifest.js` under `<distDir>/server/app`.
+ * `page_client-reference-manifest.js` under `<distDir>/server/app`. Files are named relative to the project,
+ * and Next's own by one name for its ES module and CommonJS copies (webpack lists both under one id).
  * @param {string} serverAppDir
+ * @param {string} [projectDir] to name files relative to (Turbopack already does; webpack gives absolute paths)
  * @returns {Map<string, string>}
  */
-export function readClientModuleSources(serverAppDir) {
+export function readClientModuleSources(serverAppDir, projectDir) {
   /** @type {Map<string, string>} */
   const sources = new Map();
   const manifests = findFiles(serverAppDir, (name) => name.endsWith("_client-reference-manifest.js"));
@@ -125,7 +127,8 @@ export function readClientModuleSources(serverAppDir) {
     for (const route of routes) {
       for (const [key, { id }] of Object.entries(route.clientModules ?? {})) {
         // "[project]/components/x.tsx <module evaluation>#Name" (Turbopack) or "/abs/path/components/x.tsx#Name" (webpack)
-        const source = key.replace(/#.*$/, "").replace(/ <module evaluation>$/, "").replace(/^\[project\]\//, "");
+        const file = key.replace(/#.*$/, "").replace(/ <module evaluation>$/, "").replace(/^\[project\]\//, "");
+        const source = (projectDir && path.isAbsolute(file) ? path.relative(projectDir, file) : file).replace(/(node_modules\/next\/dist\/)esm\//, "$1");
         const known = sources.get(String(id));
         if (known !== undefined && known !== source) {
           throw new UnrecognisedBuildOutputError(manifestFile, `module id ${id} names two files, ${known} and ${source}`);

@@ -2,7 +2,9 @@
 /**
  * The build step that removes Next's runtime from pages that need none (lib/zero-javascript), on real output of
  * `next build` with Next 16.4.6 (tests/fixtures/zero-javascript/next-16.4.6: /privacy and the 404 page, which
- * need no JavaScript, /candidacy with the self-check, and the client reference manifests and routes manifest).
+ * need no JavaScript, /candidacy with the self-check, and the client reference manifests and routes manifest),
+ * and of `next build --webpack` (next-16.4.6-webpack: its manifests name files by absolute path, as built in
+ * /work/wt-14, and list Next's ES module and CommonJS copies under one id).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -49,7 +51,7 @@ describe("which pages need JavaScript, read from the build", () => {
 
   it("the manifests name each client module's source file", () => {
     expect([...clientModuleSources.values()]).toEqual(
-      expect.arrayContaining(["components/appointment/AppointmentForm.tsx", "node_modules/next/dist/esm/client/components/layout-router.js"]),
+      expect.arrayContaining(["components/appointment/AppointmentForm.tsx", "node_modules/next/dist/client/components/layout-router.js"]),
     );
   });
 
@@ -75,6 +77,24 @@ describe("which pages need JavaScript, read from the build", () => {
   it("a payload without Next's layout router is not output the step understands", () => {
     const renamedFrame = new Map([...clientModuleSources].map(([id, source]) => [id, source.replace("layout-router", "segment-router")]));
     expect(() => clientComponentsOfPage(privacyHtml, renamedFrame, "privacy.html")).toThrow(/does not reference Next's client\/components\/layout-router\.js/);
+  });
+});
+
+describe("a webpack build (next build --webpack)", () => {
+  const WEBPACK_FIXTURES = path.resolve("tests/fixtures/zero-javascript/next-16.4.6-webpack");
+  const BUILT_IN = "/work/wt-14";
+  const webpackPage = (name: string) => fs.readFileSync(path.join(WEBPACK_FIXTURES, name), "utf8");
+  const webpackSources = readClientModuleSources(path.join(WEBPACK_FIXTURES, "server", "app"), BUILT_IN);
+
+  it("is decided the same way, with files named relative to the project", () => {
+    expect(clientComponentsOfPage(webpackPage("privacy.html"), webpackSources, "privacy.html")).toEqual([]);
+    expect(clientComponentsOfPage(webpackPage("candidacy.html"), webpackSources, "candidacy.html")).toEqual(["components/self-check/LazySelfCheckForm.tsx"]);
+  });
+
+  it("is stripped the same way: webpack's runtime script and all", () => {
+    const { html } = strip(webpackPage("privacy.html"));
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="application/ld+json">']);
+    expect(html).not.toMatch(/webpack-|main-app-|__next_f/);
   });
 });
 
