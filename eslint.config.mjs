@@ -10,7 +10,7 @@ const eslintConfig = [
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   // Real `next build` output, kept byte for byte as the fixtures of lib/zero-javascript.
-  { ignores: ["tests/fixtures/zero-javascript/**", ".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**"] },
+  { ignores: ["tests/fixtures/zero-javascript/**", ".next/**", ".bench/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**"] },
 ];
 
 export default eslintConfig;
