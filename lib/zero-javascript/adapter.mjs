@@ -33,12 +33,17 @@ export const DECISION_FILE = "zero-javascript.json";
  * @param {import("next").NextAdapter extends { onBuildComplete?: (ctx: infer C) => unknown } ? C : never} ctx
  * @returns {HtmlOutput[]}
  */
-function prerenderedHtmlFiles(ctx) {
+export function prerenderedHtmlFiles(ctx) {
   /** @type {Map<string, HtmlOutput>} */
   const byFile = new Map();
   for (const prerender of ctx.outputs.prerenders) {
     const file = prerender.fallback?.filePath;
-    if (file?.endsWith(".html")) byFile.set(file, { file, pathname: prerender.pathname, routeType: prerender.routeType });
+    if (!file?.endsWith(".html")) continue;
+    // A partially prerendered shell is finished at request time by the runtime: it must never lose it.
+    if (prerender.response !== undefined && prerender.response !== "complete") {
+      throw new UnrecognisedBuildOutputError(path.relative(ctx.projectDir, file), `${prerender.pathname} is prerendered only in part (response "${prerender.response}"), which this step does not handle`);
+    }
+    byFile.set(file, { file, pathname: prerender.pathname, routeType: prerender.routeType });
   }
   for (const staticFile of ctx.outputs.staticFiles) {
     if (staticFile.filePath.endsWith(".html")) byFile.set(staticFile.filePath, { file: staticFile.filePath, pathname: staticFile.pathname });

@@ -14,7 +14,7 @@ import {
   NO_SCRIPT_CONTENT_SECURITY_POLICY,
   NO_SCRIPT_META_CONTENT_SECURITY_POLICY,
 } from "@/lib/security/content-security-policy.mjs";
-import { addNoScriptPolicyHeaders, stripPagesWithoutClientComponents } from "@/lib/zero-javascript/adapter.mjs";
+import { addNoScriptPolicyHeaders, prerenderedHtmlFiles, stripPagesWithoutClientComponents } from "@/lib/zero-javascript/adapter.mjs";
 import { UnrecognisedBuildOutputError } from "@/lib/zero-javascript/build-output-error.mjs";
 import {
   clientComponentsOfPage,
@@ -175,6 +175,26 @@ describe("the adapter on a copy of the build output", () => {
     expect(fs.readFileSync(path.join(distDir, "privacy.html"), "utf8")).toBe(strip(privacyHtml).html);
     expect(fs.readFileSync(path.join(distDir, "candidacy.html"), "utf8")).toBe(candidacyHtml);
     expect(fs.readFileSync(path.join(distDir, "not-found.html"), "utf8")).not.toContain("<script src=");
+  });
+
+  it("finds every prerendered HTML file: those the adapter outputs name and any other copy", () => {
+    const page = (name: string, pathname: string, response = "complete") => ({
+      pathname,
+      routeType: "page",
+      response,
+      fallback: { filePath: path.join(distDir, "server", "route-cache", name) },
+    });
+    fs.mkdirSync(path.join(distDir, "server", "route-cache"), { recursive: true });
+    fs.mkdirSync(path.join(distDir, "server", "pages"), { recursive: true });
+    for (const name of ["route-cache/privacy.html", "route-cache/privacy.rsc", "pages/404.html"]) fs.writeFileSync(path.join(distDir, "server", name), "");
+    const ctx = { projectDir: distDir, distDir, outputs: { prerenders: [page("privacy.html", "/privacy"), page("privacy.rsc", "/privacy.rsc")], staticFiles: [] } };
+    expect(prerenderedHtmlFiles(ctx as never)).toEqual([
+      { file: path.join(distDir, "server", "route-cache", "privacy.html"), pathname: "/privacy", routeType: "page" },
+      { file: path.join(distDir, "server", "pages", "404.html") },
+    ]);
+    // A page Next finishes at request time (partial prerendering) must keep its runtime: the build stops.
+    const partial = { ...ctx, outputs: { ...ctx.outputs, prerenders: [page("privacy.html", "/privacy", "initial")] } };
+    expect(() => prerenderedHtmlFiles(partial as never)).toThrow(/\/privacy is prerendered only in part \(response "initial"\)/);
   });
 
   it("adds the no-script policy header for those paths after next.config.ts's own headers", () => {
