@@ -9,7 +9,8 @@ const eslintConfig = [
     // background prefetching cost more on a cheap phone and a slow network than a full page load saves.
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**"] },
+  // Real `next build` output, kept byte for byte as the fixtures of lib/zero-javascript.
+  { ignores: ["tests/fixtures/zero-javascript/**", ".next/**", ".bench/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**"] },
 ];
 
 export default eslintConfig;

@@ -1,24 +1,8 @@
+import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
-
-/**
- * As strict as static rendering allows. Next streams each page's data in inline <script> tags whose content
- * differs per page, and nonces would need a server render per request, so scripts and styles allow
- * 'unsafe-inline' from this origin only. Nothing may load from, or frame this site from, another origin.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join("; ");
+import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
 
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
 const NEVER_IN_BUILD_OUTPUT = ["data/**", "tests/**", "scripts/**", ".env*", ".git/**", "reports/**", ".bench/**", "test-results/**"];
@@ -43,6 +27,9 @@ const nextConfig: NextConfig = {
   // is ever read by the server; patients' data and keys (data/, DATA_DIR's default) must never ship.
   outputFileTracingExcludes: { "*": [...NEVER_IN_BUILD_OUTPUT] },
   poweredByHeader: false,
+  // After prerendering, strips Next's runtime from pages that need no JavaScript and tightens their policy:
+  // see lib/zero-javascript/adapter.mjs. An absolute path: Next resolves it from its own folder.
+  adapterPath: fileURLToPath(new URL("./lib/zero-javascript/adapter.mjs", import.meta.url)),
   reactStrictMode: true,
   experimental: {
     // The appointment form sends a few short fields; anything larger is not a patient.

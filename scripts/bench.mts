@@ -4,6 +4,8 @@
  * (one plain Next.js MDX page with default settings, built from the same dependencies in the same run).
  *
  *   npm run bench              full report: stdout, reports/bench.md and reports/bench.json
+ *   npm run bench -- --pages=/mild-procedure,/candidacy
+ *                              the same for the pages named (and the reference), when only they changed
  *   npm run test:lighthouse    the budget in `npm test`: accessibility, best practices and SEO must be 100
  *                              on every page (these scores repeat exactly run to run; speed is not asserted)
  */
@@ -18,6 +20,7 @@ import { CHROMIUM_FLAGS, chromiumPath } from "./lib/chromium";
 import { startNextServer } from "./lib/serve";
 
 const budgetMode = process.argv.includes("--budget");
+const onlyPages = process.argv.find((argument) => argument.startsWith("--pages="))?.slice("--pages=".length).split(",");
 const RUNS = budgetMode ? 1 : 3;
 const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const QUALITY_CATEGORIES = ["accessibility", "best-practices", "seo"] as const;
@@ -130,7 +133,10 @@ async function main() {
   if (!budgetMode || !fs.existsSync(".next/BUILD_ID")) {
     if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) throw new Error("npm run build failed");
   }
-  const pages = [...loadContentPagesFrom(CONTENT_DIR).map((page) => page.href), ...CODE_PAGES.map((page) => page.href)];
+  const sitePages = [...loadContentPagesFrom(CONTENT_DIR).map((page) => page.href), ...CODE_PAGES.map((page) => page.href)];
+  const unknown = onlyPages?.filter((href) => !sitePages.includes(href)) ?? [];
+  if (unknown.length > 0) throw new Error(`--pages names ${unknown.join(", ")}, which the site does not have (it has ${sitePages.join(", ")})`);
+  const pages = onlyPages ? sitePages.filter((href) => onlyPages.includes(href)) : sitePages;
   const site = await startNextServer({ port: Number(process.env.BENCH_PORT ?? 3800), env: { DATA_DIR: path.resolve(".bench", "data") } });
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS });
   const results: Record<string, Partial<Figures>> = {};

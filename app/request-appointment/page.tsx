@@ -1,20 +1,29 @@
 import type { Metadata } from "next";
 import { AppointmentForm } from "@/components/appointment/AppointmentForm";
 import { FormFailure } from "@/components/appointment/FormFailure";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { EmergencyNotice } from "@/components/EmergencyNotice";
 import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
+import { JsonLd } from "@/components/JsonLd";
 import { PageFrame } from "@/components/PageFrame";
-import { contentPageMetadata } from "@/lib/seo/metadata";
+import { getContentPage } from "@/lib/content/pages";
 import { REQUEST_APPOINTMENT_PAGE } from "@/lib/routes";
+import { breadcrumbTrail } from "@/lib/seo/breadcrumbs";
+import { getCodePageGraph } from "@/lib/seo/json-ld";
+import { contentPageMetadata } from "@/lib/seo/metadata";
 import { getClinic } from "@/lib/site";
 
 export const metadata: Metadata = contentPageMetadata(REQUEST_APPOINTMENT_PAGE);
 
 export default function RequestAppointmentPage() {
   const { phone } = getClinic();
+  // Breadcrumbs and structured data drawn from one trail, as on every content page (ContentPageLayout).
+  const trail = breadcrumbTrail(REQUEST_APPOINTMENT_PAGE, getContentPage(""));
   return (
     <PageFrame currentHref={REQUEST_APPOINTMENT_PAGE.href}>
-      <div className="mx-auto max-w-3xl px-4 pt-8">
+      <div className="mx-auto max-w-3xl px-4 pt-3">
+        <JsonLd data={getCodePageGraph(REQUEST_APPOINTMENT_PAGE, trail)} />
+        <Breadcrumbs trail={trail} />
         <h1 className={PAGE_HEADING_CLASSES}>{REQUEST_APPOINTMENT_PAGE.title}</h1>
         {/* Short, so that without JavaScript the answer to a submission (errors or confirmation) shows near the top. */}
         <p className="mt-4">

@@ -13,7 +13,6 @@ import type { SelfCheckQuestion, SelfCheckTexts } from "@/lib/self-check/texts";
 import { BUTTON_BASE_CLASSES } from "../button-classes";
 import { EmergencyCallButton } from "./EmergencyCallButton";
 import { ResultPanel } from "./ResultPanel";
-import { SELF_CHECK_ANCHOR } from "./anchor";
 
 interface SelfCheckFormProps {
   texts: SelfCheckTexts;
@@ -90,7 +89,6 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
 
   return (
     <section
-      id={SELF_CHECK_ANCHOR}
       aria-labelledby={`${idPrefix}-title`}
       className="self-check rounded-xl border-2 border-brand-200 bg-brand-50 p-3 sm:p-6 print:border-0 print:bg-white print:p-0">
       <h2 id={`${idPrefix}-title`} className="text-2xl font-bold text-brand-900 sm:text-3xl">

@@ -20,6 +20,7 @@ import type {
   WebSite,
 } from "schema-dts";
 import { pageReviewer, type ContentPage } from "@/lib/content/pages";
+import type { CodePage } from "@/lib/routes";
 import type { Clinic } from "@/lib/site";
 import { hasBreadcrumbs, type BreadcrumbItem } from "./breadcrumbs";
 import { getFaqEntries, isQuestionPage, type FaqEntry } from "./faq";
@@ -150,13 +151,18 @@ function pageSubjects(title: string, { siteUrl, clinic }: SiteIdentity): Thing[]
   return subjects.length > 0 ? subjects : [{ "@type": "WebSite", "@id": ids(siteUrl).website, name: clinic.name }];
 }
 
+/** What a page says about itself: a content file, or a page written in code (lib/routes.ts). */
+type WebPageFacts = ContentPage | Pick<CodePage, "href" | "title" | "description" | "updated">;
+
 /** The physician who reviewed the page, when its `reviewedBy` names one in clinic.yaml (the build stops otherwise). */
-function reviewedByJsonLd(page: ContentPage, { clinic }: SiteIdentity): Pick<MedicalWebPage, "reviewedBy"> {
+function reviewedByJsonLd(page: WebPageFacts, { clinic }: SiteIdentity): Pick<MedicalWebPage, "reviewedBy"> {
+  // Pages written in code have no reviewer setting.
+  if (!("reviewedBy" in page)) return {};
   const reviewer = pageReviewer(page, clinic);
   return reviewer && "physician" in reviewer ? { reviewedBy: physicianJsonLd(reviewer.physician) } : {};
 }
 
-export function medicalWebPageJsonLd(page: ContentPage, site: SiteIdentity): MedicalWebPage {
+export function medicalWebPageJsonLd(page: WebPageFacts, site: SiteIdentity): MedicalWebPage {
   const url = absoluteUrl(site.siteUrl, page.href);
   return {
     "@type": "MedicalWebPage",
@@ -226,4 +232,16 @@ export function contentPageGraph({ page, breadcrumbTrail, faqEntries }: ContentP
 export function getContentPageGraph(page: ContentPage, breadcrumbTrail: readonly BreadcrumbItem[]): Graph {
   const faqEntries = isQuestionPage(page.slug) ? getFaqEntries(page.slug) : undefined;
   return contentPageGraph({ page, breadcrumbTrail, faqEntries }, getSiteIdentity());
+}
+
+/** The structured data of a page written in code (the appointment form): what the page is, and its breadcrumbs. */
+export function codePageGraph(page: CodePage, breadcrumbTrail: readonly BreadcrumbItem[], site: SiteIdentity): Graph {
+  const nodes: Thing[] = [medicalWebPageJsonLd(page, site)];
+  if (hasBreadcrumbs(breadcrumbTrail)) nodes.push(breadcrumbListJsonLd(breadcrumbTrail, site.siteUrl));
+  return { "@context": "https://schema.org", "@graph": nodes };
+}
+
+/** The structured data of a page written in code, with this site's facts. */
+export function getCodePageGraph(page: CodePage, breadcrumbTrail: readonly BreadcrumbItem[]): Graph {
+  return codePageGraph(page, breadcrumbTrail, getSiteIdentity());
 }

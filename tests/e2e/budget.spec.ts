@@ -1,17 +1,17 @@
 // Byte budgets per page: what a cheap phone on a slow network must download. Sizes are as sent (gzip), so
 // they repeat exactly run to run; speed itself is measured by `npm run bench`, not asserted here.
-import { expect, test } from "@playwright/test";
-import { allPages, appRoutePages } from "./site-pages";
+import { expect, test, type Page } from "@playwright/test";
+import { allPages, appRoutePages, readZeroJavaScriptDecision, showsClientComponent } from "./site-pages";
 
 const KB = 1024;
 /**
- * Content pages carry no code of their own: they load only Next 16's and React 19's runtime, 132.9 KB as built by
- * Turbopack. The target of 130 KB is not met (a webpack build measured 130.5 KB), so the budget holds today's
- * figure plus 1 KB: any growth fails. The form page meets its 160 KB target (147.6 KB): it adds react-hook-form,
- * and its zod check is fetched only when the patient first focuses a field. A page with the self-check also
- * loads that small form, about 2 KB: an allowance of 3 KB.
+ * A page without a client component of ours ships no JavaScript at all: the build strips Next's runtime from it
+ * (lib/zero-javascript). The pages that keep React carry Next 16's and React 19's runtime, 132.9 KB as built by
+ * Turbopack: the self-check's page holds that plus its small form (about 2 KB), within 134 + 3 KB, and the form
+ * page meets its 160 KB target (147.6 KB): it adds react-hook-form, and its zod check is fetched only when the
+ * patient first focuses a field.
  */
-const JAVASCRIPT_BUDGET = { contentPage: 134 * KB, formPage: 160 * KB, selfCheck: 3 * KB };
+const JAVASCRIPT_BUDGET = { runtime: 134 * KB, formPage: 160 * KB, selfCheck: 3 * KB };
 const HTML_BUDGET = 15 * KB;
 /**
  * The typeface (Atkinson Hyperlegible, made for readers with low vision): its Latin subset only, regular and bold,
@@ -20,29 +20,69 @@ const HTML_BUDGET = 15 * KB;
 const FONT_BUDGET = 36 * KB;
 const formHrefs = new Set<string>(appRoutePages.map((page) => page.href));
 
+/** Loads a page and returns what it downloaded: the JavaScript requests and bytes, the HTML and the font bytes. */
+async function transfersOf(page: Page, href: string) {
+  const transfers: { url: string; type: string; bytes: Promise<number> }[] = [];
+  page.on("requestfinished", (request) => {
+    transfers.push({
+      url: request.url(),
+      type: request.resourceType(),
+      bytes: request.sizes().then((sizes) => sizes.responseBodySize),
+    });
+  });
+  await page.goto(href);
+  await page.waitForLoadState("networkidle");
+  const sized = await Promise.all(transfers.map(async (transfer) => ({ ...transfer, bytes: await transfer.bytes })));
+  const scripts = sized.filter((transfer) => transfer.type === "script");
+  return {
+    scriptUrls: scripts.map((transfer) => transfer.url),
+    javascript: scripts.reduce((sum, transfer) => sum + transfer.bytes, 0),
+    html: sized.find((transfer) => transfer.type === "document")!.bytes,
+    fonts: sized.filter((transfer) => transfer.type === "font").reduce((sum, transfer) => sum + transfer.bytes, 0),
+  };
+}
+
 for (const sitePage of allPages) {
   test(`${sitePage.href} stays within its JavaScript and HTML budgets`, async ({ page }) => {
-    const transfers: { url: string; type: string; bytes: Promise<number> }[] = [];
-    page.on("requestfinished", (request) => {
-      transfers.push({
-        url: request.url(),
-        type: request.resourceType(),
-        bytes: request.sizes().then((sizes) => sizes.responseBodySize),
-      });
-    });
-    await page.goto(sitePage.href);
-    await page.waitForLoadState("networkidle");
-    const sized = await Promise.all(transfers.map(async (transfer) => ({ ...transfer, bytes: await transfer.bytes })));
-    const javascript = sized.filter((transfer) => transfer.type === "script").reduce((sum, transfer) => sum + transfer.bytes, 0);
-    const html = sized.find((transfer) => transfer.type === "document")!.bytes;
-    const fonts = sized.filter((transfer) => transfer.type === "font").reduce((sum, transfer) => sum + transfer.bytes, 0);
+    const { scriptUrls, javascript, html, fonts } = await transfersOf(page, sitePage.href);
+    const interactive = await showsClientComponent(page, sitePage.href);
     const showsSelfCheck = (await page.locator(".self-check").count()) > 0;
-    const budget =
-      (formHrefs.has(sitePage.href) ? JAVASCRIPT_BUDGET.formPage : JAVASCRIPT_BUDGET.contentPage) +
-      (showsSelfCheck ? JAVASCRIPT_BUDGET.selfCheck : 0);
+    const budget = !interactive
+      ? 0
+      : (formHrefs.has(sitePage.href) ? JAVASCRIPT_BUDGET.formPage : JAVASCRIPT_BUDGET.runtime) + (showsSelfCheck ? JAVASCRIPT_BUDGET.selfCheck : 0);
     test.info().annotations.push({ type: "bytes", description: `JS ${(javascript / KB).toFixed(1)} KB of ${budget / KB}, HTML ${(html / KB).toFixed(1)} KB, fonts ${(fonts / KB).toFixed(1)} KB` });
     expect(javascript, "JavaScript bytes (gzip)").toBeLessThanOrEqual(budget);
     expect(html, "HTML bytes (gzip)").toBeLessThanOrEqual(HTML_BUDGET);
     expect(fonts, "font bytes").toBeLessThanOrEqual(FONT_BUDGET);
+    if (!interactive) {
+      expect(scriptUrls, "no script is even requested").toEqual([]);
+      // Nothing inline either: the only <script> left is the structured data for search engines.
+      await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
+    }
+    // The build decided the same: only the pages with a client component of ours keep the runtime.
+    const decision = readZeroJavaScriptDecision();
+    expect(decision.zeroJavaScript.includes(sitePage.href), "listed in .next/zero-javascript.json as zero-JavaScript").toBe(!interactive);
+    expect(sitePage.href in decision.keepRuntime, "listed as keeping the runtime").toBe(interactive);
   });
 }
+
+test("the not-found page ships no JavaScript", async ({ page }) => {
+  const { scriptUrls, javascript } = await transfersOf(page, "/no-such-page");
+  expect(scriptUrls).toEqual([]);
+  expect(javascript).toBe(0);
+  await expect(page.locator("script")).toHaveCount(0);
+});
+
+test("from a page that keeps React, a link to one without is a plain page load: no RSC request, no script there", async ({ page }) => {
+  await page.goto("/candidacy");
+  await page.waitForLoadState("networkidle");
+  const rscRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["rsc"] !== undefined || request.url().includes("_rsc=")) rscRequests.push(request.url());
+  });
+  await page.locator('footer a[href="/privacy"]').click();
+  await expect(page).toHaveURL("/privacy");
+  await page.waitForLoadState("networkidle");
+  expect(rscRequests).toEqual([]);
+  await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
+});

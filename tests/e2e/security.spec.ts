@@ -1,6 +1,6 @@
 // Viewport-independent: runs in the desktop project only (see playwright.config.ts).
-import { expect, test } from "@playwright/test";
-import { allPages } from "./site-pages";
+import { expect, test, type Page } from "@playwright/test";
+import { allPages, showsClientComponent } from "./site-pages";
 
 const REQUIRED_HEADERS: Record<string, RegExp> = {
   "content-security-policy": /default-src 'self'.*object-src 'none'.*base-uri 'none'.*frame-ancestors 'none'.*form-action 'self'/,
@@ -10,6 +10,10 @@ const REQUIRED_HEADERS: Record<string, RegExp> = {
   "permissions-policy": /camera=\(\)/,
   "cross-origin-opener-policy": /^same-origin$/,
 };
+
+/** The script-src of a policy: 'none' where the build left no JavaScript, inline from this origin where React runs. */
+const scriptSource = (policy: string | null | undefined) => /(?:^|;\s*)script-src ([^;]*)/.exec(policy ?? "")?.[1];
+const metaPolicy = (page: Page) => page.locator('head meta[http-equiv="Content-Security-Policy"]');
 
 for (const sitePage of [...allPages, { href: "/no-such-page", title: "", file: "404" }]) {
   test(`${sitePage.href} sends the security headers and breaks none of its rules`, async ({ page }) => {
@@ -30,6 +34,38 @@ for (const sitePage of [...allPages, { href: "/no-such-page", title: "", file: "
     expect(headers["x-powered-by"]).toBeUndefined();
     // No third-party origin is allowed anywhere in the policy.
     expect(headers["content-security-policy"]).not.toMatch(/https?:\/\//);
+
+    // Where no script of ours runs, none may: the page itself says so (for any host), and so does the header
+    // wherever the address is known at build time (every page but the 404, which answers at any address).
+    if (await showsClientComponent(page, sitePage.href)) {
+      expect(scriptSource(headers["content-security-policy"])).toBe("'self' 'unsafe-inline'");
+      await expect(metaPolicy(page)).toHaveCount(0);
+    } else {
+      expect(scriptSource(await metaPolicy(page).getAttribute("content"))).toBe("'none'");
+      if (sitePage.href !== "/no-such-page") expect(scriptSource(headers["content-security-policy"])).toBe("'none'");
+    }
     expect(violations).toEqual([]);
   });
 }
+
+/** Appends an inline <script> as an injection would arrive (an element in the document, not DevTools' evaluation). */
+async function injectedScriptRuns(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "document.documentElement.dataset.injected = 'ran'";
+    document.head.append(script);
+    return document.documentElement.dataset.injected === "ran";
+  });
+}
+
+for (const href of ["/mild-procedure", "/no-such-page"]) {
+  test(`${href}: a script slipped into the page does not run`, async ({ page }) => {
+    await page.goto(href);
+    expect(await injectedScriptRuns(page)).toBe(false);
+  });
+}
+
+test("/request-appointment, which keeps React, still allows inline scripts: the check above can tell", async ({ page }) => {
+  await page.goto("/request-appointment");
+  expect(await injectedScriptRuns(page)).toBe(true);
+});

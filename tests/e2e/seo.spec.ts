@@ -5,6 +5,9 @@ import { parseServerEnv } from "../../lib/env";
 import { NON_CONTENT_PAGES } from "../../lib/seo/sitemap";
 import { contentPages } from "./site-pages";
 
+/** Every public page, content file or code route: each must tell search engines and link previews the same things. */
+const seoPages = [...contentPages, ...NON_CONTENT_PAGES.map((page) => ({ ...page, file: `app${page.href}/page.tsx` }))];
+
 /** The public origin the site was built for: `npm test` gives the build and these tests the same environment. */
 const SITE_URL = parseServerEnv(process.env).SITE_URL;
 const SITE_ORIGIN = new URL(SITE_URL).origin;
@@ -53,7 +56,7 @@ function expectedTypes(href: string): string[] {
   return types;
 }
 
-for (const contentPage of contentPages) {
+for (const contentPage of seoPages) {
   test.describe(`${contentPage.href} (${contentPage.file})`, () => {
     test("has a canonical link, a description and link-preview tags on the public origin", async ({ page }) => {
       await page.goto(contentPage.href);
@@ -141,7 +144,7 @@ test("/faq: the FAQPage asks exactly the questions the page shows as headings", 
 test("no two pages share a title or a description", async ({ page }) => {
   const titles = new Map<string, string>();
   const descriptions = new Map<string, string>();
-  for (const contentPage of contentPages) {
+  for (const contentPage of seoPages) {
     await page.goto(contentPage.href);
     const title = await page.title();
     const description = (await metaContent(page, "name", "description"))!;

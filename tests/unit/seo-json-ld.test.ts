@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getContentPage, getContentPages, type ContentPage } from "@/lib/content/pages";
+import { REQUEST_APPOINTMENT_PAGE } from "@/lib/routes";
 import { breadcrumbTrail } from "@/lib/seo/breadcrumbs";
 import { getFaqEntries, isQuestionPage } from "@/lib/seo/faq";
-import { contentPageGraph, medicalClinicJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { codePageGraph, contentPageGraph, medicalClinicJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { LUMBAR_SPINAL_STENOSIS, MILD_PROCEDURE } from "@/lib/seo/medical-topics";
 import type { SiteIdentity } from "@/lib/seo/site-identity";
 import { getClinic, parseClinicFacts } from "@/lib/site";
@@ -148,6 +149,21 @@ describe("structured data", () => {
     expect(nodeOfType(graphNodesOf(page), "BreadcrumbList").itemListElement).toEqual([
       { "@type": "ListItem", position: 1, name: "Home", item: `${SITE_URL}/` },
       { "@type": "ListItem", position: 2, name: page.title, item: `${SITE_URL}/candidacy` },
+    ]);
+  });
+
+  it("gives the appointment form, a page written in code, a MedicalWebPage and a BreadcrumbList too", () => {
+    const graph = codePageGraph(REQUEST_APPOINTMENT_PAGE, breadcrumbTrail(REQUEST_APPOINTMENT_PAGE, home), site);
+    const nodes = (JSON.parse(serializeJsonLd(graph)) as { "@graph": JsonNode[] })["@graph"];
+    expect(typesOf(nodes)).toEqual(["MedicalWebPage", "BreadcrumbList"]);
+    expect(nodeOfType(nodes, "MedicalWebPage")).toMatchObject({
+      url: `${SITE_URL}/request-appointment`,
+      name: REQUEST_APPOINTMENT_PAGE.title,
+      lastReviewed: REQUEST_APPOINTMENT_PAGE.updated,
+    });
+    expect(nodeOfType(nodes, "BreadcrumbList").itemListElement).toEqual([
+      { "@type": "ListItem", position: 1, name: "Home", item: `${SITE_URL}/` },
+      { "@type": "ListItem", position: 2, name: REQUEST_APPOINTMENT_PAGE.title, item: `${SITE_URL}/request-appointment` },
     ]);
   });
 

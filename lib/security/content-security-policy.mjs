@@ -1,0 +1,47 @@
+// @ts-check
+/**
+ * The site's Content-Security-Policy, in one place for next.config.ts (every response) and the build step that
+ * strips Next's runtime (lib/zero-javascript), which tightens it on the pages it leaves without JavaScript.
+ * Plain JavaScript because that build step is loaded by Node itself, not by Next's TypeScript loader.
+ */
+
+/**
+ * As strict as static rendering allows where React runs. Next streams each page's data in inline <script> tags
+ * whose content differs per page, and nonces would need a server render per request, so scripts and styles
+ * allow 'unsafe-inline' from this origin only. Nothing may load from, or frame this site from, another origin.
+ * @type {ReadonlyArray<readonly [string, string]>}
+ */
+const DIRECTIVES = [
+  ["default-src", "'self'"],
+  ["script-src", "'self' 'unsafe-inline'"],
+  ["style-src", "'self' 'unsafe-inline'"],
+  ["img-src", "'self' data:"],
+  ["font-src", "'self'"],
+  ["connect-src", "'self'"],
+  ["object-src", "'none'"],
+  ["base-uri", "'none'"],
+  ["frame-ancestors", "'none'"],
+  ["form-action", "'self'"],
+];
+
+/** Browsers ignore these in a <meta> policy, and say so in the console: they belong in the header only. */
+const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "sandbox"]);
+
+/**
+ * @param {{ scripts: "inline" | "none", forMetaElement?: boolean }} options
+ * @returns {string}
+ */
+function buildPolicy({ scripts, forMetaElement = false }) {
+  return DIRECTIVES.filter(([name]) => !(forMetaElement && HEADER_ONLY_DIRECTIVES.has(name)))
+    .map(([name, value]) => `${name} ${name === "script-src" && scripts === "none" ? "'none'" : value}`)
+    .join("; ");
+}
+
+/** The policy of every response, and the whole policy of the pages that keep React (the self-check, the form). */
+export const CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "inline" });
+
+/** Pages that ship no JavaScript: no script may run at all (JSON-LD is data, not a script, and is unaffected). */
+export const NO_SCRIPT_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "none" });
+
+/** The same, as a <meta http-equiv> in the page itself, so a static host that sends no header enforces it too. */
+export const NO_SCRIPT_META_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "none", forMetaElement: true });
