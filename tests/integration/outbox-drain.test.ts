@@ -1,0 +1,109 @@
+// @vitest-environment node
+/**
+ * /api/outbox/drain, as a scheduler calls it where no process stays up: refused without the token, and with it,
+ * the notifications that could not go out are sent, each once. A real SQLite file and a real SMTP server.
+ */
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setLogDestination } from "@/lib/log";
+
+const TOKEN = "drain-token-for-tests-0123456789abcdef";
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "drain-test-"));
+let smtpPort = 0;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  setLogDestination({ write: () => {} });
+  smtpPort = await freePort();
+  Object.assign(process.env, {
+    DATA_DIR: dataDir,
+    OUTBOX_DRAIN_TOKEN: TOKEN,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    STAFF_NOTIFY_EMAIL: "front-desk@example.com",
+    MAIL_FROM: "Mocek Spine website <website@example.com>",
+    // Only the drain sends: the worker's own poll would come far too late for this test.
+    OUTBOX_POLL_MS: "3600000",
+    OUTBOX_RETRY_BASE_MS: "1",
+  });
+});
+
+afterAll(async () => {
+  const global = globalThis as { __appointmentsRuntime?: Promise<{ store: { close(): Promise<void> }; outbox?: { stop(): Promise<void> } }> };
+  const runtime = await global.__appointmentsRuntime;
+  await runtime?.outbox?.stop();
+  await runtime?.store.close();
+  delete global.__appointmentsRuntime;
+  for (const name of ["DATA_DIR", "OUTBOX_DRAIN_TOKEN", "SMTP_URL", "STAFF_NOTIFY_EMAIL", "MAIL_FROM", "OUTBOX_POLL_MS", "OUTBOX_RETRY_BASE_MS"]) {
+    delete process.env[name];
+  }
+  setLogDestination(undefined);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const drainRequest = (authorization?: string) =>
+  new Request("http://localhost/api/outbox/drain", { method: "POST", headers: authorization ? { authorization } : {} });
+
+describe("the outbox drain endpoint", () => {
+  it("is refused without the right token, and says nothing else", async () => {
+    const { POST, GET } = await import("@/app/api/outbox/drain/route");
+    for (const response of [await POST(drainRequest()), await POST(drainRequest("Bearer wrong")), await GET(drainRequest(`Bearer ${TOKEN}x`))]) {
+      expect(response.status).toBe(401);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
+  it("sends what the mail server could not take earlier, once, and reports only a count", async () => {
+    const { POST } = await import("@/app/api/outbox/drain/route");
+    const { getAppointmentsRuntime } = await import("@/lib/appointments/runtime");
+    const { submitAppointmentRequest } = await import("@/lib/appointments/submit");
+    const runtime = await getAppointmentsRuntime();
+    // The mail server is down: the first attempt, right after the request, fails.
+    const result = await submitAppointmentRequest(
+      runtime,
+      { fullName: "Drain Patient", phone: "(501) 555-0188", bestTime: "any", acknowledged: "on" },
+      { clientAddress: "192.0.2.20" },
+    );
+    expect(result.status).toBe("received");
+    const reference = (result as { reference: string }).reference;
+    await expect.poll(async () => (await runtime.store.notificationStatus(reference))?.attempts).toBe(1);
+
+    const subjects: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData(stream, _session, callback) {
+        let text = "";
+        stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+        stream.on("end", () => {
+          subjects.push(/^Subject: (.*)$/m.exec(text)?.[1]?.trim() ?? "");
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+    try {
+      const drained = await POST(drainRequest(`Bearer ${TOKEN}`));
+      expect(drained.status).toBe(200);
+      expect(await drained.json()).toEqual({ tried: 1 });
+      expect(subjects).toEqual([`New appointment request ${reference}`]);
+      // Nothing is due any more: a second call sends nothing.
+      expect(await (await POST(drainRequest(`Bearer ${TOKEN}`))).json()).toEqual({ tried: 0 });
+      expect(subjects).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  });
+});
