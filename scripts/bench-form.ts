@@ -12,9 +12,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { openAppointmentData } from "@/lib/appointments/runtime";
 import { parseServerEnv } from "@/lib/env";
+import { startMailCatcher } from "./lib/mail-catcher";
 import { startNextServer, type RunningServer } from "./lib/serve";
 import { createTestDatabase, startTestPostgres } from "./lib/throwaway-postgres";
 
@@ -41,32 +41,12 @@ async function actionFields(origin: string): Promise<[string, string][]> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-/** A real SMTP server that counts the staff emails per subject. */
-async function startMailCounter(port: number) {
-  const subjects: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let text = "";
-      stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-      stream.on("end", () => {
-        subjects.push(/^Subject: (.*)$/m.exec(text)?.[1]?.trim() ?? "");
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { subjects, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-form-"));
   const postgres = SERVERS > 1 ? await startTestPostgres() : undefined;
   const databaseUrl = postgres && (await createTestDatabase(postgres.url, "bench_form")).url;
-  const mail = await startMailCounter(FIRST_PORT + 50);
+  const mail = await startMailCatcher(FIRST_PORT + 50);
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     APPOINTMENTS_KEY: randomBytes(32).toString("base64"),

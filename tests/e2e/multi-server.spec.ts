@@ -6,10 +6,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { expect, test } from "@playwright/test";
 import { openPostgresStore } from "../../lib/appointments/postgres-store";
+import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher";
 import { createTestDatabase, startTestPostgres, type TestPostgres } from "../../scripts/lib/throwaway-postgres";
 import { freePort, postForm, startServer, type TestServer } from "./support/servers";
 
@@ -20,8 +19,7 @@ test.describe.configure({ mode: "serial" });
 
 let postgres: TestPostgres;
 let databaseUrl: string;
-let smtp: SMTPServer;
-const mail: ParsedMail[] = [];
+let mail: MailCatcher;
 const servers: TestServer[] = [];
 
 test.beforeAll(async () => {
@@ -29,18 +27,7 @@ test.beforeAll(async () => {
   postgres = await startTestPostgres();
   databaseUrl = (await createTestDatabase(postgres.url, "multi_server")).url;
   const smtpPort = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((parsed) => {
-        mail.push(parsed);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+  mail = await startMailCatcher(smtpPort);
   const env = {
     DATABASE_URL: databaseUrl,
     // Servers sharing a database share the key: each encrypts what the other must read.
@@ -60,7 +47,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const server of servers) server.process.kill();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await mail?.stop();
   postgres?.stop();
 });
 
@@ -81,11 +68,10 @@ test("two servers on one PostgreSQL database store each confirmed request once a
     await store.close();
   }
 
-  await expect.poll(() => mail.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(SUBMISSIONS);
+  await expect.poll(() => mail.subjects.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(SUBMISSIONS);
   // Long enough for a second send by the other server's poll (every 200 ms) to arrive, if one were coming.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const subjects = mail.map((message) => message.subject);
-  expect(subjects.sort()).toEqual(confirmed.map((reference) => `New appointment request ${reference}`).sort());
+  expect([...mail.subjects].sort()).toEqual(confirmed.map((reference) => `New appointment request ${reference}`).sort());
 });
 
 test("the rate limit is shared: a client gets the same allowance whichever server answers", async ({ request }) => {

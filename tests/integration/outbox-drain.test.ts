@@ -7,9 +7,9 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLogDestination } from "@/lib/log";
+import { startMailCatcher } from "../../scripts/lib/mail-catcher";
 
 const TOKEN = "drain-token-for-tests-0123456789abcdef";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "drain-test-"));
@@ -79,31 +79,17 @@ describe("the outbox drain endpoint", () => {
     const reference = (result as { reference: string }).reference;
     await expect.poll(async () => (await runtime.store.notificationStatus(reference))?.attempts).toBe(1);
 
-    const subjects: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, _session, callback) {
-        let text = "";
-        stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-        stream.on("end", () => {
-          subjects.push(/^Subject: (.*)$/m.exec(text)?.[1]?.trim() ?? "");
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+    const mail = await startMailCatcher(smtpPort);
     try {
       const drained = await POST(drainRequest(`Bearer ${TOKEN}`));
       expect(drained.status).toBe(200);
       expect(await drained.json()).toEqual({ tried: 1 });
-      expect(subjects).toEqual([`New appointment request ${reference}`]);
+      expect(mail.subjects).toEqual([`New appointment request ${reference}`]);
       // Nothing is due any more: a second call sends nothing.
       expect(await (await POST(drainRequest(`Bearer ${TOKEN}`))).json()).toEqual({ tried: 0 });
-      expect(subjects).toHaveLength(1);
+      expect(mail.subjects).toHaveLength(1);
     } finally {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await mail.stop();
     }
   });
 });
