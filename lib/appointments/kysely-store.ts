@@ -154,7 +154,8 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
       return db.transaction().execute(async (trx) => {
         // Servers sharing one database share the limit: hits for one key are counted one transaction at a time.
         await dialect.lockKey(trx, `rate-limit:${ipHash}`);
-        await trx.deleteFrom("rate_limit_hits").where("ip_hash", "=", ipHash).where("at_ms", "<=", nowMs - windowMs).execute();
+        // Every key's expired hits, not only this one's: a client who never comes back leaves nothing behind.
+        await trx.deleteFrom("rate_limit_hits").where("at_ms", "<=", nowMs - windowMs).execute();
         const { hits } = await trx
           .selectFrom("rate_limit_hits")
           .select((eb) => eb.fn.countAll<number | string>().as("hits"))
