@@ -6,6 +6,7 @@
  */
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { Pool } from "pg";
+import { errorCode, logEvent } from "@/lib/log";
 import { applyMigrations, kyselyStore, type StoreDialect, type Tables } from "./kysely-store";
 import type { AppointmentStore } from "./store";
 
@@ -21,6 +22,9 @@ const postgresDialect: StoreDialect = {
 export async function openPostgresStore(connectionString: string): Promise<AppointmentStore> {
   // A few connections per server: the form's work is short, and a small database allows about 100 in all.
   const pool = new Pool({ connectionString, max: 5 });
+  // An idle connection the server closes (a restart, a failover) is an error on the pool; unheard, it would be an
+  // uncaught exception that stops the site. The pool opens a new connection for the next query.
+  pool.on("error", (error) => logEvent("warn", "postgres.idle_connection_lost", { error: errorCode(error) }));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await applyMigrations(db, postgresDialect);

@@ -177,3 +177,19 @@ describe("PostgreSQL shared by several servers", () => {
     expect(claims.flat()).toHaveLength(1);
   });
 });
+
+describe("PostgreSQL going away", () => {
+  it("keeps the process alive when the server closes idle connections, and reconnects for the next query", async () => {
+    const store = await postgres();
+    await store.listRequests();
+    const { Client } = await import("pg");
+    const admin = new Client({ connectionString: inject("postgresUrl") });
+    await admin.connect();
+    const database = new URL(lastPostgresUrl).pathname.slice(1);
+    // What a restart or a failover does to the site's open connections.
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+    await admin.end();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await store.listRequests()).toEqual([]);
+  });
+});
