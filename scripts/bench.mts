@@ -102,6 +102,8 @@ function buildReferenceSite(): string {
   const homeBody = fs
     .readFileSync(path.join(CONTENT_DIR, "index.mdx"), "utf8")
     .replace(/^---[\s\S]*?---\n/, "")
+    // Our components, written over several lines or one, become one plain note: the reference has none of them.
+    .replace(/^<([A-Z]\w*)(?:\s[^>]*)?>$[\s\S]*?^<\/\1>$/gm, "<Note>Call us to ask for an appointment.</Note>")
     .replace(/^<[A-Z][\s\S]*?\/>$/gm, "<Note>Call us to ask for an appointment.</Note>");
   fs.writeFileSync(
     path.join(dir, "next.config.mjs"),
