@@ -8,11 +8,14 @@
 const HIDDEN_OR_REORDERING =
   "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u206F\\uFFF9-\\uFFFB\\u{E0000}-\\u{E007F}";
 
+const ANY_HIDDEN_OR_REORDERING = new RegExp(`[${HIDDEN_OR_REORDERING}]`, "u");
+const EVERY_HIDDEN_OR_REORDERING = new RegExp(`[${HIDDEN_OR_REORDERING}]`, "gu");
+
 /** True when `text` holds a character the form refuses. */
-export const hasHiddenOrReorderingCharacters = (text: string) => new RegExp(`[${HIDDEN_OR_REORDERING}]`, "u").test(text);
+export const hasHiddenOrReorderingCharacters = (text: string) => ANY_HIDDEN_OR_REORDERING.test(text);
 
 export function neutraliseForDisplay(text: string): string {
-  return text.replace(new RegExp(`[${HIDDEN_OR_REORDERING}]`, "gu"), "\uFFFD");
+  return text.replace(EVERY_HIDDEN_OR_REORDERING, "\uFFFD");
 }
 
 /** The characters a reader can see: without those that display as nothing (zero-width spaces, Hangul fillers). */
