@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { openAppointmentData } from "@/lib/appointments/runtime";
 import { parseServerEnv } from "@/lib/env";
+import { formActionFields } from "./lib/form-fields";
 import { startMailCatcher } from "./lib/mail-catcher";
 import { startNextServer, type RunningServer } from "./lib/serve";
 import { createTestDatabase, startTestPostgres } from "./lib/throwaway-postgres";
@@ -26,17 +27,10 @@ const COUNT = flag("--count", 200);
 const SERVERS = flag("--servers", 1);
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3900);
 
-function decodeHtml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
 /** The hidden fields React renders into the form for a server action without JavaScript. */
 async function actionFields(origin: string): Promise<[string, string][]> {
   const html = await (await fetch(`${origin}/request-appointment`)).text();
-  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]) => [
-    decodeHtml(name!),
-    decodeHtml(value ?? ""),
-  ]);
+  return formActionFields(html);
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

@@ -15,6 +15,7 @@ import fc from "fast-check";
 import { openRequest } from "@/lib/appointments/requests";
 import { openAppointmentData } from "@/lib/appointments/runtime";
 import { parseServerEnv } from "@/lib/env";
+import { formActionFields } from "./lib/form-fields";
 import { startNextServer } from "./lib/serve";
 
 const dirFlag = process.argv.indexOf("--dir");
@@ -26,9 +27,6 @@ const CONCURRENCY = 8;
 /** What a reverse proxy in front of the site appends: the address it saw. */
 const PROXY_SEEN = "192.0.2.10";
 
-const decodeHtml = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-
 interface Outcome {
   family: string;
   status: number;
@@ -38,10 +36,7 @@ interface Outcome {
 
 async function hiddenFields(): Promise<[string, string][]> {
   const html = await (await fetch(`${ORIGIN}/request-appointment`)).text();
-  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]) => [
-    decodeHtml(name!),
-    decodeHtml(value ?? ""),
-  ]);
+  return formActionFields(html);
 }
 
 type Part = [string, string | Blob];

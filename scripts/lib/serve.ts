@@ -16,10 +16,13 @@ export async function startNextServer({
   cwd = process.cwd(),
   port,
   env = {},
+  output = "ignore",
 }: {
   cwd?: string;
   port: number;
   env?: Record<string, string>;
+  /** Where the server's output goes: a file descriptor (a log file, /dev/full), or nowhere. */
+  output?: number | "ignore";
 }): Promise<RunningServer> {
   const origin = `http://localhost:${port}`;
   const ours = fs.existsSync(path.join(cwd, "scripts", "start.mjs"));
@@ -27,7 +30,7 @@ export async function startNextServer({
   const server = spawn(command!, args, {
     cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
-    stdio: "ignore",
+    stdio: ["ignore", output, output],
     // Its own process group, so stopping it stops npx and the Next server under it.
     detached: true,
   });

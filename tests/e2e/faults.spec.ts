@@ -36,7 +36,7 @@ test.describe("the appointment form under faults and abuse", () => {
       expect((await request.get(`${server.origin}/no-such-page`)).status()).toBe(404);
       expect(await storedCount(server.dataDir)).toBe(3);
     } finally {
-      server.process.kill();
+      server.stop();
       fs.closeSync(full);
     }
   });
@@ -66,7 +66,7 @@ test.describe("the appointment form under faults and abuse", () => {
       }
       expect(await outcomeOf(request, server.origin, { fullName: "Framed Patient" }, { "X-Forwarded-For": "198.51.100.77" })).toBe("received");
     } finally {
-      server.process.kill();
+      server.stop();
       fs.closeSync(log);
     }
   });

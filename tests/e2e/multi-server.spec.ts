@@ -10,7 +10,8 @@ import { expect, test } from "@playwright/test";
 import { openPostgresStore } from "../../lib/appointments/postgres-store";
 import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher";
 import { createTestDatabase, startTestPostgres, type TestPostgres } from "../../scripts/lib/throwaway-postgres";
-import { freePort, postForm, startServer, type TestServer } from "./support/servers";
+import { freePort } from "../../scripts/lib/free-port";
+import { postForm, startServer, type TestServer } from "./support/servers";
 
 const SUBMISSIONS = 40;
 
@@ -46,7 +47,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const server of servers) server.process.kill();
+  for (const server of servers) server.stop();
   await mail?.stop();
   postgres?.stop();
 });

@@ -3,7 +3,6 @@
  * The appointment flow against a real SQLite file and a real SMTP server (smtp-server), as in production.
  */
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -17,6 +16,7 @@ import { createAppointmentsRuntime, type AppointmentsRuntime } from "@/lib/appoi
 import { databasePath } from "@/lib/appointments/sqlite-store";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { setLogDestination } from "@/lib/log";
+import { freePort } from "../../scripts/lib/free-port";
 
 const PATIENT = {
   fullName: "Quillon Vasquez-Testwell",
@@ -34,14 +34,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A real SMTP server on localhost that keeps every message it accepts. */
 async function startSmtpServer(port: number) {

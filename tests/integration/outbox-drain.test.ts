@@ -4,25 +4,17 @@
  * the notifications that could not go out are sent, each once. A real SQLite file and a real SMTP server.
  */
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLogDestination } from "@/lib/log";
+import { freePort } from "../../scripts/lib/free-port";
 import { startMailCatcher } from "../../scripts/lib/mail-catcher";
 
 const TOKEN = "drain-token-for-tests-0123456789abcdef";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "drain-test-"));
 let smtpPort = 0;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   setLogDestination({ write: () => {} });

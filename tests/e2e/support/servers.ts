@@ -3,49 +3,23 @@
  * needs (a log that cannot be written, a low rate limit, a shared PostgreSQL database), and the form posted to it
  * as a browser without JavaScript posts it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { formActionFields } from "../../../scripts/lib/form-fields";
+import { freePort } from "../../../scripts/lib/free-port";
+import { startNextServer, type RunningServer } from "../../../scripts/lib/serve";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export interface TestServer {
-  origin: string;
+export interface TestServer extends RunningServer {
   dataDir: string;
-  process: ChildProcess;
 }
 
 /** The standalone server with `env`, its output written to `logTo` (a file descriptor), data in a new folder. */
 export async function startServer(name: string, env: Record<string, string>, logTo: number): Promise<TestServer> {
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(process.env.E2E_RUN_DIR!, `${name}-`));
-  const child = spawn("node", ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
-    stdio: ["ignore", logTo, logTo],
-  });
-  const origin = `http://localhost:${port}`;
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    try {
-      if ((await fetch(origin)).ok) return { origin, dataDir, process: child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error(`the ${name} server did not start on ${origin}`);
+  const server = await startNextServer({ port: await freePort(), env: { DATA_DIR: dataDir, ...env }, output: logTo });
+  return { ...server, dataDir };
 }
-
-const decodeHtml = (text: string) => text.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
 export type FormOutcome = { outcome: "received"; reference: string } | { outcome: "rate-limited" | "unavailable" | "unexpected"; status: number };
 
@@ -57,9 +31,7 @@ export async function postForm(
   headers: Record<string, string> = {},
 ): Promise<FormOutcome> {
   const page = await (await request.get(`${origin}/request-appointment`)).text();
-  const hidden = Object.fromEntries(
-    [...page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]) => [decodeHtml(name!), decodeHtml(value ?? "")]),
-  );
+  const hidden = Object.fromEntries(formActionFields(page));
   const response = await request.post(`${origin}/request-appointment`, {
     multipart: { ...hidden, phone: "501 555 0142", bestTime: "any", acknowledged: "on", ...fields },
     headers: { Origin: origin, ...headers },
