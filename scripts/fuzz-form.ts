@@ -100,11 +100,12 @@ async function main() {
         post("spoofed address", [...hidden, ...valid(`Spoofer Number ${index}`)], { "X-Forwarded-For": `198.18.${index >> 8}.${index & 255}, ${PROXY_SEEN}` }),
       )),
     );
-    // 2. The same details three times each (reloads, retries): one row each.
+    // 2. The same details three times each from the same client (reloads, retries): one row each.
     outcomes.push(
-      ...(await runAll([...Array(150).keys()], (index) =>
-        post("same details again", [...hidden, ...valid(`Repeat Patient ${Math.floor(index / 3)}`)], { "X-Forwarded-For": `10.2.${index >> 8}.${index & 255}` }),
-      )),
+      ...(await runAll([...Array(150).keys()], (index) => {
+        const patient = Math.floor(index / 3);
+        return post("same details again", [...hidden, ...valid(`Repeat Patient ${patient}`)], { "X-Forwarded-For": `10.2.0.${patient}` });
+      })),
     );
     // 3. The honeypot, however a bot fills it: nothing stored.
     const honeypots: Part[][] = [[["website", "http://spam.example"]], [["website", ""], ["website", "x"]], [["website", new Blob(["x"])]]];
