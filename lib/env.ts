@@ -29,6 +29,16 @@ export function isMailbox(value: string): boolean {
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+/** An IANA time zone name this Node knows, such as America/Chicago. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const serverEnvSchema = z.object({
   /** The public origin of the site: canonical links, sitemap and share images use it. Read at build time. */
   SITE_URL: absoluteHttpUrl.default("http://localhost:3000"),
@@ -45,6 +55,20 @@ export const serverEnvSchema = z.object({
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL such as postgres://user:password@host:5432/mocek" })),
   /** The secret a scheduler sends (Authorization: Bearer …) to /api/outbox/drain to retry staff notifications. */
   OUTBOX_DRAIN_TOKEN: optional(z.string().min(32, { error: "must be at least 32 characters; make one with: openssl rand -hex 32" })),
+  /** The clinic's time zone: the staff inbox and its exports show times in it. */
+  TIME_ZONE: z
+    .string()
+    .default("America/Chicago")
+    .refine(isTimeZone, { error: "must be a time zone name such as America/Chicago (see the tz database's list)" }),
+  /**
+   * Minutes without activity after which a staff session ends (HIPAA's automatic logoff). Decimals are allowed,
+   * for tests that cannot wait a minute.
+   */
+  STAFF_IDLE_MINUTES: z.coerce
+    .number({ error: "must be a number of minutes" })
+    .positive({ error: "must be above 0" })
+    .max(12 * 60, { error: "must be at most 720 (a session ends after 12 hours anyway)" })
+    .default(15),
   /** 32 bytes, base64 or hex: encrypts patients' details at rest. */
   APPOINTMENTS_KEY: optional(z.string()),
   /** Instead of APPOINTMENTS_KEY, during a key rotation: keys separated by commas, the current one first. */

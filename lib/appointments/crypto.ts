@@ -59,6 +59,13 @@ export function deriveKeys(masterKeys: Buffer | readonly Buffer[]) {
     encryption,
     ipHash: derive(current, "appointments/ip-hmac/v1"),
     fingerprint: derive(current, "appointments/fingerprint/v1"),
+    // Better Auth's secrets for the staff inbox (it seals authenticator keys and signs cookies with them), one per
+    // master key, current first, each with a number derived from its key: after a rotation, what an older key
+    // sealed stays readable while that key is still listed.
+    staffAuth: masters.map((masterKey) => ({
+      version: derive(masterKey, "staff/auth-secret-version/v1").readUInt32BE(0) & 0x7fffffff || 1,
+      value: derive(masterKey, "staff/auth-secret/v1").toString("base64"),
+    })),
   };
 }
 

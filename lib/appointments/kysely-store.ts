@@ -8,7 +8,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql, type Generated, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from "kysely";
 import type { BestTime } from "./fields";
-import { DuplicateReferenceError, type AppointmentStore, type StoredRequest } from "./store";
+import {
+  DuplicateReferenceError,
+  type AppointmentStore,
+  type AuthDatabase,
+  type InboxRequest,
+  type RequestStatus,
+  type StoredRequest,
+} from "./store";
 
 export interface Tables {
   appointment_requests: {
@@ -21,7 +28,33 @@ export interface Tables {
     email_sealed: string | null;
     reason_sealed: string | null;
     handled_at: string | null;
+    status: Generated<RequestStatus>;
+    status_changed_at: string | null;
+    status_changed_by: string | null;
   };
+  request_status_changes: {
+    id: Generated<number>;
+    request_id: string;
+    status: RequestStatus;
+    note_sealed: string | null;
+    changed_at: string;
+    changed_by: string;
+  };
+  staff_audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor_id: string | null;
+    actor_email: string | null;
+    action: string;
+    reference: string | null;
+    detail: string | null;
+    ip_hash: string | null;
+  };
+  staff_enrollments: { token_hash: string; user_id: string; created_at: string; expires_at: string; used_at: string | null };
+  staff_sign_in_failures: { key: string; at_ms: number };
+  staff_session_activity: { session_id: string; last_active_ms: number };
+  /** Better Auth's table (lib/staff/auth-config.ts); the inbox reads staff names from it. */
+  staff_user: { id: string; name: string; email: string };
   outbox: {
     id: Generated<number>;
     request_id: string;
@@ -49,6 +82,8 @@ export interface StoreDialect {
   skipLocked<O>(query: SelectQueryBuilder<Tables, "outbox", O>): SelectQueryBuilder<Tables, "outbox", O>;
   /** Whether `error` says the reference code is already taken. */
   isDuplicateReference(error: unknown): boolean;
+  /** Better Auth's name for this database. */
+  authType: AuthDatabase["type"];
 }
 
 const MIGRATIONS_ROOT = path.join(process.cwd(), "lib", "appointments", "migrations");
@@ -92,6 +127,20 @@ function toStoredRequest(row: Selectable<Tables["appointment_requests"]>): Store
     reasonSealed: row.reason_sealed,
     handledAt: row.handled_at,
   };
+}
+
+function inboxQuery(db: Kysely<Tables>) {
+  return db
+    .selectFrom("appointment_requests")
+    .leftJoin("staff_user", "staff_user.id", "appointment_requests.status_changed_by")
+    .selectAll("appointment_requests")
+    .select("staff_user.name as status_changed_by_name");
+}
+
+function toInboxRequest(
+  row: Selectable<Tables["appointment_requests"]> & { status_changed_by_name: string | null },
+): InboxRequest {
+  return { ...toStoredRequest(row), status: row.status, statusChangedAt: row.status_changed_at, statusChangedByName: row.status_changed_by_name };
 }
 
 async function findRecentSubmission(db: Kysely<Tables>, fingerprint: string, sinceIso: string): Promise<string | undefined> {
@@ -290,6 +339,153 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
         afterId = batch[batch.length - 1]!.id;
       }
     },
+
+    async listInbox({ status }) {
+      let query = inboxQuery(db).orderBy("appointment_requests.created_at", "desc");
+      if (status) query = query.where("appointment_requests.status", "=", status);
+      return (await query.execute()).map(toInboxRequest);
+    },
+
+    async findInboxRequest(reference) {
+      const row = await inboxQuery(db).where("appointment_requests.reference", "=", reference).executeTakeFirst();
+      return row && toInboxRequest(row);
+    },
+
+    async changeStatus(requestId, { status, noteSealed, changedAt, changedBy }) {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable("appointment_requests")
+          .set({ status, status_changed_at: changedAt, status_changed_by: changedBy })
+          .where("id", "=", requestId)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return false;
+        await trx
+          .insertInto("request_status_changes")
+          .values({ request_id: requestId, status, note_sealed: noteSealed, changed_at: changedAt, changed_by: changedBy })
+          .execute();
+        return true;
+      });
+    },
+
+    async statusHistory(requestId) {
+      const rows = await db
+        .selectFrom("request_status_changes")
+        .leftJoin("staff_user", "staff_user.id", "request_status_changes.changed_by")
+        .select(["request_status_changes.status", "request_status_changes.note_sealed", "request_status_changes.changed_at", "staff_user.name"])
+        .where("request_status_changes.request_id", "=", requestId)
+        .orderBy("request_status_changes.id")
+        .execute();
+      return rows.map((row) => ({
+        status: row.status,
+        noteSealed: row.note_sealed,
+        changedAt: row.changed_at,
+        changedByName: row.name ?? "(removed account)",
+      }));
+    },
+
+    async appendAudit(entry) {
+      await db
+        .insertInto("staff_audit_log")
+        .values({
+          at: entry.at,
+          actor_id: entry.actorId,
+          actor_email: entry.actorEmail,
+          action: entry.action,
+          reference: entry.reference,
+          detail: entry.detail,
+          ip_hash: entry.ipHash,
+        })
+        .execute();
+    },
+
+    async listAudit({ actorId, reference, beforeId, limit }) {
+      let query = db.selectFrom("staff_audit_log").selectAll().orderBy("id", "desc").limit(limit);
+      if (actorId) query = query.where("actor_id", "=", actorId);
+      if (reference) query = query.where("reference", "=", reference);
+      if (beforeId !== undefined) query = query.where("id", "<", beforeId);
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        at: row.at,
+        actorId: row.actor_id,
+        actorEmail: row.actor_email,
+        action: row.action,
+        reference: row.reference,
+        detail: row.detail,
+        ipHash: row.ip_hash,
+      }));
+    },
+
+    async createEnrollment(tokenHash, userId, createdAtIso, expiresAtIso) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("staff_enrollments").where("user_id", "=", userId).where("used_at", "is", null).execute();
+        await trx
+          .insertInto("staff_enrollments")
+          .values({ token_hash: tokenHash, user_id: userId, created_at: createdAtIso, expires_at: expiresAtIso, used_at: null })
+          .execute();
+      });
+    },
+
+    async findEnrollment(tokenHash, nowIso) {
+      const row = await db
+        .selectFrom("staff_enrollments")
+        .select("user_id")
+        .where("token_hash", "=", tokenHash)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", nowIso)
+        .executeTakeFirst();
+      return row?.user_id;
+    },
+
+    async consumeEnrollment(tokenHash, nowIso) {
+      // One statement: of two uses at the same moment, only one finds the link unused.
+      const row = await db
+        .updateTable("staff_enrollments")
+        .set({ used_at: nowIso })
+        .where("token_hash", "=", tokenHash)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", nowIso)
+        .returning("user_id")
+        .executeTakeFirst();
+      return row?.user_id;
+    },
+
+    async recordSignInFailure(keys, nowMs, windowMs) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom("staff_sign_in_failures").where("at_ms", "<=", nowMs - windowMs).execute();
+        await trx.insertInto("staff_sign_in_failures").values(keys.map((key) => ({ key, at_ms: nowMs }))).execute();
+      });
+    },
+
+    async countSignInFailures(key, sinceMs) {
+      const { failures } = await db
+        .selectFrom("staff_sign_in_failures")
+        .select((eb) => eb.fn.countAll<number | string>().as("failures"))
+        .where("key", "=", key)
+        .where("at_ms", ">", sinceMs)
+        .executeTakeFirstOrThrow();
+      return Number(failures);
+    },
+
+    async clearSignInFailures(key) {
+      await db.deleteFrom("staff_sign_in_failures").where("key", "=", key).execute();
+    },
+
+    async touchSession(sessionId, nowMs, idleMs) {
+      return db.transaction().execute(async (trx) => {
+        await dialect.lockKey(trx, `session:${sessionId}`);
+        const row = await trx.selectFrom("staff_session_activity").select("last_active_ms").where("session_id", "=", sessionId).executeTakeFirst();
+        if (row && nowMs - Number(row.last_active_ms) > idleMs) return "idle";
+        await trx
+          .insertInto("staff_session_activity")
+          .values({ session_id: sessionId, last_active_ms: nowMs })
+          .onConflict((conflict) => conflict.column("session_id").doUpdateSet({ last_active_ms: nowMs }))
+          .execute();
+        return "active";
+      });
+    },
+
+    authDatabase: { db, type: dialect.authType },
 
     close,
   };

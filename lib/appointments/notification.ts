@@ -1,28 +1,35 @@
 /**
- * The email that tells staff a request arrived. It carries the reference, the time and how to read the request,
- * never the patient's details: email travels and is stored in places the clinic does not control.
+ * The email that tells staff a request arrived. It carries the reference, the time and a link to the request in
+ * the staff inbox (which asks the person to sign in), never the patient's details: email travels and is stored in
+ * places the clinic does not control.
  */
 export interface StaffNotification {
   subject: string;
   text: string;
 }
 
-export function buildStaffNotification({ reference, createdAt }: { reference: string; createdAt: string }): StaffNotification {
-  const received = new Date(createdAt).toLocaleString("en-US", {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: "America/Chicago",
-  });
+export interface NotificationSettings {
+  /** SITE_URL: the inbox link's origin. */
+  siteUrl: string;
+  /** TIME_ZONE: the clinic's time zone, for the time received. */
+  timeZone: string;
+}
+
+export function buildStaffNotification(
+  { reference, createdAt }: { reference: string; createdAt: string },
+  { siteUrl, timeZone }: NotificationSettings,
+): StaffNotification {
+  const received = new Date(createdAt).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short", timeZone, timeZoneName: "short" });
   return {
     subject: `New appointment request ${reference}`,
     text: [
       `A new appointment request arrived through the website.`,
       ``,
       `Reference: ${reference}`,
-      `Received: ${received} (Central Time)`,
+      `Received: ${received}`,
       ``,
-      `To read it, on the website's server run:`,
-      `  npm run requests -- show ${reference}`,
+      `Open it in the staff inbox (you will be asked to sign in):`,
+      `  ${siteUrl}/staff/requests/${reference}`,
       ``,
       `The patient's details are not in this email, to keep them private.`,
     ].join("\n"),

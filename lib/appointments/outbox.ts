@@ -3,7 +3,7 @@
  * is down, and a dead-letter state after repeated failures. The request itself is already safe in the store.
  */
 import { errorCode, logEvent } from "@/lib/log";
-import { buildStaffNotification, type StaffNotification } from "./notification";
+import { buildStaffNotification, type NotificationSettings, type StaffNotification } from "./notification";
 import type { AppointmentStore, OutboxMessage } from "./store";
 
 export type SendNotification = (notification: StaffNotification & { messageId: string }) => Promise<void>;
@@ -21,6 +21,8 @@ export interface OutboxOptions {
    * call sends it meanwhile; a sender that dies while holding one leaves it to be retried after this.
    */
   leaseMs: number;
+  /** Where the email's link points and which time zone it uses. */
+  notification: NotificationSettings;
   now?: () => Date;
 }
 
@@ -30,6 +32,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   maxAttempts: 10,
   pollMs: 15_000,
   leaseMs: 5 * 60_000,
+  notification: { siteUrl: "http://localhost:3000", timeZone: "America/Chicago" },
 };
 
 export function retryDelayMs(failedAttempts: number, { retryBaseMs, retryMaxMs }: Pick<OutboxOptions, "retryBaseMs" | "retryMaxMs">) {
@@ -98,7 +101,7 @@ export class OutboxWorker {
 
   private async deliver(message: OutboxMessage): Promise<void> {
     try {
-      await this.send({ ...buildStaffNotification(message), messageId: message.messageId });
+      await this.send({ ...buildStaffNotification(message, this.options.notification), messageId: message.messageId });
       await this.store.markNotificationSent(message.id, this.now().toISOString());
       logEvent("info", "outbox.sent", { reference: message.reference, attempts: message.attempts + 1 });
     } catch (error) {

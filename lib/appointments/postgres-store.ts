@@ -12,6 +12,7 @@ import type { AppointmentStore } from "./store";
 
 const postgresDialect: StoreDialect = {
   migrationsFolder: "postgres",
+  authType: "postgres",
   runScript: async (trx, script) => void (await sql.raw(script).execute(trx)),
   lockKey: async (trx, key) => void (await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx)),
   skipLocked: (query) => query.forUpdate().skipLocked(),

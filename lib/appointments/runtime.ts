@@ -79,7 +79,7 @@ export async function createAppointmentsRuntime(env: ServerEnv, outboxOptions: P
   } else {
     const missing = [!env.SMTP_URL && "SMTP_URL", !env.STAFF_NOTIFY_EMAIL && "STAFF_NOTIFY_EMAIL"].filter(Boolean).join(" and ");
     logEvent("warn", "appointments.notifications_off", {
-      message: `${missing} not set: staff notifications are off; requests are still stored and can be read with npm run requests`,
+      message: `${missing} not set: staff notifications are off; requests are still stored and can be read in the staff inbox (/staff) or with npm run requests`,
     });
   }
   const retention = env.RETENTION_DAYS ? scheduleRetention(store, env.RETENTION_DAYS) : undefined;
@@ -94,6 +94,7 @@ export function getAppointmentsRuntime(): Promise<AppointmentsRuntime> {
   globalRuntime.__appointmentsRuntime ??= createAppointmentsRuntime(env, {
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
     pollMs: env.OUTBOX_POLL_MS,
+    notification: { siteUrl: env.SITE_URL, timeZone: env.TIME_ZONE },
   }).catch((error: unknown) => {
     // A failed start (the database unreachable for a moment) must not stick: the next request tries again.
     globalRuntime.__appointmentsRuntime = undefined;

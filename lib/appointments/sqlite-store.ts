@@ -18,6 +18,7 @@ export function databasePath(dataDir: string): string {
 function sqliteDialect(connection: Database.Database): StoreDialect {
   return {
     migrationsFolder: "sqlite",
+    authType: "sqlite",
     // better-sqlite3 prepares one statement at a time; a migration file has several.
     runScript: async (_trx, script) => void connection.exec(script),
     lockKey: async () => {},

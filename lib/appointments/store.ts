@@ -3,6 +3,7 @@
  * interface; SQLite (sqlite-store.ts) and PostgreSQL (postgres-store.ts) implement it with the same queries
  * (kysely-store.ts), and one contract test suite runs against both.
  */
+import type { Kysely } from "kysely";
 import type { BestTime } from "./fields";
 
 /** A request as stored: the patient's details still sealed (encrypted). */
@@ -33,6 +34,60 @@ export interface OutboxMessage {
 export interface SubmissionFingerprint {
   fingerprint: string;
   duplicateSinceIso: string;
+}
+
+/** The store's database, for Better Auth's own tables (lib/staff/auth-config.ts). */
+export interface AuthDatabase {
+  // Better Auth reads and writes its tables through this connection; their types are Better Auth's business.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  type: "sqlite" | "postgres";
+}
+
+/** Where a request stands, as the front desk works it. */
+export const REQUEST_STATUSES = {
+  new: "New",
+  no_answer: "Called – no answer",
+  scheduled: "Scheduled",
+  closed: "Closed",
+} as const;
+
+export type RequestStatus = keyof typeof REQUEST_STATUSES;
+
+/** A request as the inbox shows it: still sealed, with where it stands and who moved it there last. */
+export interface InboxRequest extends StoredRequest {
+  status: RequestStatus;
+  statusChangedAt: string | null;
+  /** The staff member's name; null while no one has changed the status. */
+  statusChangedByName: string | null;
+}
+
+/** One entry in a request's history. The note is sealed with the request's id, like the patient's details. */
+export interface StatusChange {
+  status: RequestStatus;
+  noteSealed: string | null;
+  changedAt: string;
+  changedByName: string;
+}
+
+/** One line of the audit log. Never a patient's detail: a request is named by its reference. */
+export interface AuditEntry {
+  at: string;
+  /** The staff_user id; null for the server's command line or a sign-in to an unknown account. */
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  reference: string | null;
+  detail: string | null;
+  ipHash: string | null;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  reference?: string;
+  /** Entries with an id below this one (the next page); newest first. */
+  beforeId?: number;
+  limit: number;
 }
 
 export interface AppointmentStore {
@@ -76,6 +131,37 @@ export interface AppointmentStore {
    * number of requests rewritten.
    */
   resealRequests(reseal: (request: StoredRequest) => SealedFields | undefined, batchSize: number): Promise<number>;
+
+  // The staff inbox (lib/staff/).
+  /** Requests newest first, with their status; only those with `status` when it is given. */
+  listInbox(filter: { status?: RequestStatus }): Promise<InboxRequest[]>;
+  findInboxRequest(reference: string): Promise<InboxRequest | undefined>;
+  /** Sets a request's status and adds the change to its history, in one transaction. False: no such request. */
+  changeStatus(requestId: string, change: Omit<StatusChange, "changedByName"> & { changedBy: string }): Promise<boolean>;
+  /** A request's status changes, oldest first. */
+  statusHistory(requestId: string): Promise<StatusChange[]>;
+  /** Adds a line to the audit log. There is no way to change or remove one. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Audit entries newest first, with their ids for paging. */
+  listAudit(filter: AuditFilter): Promise<(AuditEntry & { id: number })[]>;
+  /** Stores a new enrollment link's token hash; earlier unused links of the same person stop working. */
+  createEnrollment(tokenHash: string, userId: string, createdAtIso: string, expiresAtIso: string): Promise<void>;
+  /** The person an unused, unexpired enrollment token belongs to. */
+  findEnrollment(tokenHash: string, nowIso: string): Promise<string | undefined>;
+  /** Uses up an enrollment token, atomically: of two attempts at once, one gets the person's id. */
+  consumeEnrollment(tokenHash: string, nowIso: string): Promise<string | undefined>;
+  /** Counts a failed sign-in under each key (an account, an address) and drops failures older than `windowMs`. */
+  recordSignInFailure(keys: string[], nowMs: number, windowMs: number): Promise<void>;
+  /** Failed sign-ins under `key` since `sinceMs`. */
+  countSignInFailures(key: string, sinceMs: number): Promise<number>;
+  clearSignInFailures(key: string): Promise<void>;
+  /**
+   * Marks a session as used now, unless it has been idle longer than `idleMs`: then it says so and leaves it
+   * (the caller ends the session).
+   */
+  touchSession(sessionId: string, nowMs: number, idleMs: number): Promise<"active" | "idle">;
+  /** The database itself, for Better Auth's own tables (staff_user, staff_session, …). */
+  readonly authDatabase: AuthDatabase;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Staff sign-in, in one place: Better Auth's settings for the inbox. Better Auth hashes passwords, keeps sessions
+ * and checks authenticator codes; nothing of that is written here. What is ours: who may sign in (no sign-up,
+ * accounts come from an admin or `npm run staff`), how long a session lives, and where its tables are.
+ *
+ * Used by the server (lib/staff/auth.ts adds Next's cookie handling) and by the command-line tool, which has no
+ * Next around it.
+ */
+import { betterAuth, type BetterAuthOptions, type BetterAuthPlugin } from "better-auth";
+import { admin } from "better-auth/plugins/admin";
+import { twoFactor } from "better-auth/plugins/two-factor";
+import type { AuthDatabase } from "@/lib/appointments/store";
+import { STAFF_PATH } from "./paths";
+
+export interface StaffAuthSettings {
+  /** The site's public address (SITE_URL): sessions use Secure cookies when it is https. */
+  baseURL: string;
+  /** Derived from the appointment keys (lib/appointments/crypto.ts), current first: rotating a key keeps old ones readable. */
+  secrets: { version: number; value: string }[];
+}
+
+/** A session ends 12 hours after sign-in, whatever happens; idle time is checked on each request (./session.ts). */
+export const SESSION_HOURS = 12;
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 128;
+
+export function staffAuthOptions(database: AuthDatabase, settings: StaffAuthSettings, extraPlugins: BetterAuthPlugin[] = []) {
+  return {
+    appName: "Mocek Spine staff inbox",
+    baseURL: settings.baseURL,
+    // Never mounted as a route: the inbox calls Better Auth on the server (auth.api) from its own actions, so
+    // there is no public auth endpoint to probe.
+    basePath: `${STAFF_PATH}/auth`,
+    secrets: settings.secrets,
+    database: { db: database.db, type: database.type },
+    telemetry: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are made by an admin, never by whoever finds the sign-in page.
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: false,
+    },
+    user: { modelName: "staff_user" },
+    account: { modelName: "staff_account" },
+    verification: { modelName: "staff_verification" },
+    session: {
+      modelName: "staff_session",
+      expiresIn: SESSION_HOURS * 60 * 60,
+      // An absolute limit: activity never pushes the end of a session later.
+      disableSessionRefresh: true,
+      cookieCache: { enabled: false },
+    },
+    // Failed sign-ins are counted in the database (./lockout.ts), per account and per address, across servers.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: "mocek-staff",
+      useSecureCookies: settings.baseURL.startsWith("https:"),
+      // The session cookie goes to the inbox only, never with a patient's page view.
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: STAFF_PATH },
+    },
+    plugins: [
+      twoFactor({
+        issuer: "Mocek Spine",
+        schema: { twoFactor: { modelName: "staff_two_factor" } },
+        // Better Auth's own count of wrong codes per account, beside ours per account and address (./lockout.ts).
+        accountLockout: { enabled: true, maxFailedAttempts: 5, durationSeconds: 15 * 60 },
+      }),
+      admin({ defaultRole: "staff", adminRoles: ["admin"] }),
+      ...extraPlugins,
+    ],
+  } satisfies BetterAuthOptions;
+}
+
+export function createStaffAuth(database: AuthDatabase, settings: StaffAuthSettings, extraPlugins: BetterAuthPlugin[] = []) {
+  return betterAuth(staffAuthOptions(database, settings, extraPlugins));
+}
+
+export type StaffAuth = ReturnType<typeof createStaffAuth>;

@@ -1,0 +1,92 @@
+/**
+ * Who is signed in, checked on the server by every staff page and every staff action (never only in the page's
+ * buttons): a session Better Auth knows, of an account that is neither disabled nor half-enrolled, used within
+ * STAFF_IDLE_MINUTES (HIPAA's automatic logoff) and at most 12 hours old (Better Auth's own expiry). Anything else
+ * goes to the sign-in page, which says nothing of what was asked for.
+ */
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { recordAudit } from "./audit";
+import { getStaffContext, requestOrigin } from "./auth";
+import { auditContext, type StaffContext } from "./context";
+import type { StaffRole } from "./accounts";
+import { STAFF_ENROLL_PATH, STAFF_REQUESTS_PATH, STAFF_SIGN_IN_PATH } from "./paths";
+
+export interface SignedInStaff {
+  context: StaffContext;
+  user: { id: string; email: string; name: string; role: StaffRole };
+  clientAddress: string;
+}
+
+/** Where to go after signing in: only a page of the inbox, so the link cannot send anyone elsewhere. */
+export function safeReturnPath(value: unknown): string {
+  return typeof value === "string" && /^\/staff\/[A-Za-z0-9\-/]*$/.test(value) && !value.includes("//") ? value : STAFF_REQUESTS_PATH;
+}
+
+export function signInPath({ returnTo, reason }: { returnTo?: string; reason?: "idle" | "signed-out" } = {}): string {
+  const query = new URLSearchParams();
+  if (returnTo && returnTo !== STAFF_REQUESTS_PATH) query.set("next", safeReturnPath(returnTo));
+  if (reason) query.set("reason", reason);
+  const search = query.toString();
+  return search ? `${STAFF_SIGN_IN_PATH}?${search}` : STAFF_SIGN_IN_PATH;
+}
+
+type SessionCheck =
+  | { status: "signed-in"; staff: SignedInStaff; sessionToken: string }
+  | { status: "enrolling"; staff: SignedInStaff }
+  | { status: "signed-out"; reason?: "idle" };
+
+/** Reads and checks the session once per request (React's cache), and marks it as used. */
+const checkSession = cache(async (): Promise<SessionCheck> => {
+  const context = await getStaffContext();
+  const { headers, clientAddress } = await requestOrigin(context);
+  const found = await context.auth.api.getSession({ headers });
+  if (!found) return { status: "signed-out" };
+  const authContext = await context.auth.$context;
+  const user = found.user as typeof found.user & { role?: string | null; banned?: boolean | null; twoFactorEnabled?: boolean | null };
+  if (user.banned) {
+    await authContext.internalAdapter.deleteUserSessions(user.id);
+    return { status: "signed-out" };
+  }
+  const staff: SignedInStaff = {
+    context,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role === "admin" ? "admin" : "staff" },
+    clientAddress,
+  };
+  if (!user.twoFactorEnabled) return { status: "enrolling", staff };
+  const now = context.now?.() ?? new Date();
+  const idleMs = context.env.STAFF_IDLE_MINUTES * 60 * 1000;
+  if ((await context.store.touchSession(found.session.id, now.getTime(), idleMs)) === "idle") {
+    await authContext.internalAdapter.deleteSession(found.session.token);
+    await recordAudit(auditContext(context), { actor: staff.user, action: "session-idle", clientAddress });
+    return { status: "signed-out", reason: "idle" };
+  }
+  return { status: "signed-in", staff, sessionToken: found.session.token };
+});
+
+/** The signed-in person, or a redirect to sign-in (back to `returnTo` afterwards). */
+export async function requireStaff({ returnTo }: { returnTo?: string } = {}): Promise<SignedInStaff> {
+  const check = await checkSession();
+  if (check.status === "signed-in") return check.staff;
+  if (check.status === "enrolling") redirect(STAFF_ENROLL_PATH);
+  redirect(signInPath({ returnTo, reason: check.reason }));
+}
+
+/** An admin, or the same redirect as for a signed-out visitor would get; a signed-in staff member gets a refusal page. */
+export async function requireAdmin({ returnTo }: { returnTo?: string } = {}): Promise<SignedInStaff> {
+  const staff = await requireStaff({ returnTo });
+  if (staff.user.role !== "admin") redirect(`${STAFF_REQUESTS_PATH}?refused=admin`);
+  return staff;
+}
+
+/** The session of someone half-way through enrollment (password set, two-factor not yet on), if that is who this is. */
+export async function enrollingStaff(): Promise<SignedInStaff | undefined> {
+  const check = await checkSession();
+  return check.status === "enrolling" ? check.staff : undefined;
+}
+
+/** The signed-in person, without redirecting: the sign-in page sends someone already signed in to the inbox. */
+export async function currentStaff(): Promise<SignedInStaff | undefined> {
+  const check = await checkSession();
+  return check.status === "signed-in" ? check.staff : undefined;
+}

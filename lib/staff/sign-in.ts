@@ -1,0 +1,120 @@
+/**
+ * Signing in, in two steps: email and password, then the 6-digit code from the authenticator app (or a recovery
+ * code). Better Auth checks both; this module adds the lockout and the audit log, and decides what the person is
+ * told: never which part was wrong, never whether an account exists.
+ */
+import { APIError } from "better-auth/api";
+import { z } from "zod";
+import { recordAudit, type AuditActor } from "./audit";
+import { auditContext, type StaffContext } from "./context";
+import { clearAccountFailures, isLockedOut, lockoutKeys, LOCKOUT_MINUTES, recordFailure } from "./lockout";
+
+export interface RequestOrigin {
+  headers: Headers;
+  clientAddress: string;
+}
+
+export type SignInState =
+  | { step: "password"; email?: string; error?: string }
+  | { step: "code"; email: string; error?: string }
+  | { step: "done" };
+
+export const SIGN_IN_MESSAGES = {
+  wrong: "That email and password do not match an account that can sign in. Check them and try again.",
+  wrongCode: "That code did not work. Codes change every 30 seconds: type the one your app shows now, or a recovery code.",
+  locked: `Too many tries. Sign-in is paused for ${LOCKOUT_MINUTES} minutes. If you need to get in now, ask an admin.`,
+  expired: "That took too long. Please enter your email and password again.",
+  unfinished: "This account's setup is not finished. Ask an admin for a new enrollment link.",
+} as const;
+
+const credentialsSchema = z.object({ email: z.string().trim().max(254), password: z.string().max(1000) });
+const codeSchema = z.object({ email: z.string().trim().max(254), code: z.string().max(100) });
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof APIError ? (error.body as { code?: string } | undefined)?.code : undefined;
+}
+
+async function attemptedBy(context: StaffContext, email: string): Promise<AuditActor> {
+  const found = await (await context.auth.$context).internalAdapter.findUserByEmail(email.toLowerCase());
+  return { attemptedEmail: email.slice(0, 254), id: found?.user.id };
+}
+
+export async function signInWithPassword(context: StaffContext, input: unknown, origin: RequestOrigin): Promise<SignInState> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success || !parsed.data.email || !parsed.data.password) return { step: "password", error: SIGN_IN_MESSAGES.wrong };
+  const { email, password } = parsed.data;
+  const keys = lockoutKeys(context, email, origin.clientAddress);
+  const audit = auditContext(context);
+  if (await isLockedOut(context, keys)) {
+    await recordAudit(audit, { actor: await attemptedBy(context, email), action: "sign-in-locked", clientAddress: origin.clientAddress });
+    return { step: "password", email, error: SIGN_IN_MESSAGES.locked };
+  }
+  let result: Awaited<ReturnType<typeof context.auth.api.signInEmail>>;
+  try {
+    result = await context.auth.api.signInEmail({ body: { email, password }, headers: origin.headers });
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    await recordFailure(context, keys);
+    await recordAudit(audit, {
+      actor: await attemptedBy(context, email),
+      action: "sign-in-failed",
+      detail: `password step (${errorCode(error) ?? error.status})`,
+      clientAddress: origin.clientAddress,
+    });
+    return { step: "password", email, error: SIGN_IN_MESSAGES.wrong };
+  }
+  if ("twoFactorRedirect" in result && result.twoFactorRedirect) return { step: "code", email };
+  // A password but no authenticator: an enrollment left half-way. The session just made must not count.
+  if ("token" in result && result.token) await (await context.auth.$context).internalAdapter.deleteSession(result.token);
+  return { step: "password", email, error: SIGN_IN_MESSAGES.unfinished };
+}
+
+export async function signInWithCode(context: StaffContext, input: unknown, origin: RequestOrigin): Promise<SignInState> {
+  const parsed = codeSchema.safeParse(input);
+  if (!parsed.success) return { step: "password", error: SIGN_IN_MESSAGES.expired };
+  const { email } = parsed.data;
+  const code = parsed.data.code.replace(/\s+/g, "");
+  const keys = lockoutKeys(context, email, origin.clientAddress);
+  const audit = auditContext(context);
+  if (await isLockedOut(context, keys)) {
+    await recordAudit(audit, { actor: await attemptedBy(context, email), action: "sign-in-locked", clientAddress: origin.clientAddress });
+    return { step: "password", email, error: SIGN_IN_MESSAGES.locked };
+  }
+  let signedIn: { user: { id: string; email: string } };
+  try {
+    const body = { code, trustDevice: false };
+    signedIn = /^\d{6}$/.test(code)
+      ? await context.auth.api.verifyTOTP({ body, headers: origin.headers })
+      : await context.auth.api.verifyBackupCode({ body, headers: origin.headers });
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    if (errorCode(error) === "INVALID_TWO_FACTOR_COOKIE") return { step: "password", email, error: SIGN_IN_MESSAGES.expired };
+    await recordFailure(context, keys);
+    await recordAudit(audit, {
+      actor: await attemptedBy(context, email),
+      action: "sign-in-failed",
+      detail: `code step (${errorCode(error) ?? error.status})`,
+      clientAddress: origin.clientAddress,
+    });
+    const locked = errorCode(error) === "ACCOUNT_TEMPORARILY_LOCKED" || (await isLockedOut(context, keys));
+    return locked ? { step: "password", email, error: SIGN_IN_MESSAGES.locked } : { step: "code", email, error: SIGN_IN_MESSAGES.wrongCode };
+  }
+  await clearAccountFailures(context, keys);
+  await recordAudit(audit, {
+    actor: { id: signedIn.user.id, email: signedIn.user.email },
+    action: "sign-in",
+    detail: /^\d{6}$/.test(code) ? undefined : "with a recovery code",
+    clientAddress: origin.clientAddress,
+  });
+  return { step: "done" };
+}
+
+export async function signOut(context: StaffContext, origin: RequestOrigin, actor: { id: string; email: string }, { everywhere = false } = {}) {
+  if (everywhere) await context.auth.api.revokeSessions({ headers: origin.headers });
+  await context.auth.api.signOut({ headers: origin.headers });
+  await recordAudit(auditContext(context), {
+    actor,
+    action: everywhere ? "sign-out-everywhere" : "sign-out",
+    clientAddress: origin.clientAddress,
+  });
+}
