@@ -7,11 +7,13 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openPostgresStore } from "@/lib/appointments/postgres-store";
 import { newReference } from "@/lib/appointments/requests";
 import { databasePath, openSqliteStore } from "@/lib/appointments/sqlite-store";
-import { DuplicateReferenceError, type AppointmentStore, type StoredRequest } from "@/lib/appointments/store";
+import { DuplicateReferenceError, type AppointmentStore, type AuditEntry, type StoredRequest } from "@/lib/appointments/store";
+import { testStaffContext, insertStaffUser } from "@/tests/support/staff";
 import { createTestDatabase } from "../../scripts/lib/throwaway-postgres";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -158,6 +160,210 @@ describe.each([
     ]);
     const afterLease = await store.claimDueNotifications("2026-11-01T10:10:00.000Z", 10, "2026-11-01T10:15:00.000Z");
     expect(afterLease.map((message) => message.id).sort()).toEqual(rest.map((message) => message.id).sort());
+  });
+});
+
+/** Two staff members in `store` (Better Auth's staff_user rows), for what names or refers to a person. */
+async function twoStaff(store: AppointmentStore) {
+  const { auth } = testStaffContext(store);
+  return {
+    auth,
+    ana: await insertStaffUser(auth, { name: "Ana Front-Desk", email: "ana@clinic.example" }),
+    ben: await insertStaffUser(auth, { name: "Ben Nurse", email: "ben@clinic.example" }),
+  };
+}
+
+function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return { at: "2026-11-01T10:00:00.000Z", actorId: null, actorEmail: "(server command line)", action: "user-add", reference: null, detail: null, ipHash: null, ...overrides };
+}
+
+describe.each([
+  ["SQLite", sqlite],
+  ["PostgreSQL", postgres],
+])("the %s store, for the staff inbox", (_name, open) => {
+  it("lists the inbox newest first with each request's status and who set it, filtered by status", async () => {
+    const store = await open();
+    const { ana } = await twoStaff(store);
+    const older = request("2026-11-01T10:00:00.000Z");
+    const newer = request("2026-11-02T10:00:00.000Z");
+    await store.insertRequestWithNotification(older, "<older@test>", fingerprint("older"));
+    await store.insertRequestWithNotification(newer, "<newer@test>", fingerprint("newer"));
+
+    const untouched = await store.listInbox({});
+    expect(untouched.map((row) => [row.reference, row.status, row.statusChangedAt, row.statusChangedByName])).toEqual([
+      [newer.reference, "new", null, null],
+      [older.reference, "new", null, null],
+    ]);
+    expect(untouched[1]).toMatchObject(older);
+
+    expect(await store.changeStatus(older.id, { status: "scheduled", noteSealed: null, changedAt: "2026-11-03T09:00:00.000Z", changedBy: ana })).toBe(true);
+    expect((await store.listInbox({ status: "scheduled" })).map((row) => [row.reference, row.statusChangedByName, row.statusChangedAt])).toEqual([
+      [older.reference, "Ana Front-Desk", "2026-11-03T09:00:00.000Z"],
+    ]);
+    expect((await store.listInbox({ status: "new" })).map((row) => row.reference)).toEqual([newer.reference]);
+    expect(await store.listInbox({ status: "closed" })).toEqual([]);
+    expect(await store.listInbox({})).toHaveLength(2);
+
+    expect(await store.findInboxRequest(older.reference)).toMatchObject({ ...older, status: "scheduled", statusChangedByName: "Ana Front-Desk" });
+    expect(await store.findInboxRequest(newer.reference)).toMatchObject({ ...newer, status: "new", statusChangedByName: null });
+    expect(await store.findInboxRequest("MS-ZZZZZ")).toBeUndefined();
+  });
+
+  it("keeps each status change in the request's history, oldest first, and refuses an unknown request", async () => {
+    const store = await open();
+    const { ana, ben } = await twoStaff(store);
+    const stored = request("2026-11-01T10:00:00.000Z");
+    await store.insertRequestWithNotification(stored, "<h@test>", fingerprint("h"));
+    await store.changeStatus(stored.id, { status: "no_answer", noteSealed: "v2.k.sealed-note-1", changedAt: "2026-11-01T11:00:00.000Z", changedBy: ana });
+    await store.changeStatus(stored.id, { status: "scheduled", noteSealed: null, changedAt: "2026-11-01T12:00:00.000Z", changedBy: ben });
+    await store.changeStatus(stored.id, { status: "closed", noteSealed: "v2.k.sealed-note-3", changedAt: "2026-11-01T12:00:00.000Z", changedBy: ana });
+
+    expect(await store.statusHistory(stored.id)).toEqual([
+      { status: "no_answer", noteSealed: "v2.k.sealed-note-1", changedAt: "2026-11-01T11:00:00.000Z", changedByName: "Ana Front-Desk" },
+      { status: "scheduled", noteSealed: null, changedAt: "2026-11-01T12:00:00.000Z", changedByName: "Ben Nurse" },
+      { status: "closed", noteSealed: "v2.k.sealed-note-3", changedAt: "2026-11-01T12:00:00.000Z", changedByName: "Ana Front-Desk" },
+    ]);
+    expect(await store.findInboxRequest(stored.reference)).toMatchObject({ status: "closed", statusChangedByName: "Ana Front-Desk" });
+
+    const unknownId = randomUUID();
+    expect(await store.changeStatus(unknownId, { status: "closed", noteSealed: null, changedAt: "2026-11-01T13:00:00.000Z", changedBy: ana })).toBe(false);
+    expect(await store.statusHistory(unknownId)).toEqual([]);
+    // A status the database does not know is refused there too, not only by the inbox's form.
+    await expect(
+      store.changeStatus(stored.id, { status: "lost" as never, noteSealed: null, changedAt: "2026-11-01T13:00:00.000Z", changedBy: ana }),
+    ).rejects.toThrow();
+    expect(await store.statusHistory(stored.id)).toHaveLength(3);
+  });
+
+  it("appends audit entries and lists them newest first, by person, by reference and a page at a time", async () => {
+    const store = await open();
+    const { ana, ben } = await twoStaff(store);
+    const entries = [
+      auditEntry({ action: "user-add", detail: "ana@clinic.example (staff)" }),
+      auditEntry({ at: "2026-11-01T10:01:00.000Z", actorId: ana, actorEmail: "ana@clinic.example", action: "sign-in", ipHash: "0123456789abcdef" }),
+      auditEntry({ at: "2026-11-01T10:02:00.000Z", actorId: ana, actorEmail: "ana@clinic.example", action: "request-view", reference: "MS-AAAAA" }),
+      auditEntry({ at: "2026-11-01T10:03:00.000Z", actorId: ben, actorEmail: "ben@clinic.example", action: "request-view", reference: "MS-AAAAA" }),
+      auditEntry({ at: "2026-11-01T10:04:00.000Z", actorId: ana, actorEmail: "ana@clinic.example", action: "request-status", reference: "MS-BBBBB", detail: "closed" }),
+    ];
+    for (const entry of entries) await store.appendAudit(entry);
+
+    const all = await store.listAudit({ limit: 10 });
+    expect(all).toEqual([...entries].reverse().map((entry) => ({ ...entry, id: expect.any(Number) })));
+    expect(all.map((entry) => entry.id)).toEqual([...all.map((entry) => entry.id)].sort((a, b) => b - a));
+
+    expect((await store.listAudit({ actorId: ana, limit: 10 })).map((entry) => entry.action)).toEqual(["request-status", "request-view", "sign-in"]);
+    expect((await store.listAudit({ reference: "MS-AAAAA", limit: 10 })).map((entry) => entry.actorEmail)).toEqual(["ben@clinic.example", "ana@clinic.example"]);
+    expect(await store.listAudit({ actorId: ana, reference: "MS-AAAAA", limit: 10 })).toEqual([expect.objectContaining({ actorId: ana, action: "request-view" })]);
+
+    const firstPage = await store.listAudit({ limit: 2 });
+    expect(firstPage.map((entry) => entry.action)).toEqual(["request-status", "request-view"]);
+    const secondPage = await store.listAudit({ limit: 2, beforeId: firstPage[1]!.id });
+    expect(secondPage.map((entry) => entry.action)).toEqual(["request-view", "sign-in"]);
+    expect(secondPage[0]!.actorId).toBe(ana);
+    const lastPage = await store.listAudit({ limit: 2, beforeId: secondPage[1]!.id });
+    expect(lastPage.map((entry) => entry.action)).toEqual(["user-add"]);
+    expect(await store.listAudit({ limit: 2, beforeId: lastPage[0]!.id })).toEqual([]);
+  });
+
+  it("refuses to change or delete an audit entry at the database level, and purging requests leaves their entries", async () => {
+    const store = await open();
+    const { ana } = await twoStaff(store);
+    const stored = request("2026-11-01T10:00:00.000Z");
+    await store.insertRequestWithNotification(stored, "<p@test>", fingerprint("p"));
+    await store.changeStatus(stored.id, { status: "closed", noteSealed: "v2.k.note", changedAt: "2026-11-01T11:00:00.000Z", changedBy: ana });
+    await store.appendAudit(auditEntry({ actorId: ana, actorEmail: "ana@clinic.example", action: "request-view", reference: stored.reference }));
+
+    const { db } = store.authDatabase;
+    await expect(sql`UPDATE staff_audit_log SET action = 'sign-in'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM staff_audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    expect(await store.listAudit({ limit: 10 })).toEqual([expect.objectContaining({ action: "request-view", reference: stored.reference })]);
+
+    expect(await store.purgeRequestsOlderThan("2026-11-02T00:00:00.000Z")).toBe(1);
+    expect(await store.findInboxRequest(stored.reference)).toBeUndefined();
+    expect(await store.statusHistory(stored.id)).toEqual([]);
+    const { rows } = await sql<{ count: number | string }>`SELECT count(*) AS count FROM request_status_changes`.execute(db);
+    expect(Number(rows[0]!.count)).toBe(0);
+    expect(await store.listAudit({ reference: stored.reference, limit: 10 })).toEqual([expect.objectContaining({ action: "request-view" })]);
+  });
+
+  it("keeps only a person's newest enrollment link, works once, and not after it expires", async () => {
+    const store = await open();
+    const { ana, ben } = await twoStaff(store);
+    const made = "2026-11-01T10:00:00.000Z";
+    const expires = "2026-11-02T10:00:00.000Z";
+    await store.createEnrollment("hash-ana-1", ana, made, expires);
+    await store.createEnrollment("hash-ben-1", ben, made, expires);
+    await store.createEnrollment("hash-ana-2", ana, "2026-11-01T11:00:00.000Z", "2026-11-02T11:00:00.000Z");
+
+    const now = "2026-11-01T12:00:00.000Z";
+    expect(await store.findEnrollment("hash-ana-1", now)).toBeUndefined();
+    expect(await store.consumeEnrollment("hash-ana-1", now)).toBeUndefined();
+    expect(await store.findEnrollment("hash-ana-2", now)).toBe(ana);
+    // Another person's link is untouched by Ana's new one.
+    expect(await store.findEnrollment("hash-ben-1", now)).toBe(ben);
+    expect(await store.findEnrollment("no-such-hash", now)).toBeUndefined();
+
+    expect(await store.consumeEnrollment("hash-ana-2", now)).toBe(ana);
+    expect(await store.consumeEnrollment("hash-ana-2", now)).toBeUndefined();
+    expect(await store.findEnrollment("hash-ana-2", now)).toBeUndefined();
+
+    // Expiry: usable up to its end, not at it.
+    expect(await store.findEnrollment("hash-ben-1", "2026-11-02T09:59:59.999Z")).toBe(ben);
+    expect(await store.findEnrollment("hash-ben-1", expires)).toBeUndefined();
+    expect(await store.consumeEnrollment("hash-ben-1", expires)).toBeUndefined();
+  });
+
+  it("lets exactly one of several uses of an enrollment link at the same moment succeed", async () => {
+    const store = await open();
+    const { ana } = await twoStaff(store);
+    await store.createEnrollment("hash-race", ana, "2026-11-01T10:00:00.000Z", "2026-11-02T10:00:00.000Z");
+    const uses = await Promise.all(Array.from({ length: 6 }, () => store.consumeEnrollment("hash-race", "2026-11-01T10:05:00.000Z")));
+    expect(uses.filter((userId) => userId === ana)).toHaveLength(1);
+    expect(uses.filter((userId) => userId === undefined)).toHaveLength(5);
+  });
+
+  it("counts failed sign-ins per key within the window, drops old ones and clears one key only", async () => {
+    const store = await open();
+    const window = 15 * 60_000;
+    const start = Date.UTC(2026, 10, 1, 10);
+    for (let index = 0; index < 3; index += 1) await store.recordSignInFailure(["account:a", "address:x"], start + index * 1000, window);
+    await store.recordSignInFailure(["account:b", "address:x"], start + 5000, window);
+
+    expect(await store.countSignInFailures("account:a", start - 1)).toBe(3);
+    expect(await store.countSignInFailures("account:a", start)).toBe(2);
+    expect(await store.countSignInFailures("address:x", start - 1)).toBe(4);
+    expect(await store.countSignInFailures("account:b", start - 1)).toBe(1);
+    expect(await store.countSignInFailures("account:nobody", start - 1)).toBe(0);
+
+    await store.clearSignInFailures("account:a");
+    expect(await store.countSignInFailures("account:a", start - 1)).toBe(0);
+    expect(await store.countSignInFailures("address:x", start - 1)).toBe(4);
+
+    // A failure after the window has passed drops every failure older than the window, whatever its key.
+    await store.recordSignInFailure(["account:c"], start + 5000 + window, window);
+    expect(await store.countSignInFailures("address:x", 0)).toBe(0);
+    expect(await store.countSignInFailures("account:b", 0)).toBe(0);
+    expect(await store.countSignInFailures("account:c", 0)).toBe(1);
+  });
+
+  it("marks a session as used while it is active and reports it idle once it has waited longer than allowed", async () => {
+    const store = await open();
+    const { auth, ana, ben } = await twoStaff(store);
+    const internal = (await auth.$context).internalAdapter;
+    const session = await internal.createSession(ana);
+    const other = await internal.createSession(ben);
+    const idle = 15 * 60_000;
+    const start = Date.UTC(2026, 10, 1, 10);
+
+    expect(await store.touchSession(session.id, start, idle)).toBe("active");
+    expect(await store.touchSession(session.id, start + idle, idle)).toBe("active");
+    // Each use starts the idle time again.
+    expect(await store.touchSession(session.id, start + 2 * idle, idle)).toBe("active");
+    expect(await store.touchSession(other.id, start, idle)).toBe("active");
+    expect(await store.touchSession(session.id, start + 3 * idle + 1, idle)).toBe("idle");
+    // Idle stays idle: the check did not count as a use.
+    expect(await store.touchSession(session.id, start + 3 * idle + 2, idle)).toBe("idle");
+    expect(await store.touchSession(other.id, start + 10_000, idle)).toBe("active");
   });
 });
 
