@@ -4,17 +4,13 @@
  * against SQLite (a file) and PostgreSQL (a real server, scripts/lib/throwaway-postgres.ts). No mocks of the database.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openPostgresStore } from "@/lib/appointments/postgres-store";
 import { newReference } from "@/lib/appointments/requests";
-import { databasePath, openSqliteStore } from "@/lib/appointments/sqlite-store";
 import { DuplicateReferenceError, type AppointmentStore, type AuditEntry, type StoredRequest } from "@/lib/appointments/store";
 import { testStaffContext, insertStaffUser } from "@/tests/support/staff";
-import { createTestDatabase } from "../../scripts/lib/throwaway-postgres";
+import { openTestPostgresStore, openTestSqliteStore } from "@/tests/support/test-stores";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -23,22 +19,13 @@ afterEach(async () => {
 
 type OpenStore = () => Promise<AppointmentStore>;
 
-const sqlite: OpenStore = async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "store-contract-"));
-  const store = await openSqliteStore(databasePath(dir));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  cleanups.push(() => store.close());
-  return store;
-};
+const sqlite: OpenStore = () => openTestSqliteStore(cleanups);
 
 /** A fresh database per test; `openAgain` opens a second store on it, as a second server would. */
 let lastPostgresUrl = "";
 const postgres: OpenStore = async () => {
-  const database = await createTestDatabase(inject("postgresUrl"), "contract");
-  lastPostgresUrl = database.url;
-  cleanups.push(database.drop);
-  const store = await openPostgresStore(database.url);
-  cleanups.push(() => store.close());
+  const { store, url } = await openTestPostgresStore(cleanups, "contract");
+  lastPostgresUrl = url;
   return store;
 };
 

@@ -20,6 +20,6 @@ export function testStaffContext(store: AppointmentStore, { now }: { now?: () =>
 
 /** A staff_user row (nothing more: no password, no authenticator), for what refers to one by id. */
 export async function insertStaffUser(auth: StaffAuth, { name, email }: { name: string; email: string }): Promise<string> {
-  const user = await (await auth.$context).internalAdapter.createUser({ name, email, emailVerified: true });
+  const user = await (await auth.$context).internalAdapter.createUser({ name, email, emailVerified: true }, { method: "admin" });
   return user.id;
 }
