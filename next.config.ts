@@ -3,6 +3,7 @@ import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
+import { STAFF_PATH } from "./lib/staff/paths";
 
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
 const NEVER_IN_BUILD_OUTPUT = ["data/**", "tests/**", "scripts/**", ".env*", ".git/**", "reports/**", ".bench/**", "test-results/**"];
@@ -43,6 +44,23 @@ const nextConfig: NextConfig = {
         // browsers send `Origin: null` on the form's POST, and Next's CSRF check of the Origin rightly refuses it.
         source: "/request-appointment",
         headers: [{ key: "Referrer-Policy", value: "same-origin" }],
+      },
+      {
+        // The staff inbox: patients' details must never sit in a browser's or a proxy's cache, nor in a search
+        // engine. Same-origin referrers only: a link out of the inbox must not carry a request's address.
+        source: `${STAFF_PATH}/:path*`,
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+      {
+        source: STAFF_PATH,
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
       },
     ];
   },

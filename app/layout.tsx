@@ -1,6 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { SiteFooter } from "@/components/SiteFooter";
-import { StickyCallBar } from "@/components/StickyCallBar";
 import { getServerEnv } from "@/lib/env";
 import { readerFont } from "@/lib/fonts";
 import { fullPageTitle } from "@/lib/seo/metadata";
@@ -38,10 +36,8 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         >
           Skip to main content
         </a>
-        {/* Each page renders its header and <main> (components/PageFrame.tsx), so its menu can mark it as current. */}
+        {/* Each page renders its frame (components/PageFrame.tsx; the inbox's components/staff/StaffFrame.tsx). */}
         {children}
-        <SiteFooter />
-        <StickyCallBar />
       </body>
     </html>
   );

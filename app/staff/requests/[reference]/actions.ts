@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { changeRequestStatus, statusChangeSchema } from "@/lib/staff/inbox";
+import { staffRequestPath, STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
+import { requireStaff } from "@/lib/staff/session";
+
+export interface StatusFormState {
+  error?: string;
+  /** What was typed, shown again with the error: a note is never lost. */
+  values?: { status?: string; note?: string };
+}
+
+export async function changeStatusAction(_previous: StatusFormState, formData: FormData): Promise<StatusFormState> {
+  const reference = String(formData.get("reference") ?? "");
+  const staff = await requireStaff({ returnTo: staffRequestPath(reference) });
+  const values = { status: String(formData.get("status") ?? ""), note: String(formData.get("note") ?? "") };
+  const parsed = statusChangeSchema.safeParse({ reference, ...values });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", values };
+  if (!(await changeRequestStatus(staff, parsed.data))) redirect(`${STAFF_REQUESTS_PATH}?gone=1`);
+  redirect(`${staffRequestPath(reference)}?saved=1`);
+}

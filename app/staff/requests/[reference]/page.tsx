@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
+import { StaffAlert } from "@/components/staff/fields";
+import { StaffFrame } from "@/components/staff/StaffFrame";
+import { StatusBadge } from "@/components/staff/StatusBadge";
+import { StatusForm } from "@/components/staff/StatusForm";
+import { BEST_TIMES } from "@/lib/appointments/fields";
+import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
+import { REQUEST_STATUSES } from "@/lib/appointments/store";
+import { clinicTime, openRequestFor } from "@/lib/staff/inbox";
+import { staffRequestPath, STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
+import { requireStaff } from "@/lib/staff/session";
+
+// The title names the request, never the patient: titles end up in browser history and tab lists.
+export async function generateMetadata({ params }: { params: Promise<{ reference: string }> }): Promise<Metadata> {
+  const { reference } = await params;
+  return { title: `Request ${decodeURIComponent(reference).slice(0, 20)}` };
+}
+
+/** The number as a tel: address: digits only, with a leading + kept and a US number given its country code. */
+function telHref(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  if (phone.trim().startsWith("+")) return `tel:+${digits}`;
+  return digits.length === 10 ? `tel:+1${digits}` : `tel:${digits}`;
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="py-2 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
+      <dt className="font-bold">{label}</dt>
+      <dd className="break-words whitespace-pre-wrap">{children}</dd>
+    </div>
+  );
+}
+
+export default async function RequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  const reference = decodeURIComponent((await params).reference);
+  // Signed out: to sign-in, before anything is looked up, so nothing says whether the reference exists.
+  const staff = await requireStaff({ returnTo: staffRequestPath(reference) });
+  const request = await openRequestFor(staff, reference);
+  if (!request) notFound();
+  const { saved } = await searchParams;
+  const timeZone = staff.context.env.TIME_ZONE;
+  const show = (text: string) => neutraliseForDisplay(text);
+  return (
+    <StaffFrame staff={staff} current="requests">
+      <p>
+        <a href={STAFF_REQUESTS_PATH} className="inline-flex min-h-tap items-center font-bold text-brand-800 underline">
+          ← All requests
+        </a>
+      </p>
+      <h1 className={PAGE_HEADING_CLASSES}>Request {request.reference}</h1>
+      <p className="mt-2 flex flex-wrap items-center gap-3 text-lg">
+        <StatusBadge status={request.status} />
+        <span>
+          Received <time dateTime={request.createdAt}>{clinicTime(request.createdAt, timeZone)}</time>
+        </span>
+      </p>
+      {saved && <StaffAlert tone="info">Status saved.</StaffAlert>}
+
+      <section aria-labelledby="patient-heading" className="mt-6">
+        <h2 id="patient-heading" className="text-heading-2 font-bold text-brand-900">
+          Patient
+        </h2>
+        <a
+          href={telHref(request.phone)}
+          className="mt-3 inline-flex min-h-[3.5rem] w-full items-center justify-center gap-2 rounded-lg bg-brand-800 px-5 text-xl font-bold text-white sm:w-auto"
+        >
+          Call {show(request.fullName)}: {show(request.phone)}
+        </a>
+        <dl className="mt-4 divide-y divide-brand-100">
+          <Detail label="Name">{show(request.fullName)}</Detail>
+          <Detail label="Phone">{show(request.phone)}</Detail>
+          <Detail label="Best time to call">{BEST_TIMES[request.bestTime]}</Detail>
+          <Detail label="Email">{request.email ? show(request.email) : "Not given"}</Detail>
+          <Detail label="What they wrote">{request.reason ? show(request.reason) : "Nothing"}</Detail>
+        </dl>
+      </section>
+
+      <section aria-labelledby="status-heading" className="mt-8">
+        <h2 id="status-heading" className="text-heading-2 font-bold text-brand-900">
+          Update the status
+        </h2>
+        <StatusForm reference={request.reference} status={request.status} />
+      </section>
+
+      <section aria-labelledby="history-heading" className="mt-8">
+        <h2 id="history-heading" className="text-heading-2 font-bold text-brand-900">
+          History
+        </h2>
+        {request.history.length === 0 ? (
+          <p className="mt-2">No changes yet: the request is new.</p>
+        ) : (
+          <ol className="mt-2 space-y-3" aria-label="Status changes, oldest first">
+            {request.history.map((change, index) => (
+              <li key={index} className="rounded-lg border-2 border-brand-100 p-3">
+                <p>
+                  <strong>{REQUEST_STATUSES[change.status]}</strong> by {change.changedByName},{" "}
+                  <time dateTime={change.changedAt}>{clinicTime(change.changedAt, timeZone)}</time>
+                </p>
+                {change.note && <p className="mt-1 break-words whitespace-pre-wrap">{show(change.note)}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </StaffFrame>
+  );
+}
