@@ -19,7 +19,17 @@ export function buildStaffNotification(
   { reference, createdAt }: { reference: string; createdAt: string },
   { siteUrl, timeZone }: NotificationSettings,
 ): StaffNotification {
-  const received = new Date(createdAt).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short", timeZone, timeZoneName: "short" });
+  // Each part by name: Intl refuses timeZoneName together with dateStyle/timeStyle (a TypeError, so no email at all).
+  const received = new Date(createdAt).toLocaleString("en-US", {
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  });
   return {
     subject: `New appointment request ${reference}`,
     text: [
