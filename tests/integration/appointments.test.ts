@@ -16,6 +16,7 @@ import { createAppointmentsRuntime, type AppointmentsRuntime } from "@/lib/appoi
 import { databasePath } from "@/lib/appointments/sqlite-store";
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { setLogDestination } from "@/lib/log";
+import { staffRequestPath } from "@/lib/staff/paths";
 import { freePort } from "../../scripts/lib/free-port";
 
 const PATIENT = {
@@ -61,13 +62,21 @@ function tempDataDir(): string {
   return dir;
 }
 
+const SITE_URL = "https://clinic.example";
+
 async function startRuntime(dataDir: string, smtpPort?: number): Promise<AppointmentsRuntime> {
   const env = parseServerEnv({
     DATA_DIR: dataDir,
+    SITE_URL,
     APPOINTMENTS_KEY: "",
     ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, STAFF_NOTIFY_EMAIL: "staff@example.com", MAIL_FROM: "Site <site@example.com>" } : {}),
   });
-  const runtime = await createAppointmentsRuntime(env, { retryBaseMs: 100, retryMaxMs: 400, pollMs: 50 });
+  const runtime = await createAppointmentsRuntime(env, {
+    retryBaseMs: 100,
+    retryMaxMs: 400,
+    pollMs: 50,
+    notification: { siteUrl: env.SITE_URL, timeZone: env.TIME_ZONE },
+  });
   cleanups.push(async () => {
     await runtime.outbox?.stop();
     await runtime.store.close();
@@ -100,7 +109,7 @@ async function eventually(check: () => void | Promise<void>, timeoutMs = 5000) {
 }
 
 describe("appointment requests, end to end below the browser", () => {
-  it("stores the request encrypted and emails staff exactly once, without the patient's details", async () => {
+  it("stores the request encrypted and emails staff exactly once, with a link to the inbox and without the patient's details", async () => {
     const logs = captureLogs();
     const smtpPort = await freePort();
     const smtp = await startSmtpServer(smtpPort);
@@ -128,9 +137,12 @@ describe("appointment requests, end to end below the browser", () => {
     const [mail] = smtp.received;
     expect(mail!.subject).toBe(`New appointment request ${reference}`);
     expect(mail!.messageId).toBe(notificationMessageId(stored!));
+    // The way to the patient's details is the staff inbox, behind sign-in.
+    expect(mail!.text).toContain(`\n  ${SITE_URL}${staffRequestPath(reference)}\n`);
     for (const detail of PATIENT_DETAILS) {
       expect(mail!.text).not.toContain(detail);
       expect(mail!.subject).not.toContain(detail);
+      expect(mail!.html || "").not.toContain(detail);
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.received).toHaveLength(1);
