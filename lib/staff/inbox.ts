@@ -138,7 +138,16 @@ export function clinicTime(iso: string, timeZone: string, style: "short" | "csv"
     );
     return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
   }
-  return new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }).format(date);
+  // Spelled part by part: Intl refuses a zone name beside dateStyle/timeStyle.
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(date);
 }
 
 /** Every request as CSV for a spreadsheet: a byte-order mark (so Excel reads the accents), times in the clinic's zone. */

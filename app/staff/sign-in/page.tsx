@@ -9,8 +9,9 @@ import { currentStaff, safeReturnPath } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function idleMinutes(): string {
+function idleTime(): string {
   const minutes = getServerEnv().STAFF_IDLE_MINUTES;
+  if (minutes < 1) return `${Math.round(minutes * 60)} seconds`;
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className={PAGE_HEADING_CLASSES}>Sign in</h1>
         <p className="mt-2 mb-6 text-lg">For Mocek Spine staff. You need your password and your authenticator app.</p>
         {reason === "idle" && (
-          <StaffAlert tone="info">You were signed out after {idleMinutes()} without activity, to keep patients’ details private.</StaffAlert>
+          <StaffAlert tone="info">You were signed out after {idleTime()} without activity, to keep patients’ details private.</StaffAlert>
         )}
         {reason === "signed-out" && <StaffAlert tone="info">You are signed out.</StaffAlert>}
         <SignInForm returnTo={returnTo} />

@@ -1,0 +1,79 @@
+/**
+ * The staff inbox's server-side guards, once (desktop): automatic logoff on a server of its own with a short
+ * STAFF_IDLE_MINUTES, the headers of every /staff response, what crawlers are told, and cross-site posts refused.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { formActionFields } from "../../scripts/lib/form-fields";
+import { postForm, startServer } from "./support/servers";
+import { addStaffAccount, enroll, signIn } from "./support/staff";
+
+const runDir = process.env.E2E_RUN_DIR!;
+test.describe.configure({ timeout: 120_000 });
+
+test("a session idle longer than STAFF_IDLE_MINUTES ends; activity keeps it open", async ({ page }) => {
+  const log = fs.openSync(path.join(runDir, "idle-server.log"), "w");
+  const server = await startServer("idle", { STAFF_IDLE_MINUTES: "0.05" }, log); // 3 seconds
+  try {
+    const desk = await enroll(page, addStaffAccount(server.dataDir, "staff", "idle"), { origin: server.origin });
+    for (let step = 0; step < 3; step += 1) {
+      await page.waitForTimeout(1_500);
+      await page.goto(`${server.origin}/staff/requests`);
+      await expect(page.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
+    }
+    await page.waitForTimeout(4_000);
+    await page.goto(`${server.origin}/staff/requests`);
+    await expect(page).toHaveURL(`${server.origin}/staff/sign-in?reason=idle`);
+    await expect(page.getByRole("status")).toHaveText("You were signed out after 3 seconds without activity, to keep patients’ details private.");
+    // Signing in again works at once.
+    await signIn(page, desk, server.origin);
+    await expect(page.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
+  } finally {
+    server.stop();
+    fs.closeSync(log);
+  }
+});
+
+test("every /staff response is no-store and noindex with the site's own security headers; crawlers are kept out", async ({ request }) => {
+  const sitePolicy = (await request.get("/request-appointment")).headers()["content-security-policy"];
+  for (const target of ["/staff", "/staff/sign-in", "/staff/enroll?token=nothing", "/staff/requests", "/staff/requests/MS-ABCDE", "/staff/audit"]) {
+    const response = await request.get(target, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["cache-control"], target).toContain("no-store");
+    expect(headers["x-robots-tag"], target).toBe("noindex, nofollow");
+    expect(headers["content-security-policy"], target).toBe(sitePolicy);
+    expect(headers["x-frame-options"], target).toBe("DENY");
+    expect(headers["strict-transport-security"], target).toContain("max-age=");
+  }
+  const signInPage = await (await request.get("/staff/sign-in")).text();
+  expect(signInPage).toMatch(/<meta name="robots" content="noindex, nofollow/);
+  expect(await (await request.get("/robots.txt")).text()).toMatch(/^Disallow: \/staff$/m);
+  expect(await (await request.get("/sitemap.xml")).text()).not.toContain("/staff");
+});
+
+test("a status change posted from another website is refused and changes nothing", async ({ page, request, baseURL }) => {
+  const sent = await postForm(request, baseURL!, { fullName: "Patient Crosssite" });
+  const reference = (sent as { reference: string }).reference;
+  await enroll(page, addStaffAccount(path.join(runDir, "data"), "staff", "csrf"));
+  const requestPage = `/staff/requests/${reference}`;
+  await page.goto(requestPage);
+  const fields = Object.fromEntries(formActionFields(await page.content()));
+  const post = (origin: string) =>
+    page.request.post(requestPage, {
+      multipart: { ...fields, reference, status: "closed", note: "" },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
+
+  const forged = await post("https://attacker.example");
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  await page.reload();
+  await expect(page.getByText("No changes yet: the request is new.")).toBeVisible();
+
+  // The same post from the inbox's own origin works: the refusal above is about the origin, not the fields.
+  const genuine = await post(new URL(baseURL!).origin);
+  expect(genuine.status()).toBeLessThan(400);
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Status changes, oldest first" })).toContainText("Closed");
+});

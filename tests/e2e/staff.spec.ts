@@ -1,0 +1,177 @@
+/**
+ * The staff inbox, as the front desk and an admin use it, on a phone and on a desktop (both projects run this
+ * file): from an account made on the command line to calling a patient, every step in the audit log.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { postForm } from "./support/servers";
+import { addStaffAccount, enroll, expectNoAxeViolations, STAFF_PASSWORD } from "./support/staff";
+
+const runDir = process.env.E2E_RUN_DIR!;
+const dataDir = path.join(runDir, "data");
+
+// Each test signs in from its own address: the lockout counts failures per address too, and one test's failures
+// must not lock out another's.
+let addressCounter = 0;
+function ownAddress() {
+  addressCounter += 1;
+  return `10.${process.pid % 250}.${addressCounter}.${Math.floor(Math.random() * 250) + 1}`;
+}
+
+test.describe.configure({ timeout: 120_000 });
+test.use({ extraHTTPHeaders: async ({}, provide) => provide({ "X-Forwarded-For": ownAddress() }) });
+
+function uniqueName(label: string) {
+  return `Patient ${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.replace(/[0-9]/g, (digit) => "abcdefghij"[Number(digit)]!);
+}
+
+async function openRequestFromList(page: Page, search: string, reference: string) {
+  await page.goto("/staff/requests");
+  await page.getByLabel("Reference or name").fill(search);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("list", { name: "Requests" }).getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Request ${reference}` })).toBeVisible();
+}
+
+test("from the command line's link to calling the patient: enroll, find the request, call, set a status with a note; the admin sees it all in the audit log", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  const desk = await enroll(page, addStaffAccount(dataDir, "staff", "desk"), { checkAccessibility: true });
+
+  // A patient sends the public form.
+  const patientName = uniqueName("inbox");
+  const sent = await postForm(request, baseURL!, { fullName: patientName, reason: `Numb feet ${patientName}` });
+  expect(sent.outcome).toBe("received");
+  const reference = (sent as { reference: string }).reference;
+
+  // The list: found by name, newest first, with its status and the time in the clinic's zone.
+  await page.goto("/staff/requests");
+  await expectNoAxeViolations(page);
+  await openRequestFromList(page, patientName.slice(8), reference);
+  await expect(page.getByRole("link", { name: `Call ${patientName}: +15015550142` })).toHaveAttribute("href", "tel:+15015550142");
+  await expect(page.getByText(`Numb feet ${patientName}`)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Status with a note, then the history says who and when.
+  await page.getByLabel("Called – no answer").check();
+  await page.getByLabel(/Note/).fill("Left a voicemail at 10am.");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByText("Status saved.")).toBeVisible();
+  const history = page.getByRole("list", { name: "Status changes, oldest first" });
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+  await expect(history).toContainText(`Called – no answer by ${desk.name}`);
+  await expect(history).toContainText("Left a voicemail at 10am.");
+
+  // Found by reference too, with the filter, showing who touched it last.
+  await page.goto(`/staff/requests?status=no_answer&q=${reference}`);
+  await expect(page.getByRole("list", { name: "Requests" })).toContainText(`Last changed by ${desk.name}`);
+
+  // A staff member is refused on every admin page, on the server.
+  for (const adminPage of ["/staff/users", "/staff/audit"]) {
+    await page.goto(adminPage);
+    await expect(page).toHaveURL(/\/staff\/requests\?refused=admin$/);
+    await expect(page.getByRole("alert")).toHaveText("Only admins can open that page.");
+  }
+
+  // The admin reads it all in the audit log.
+  const adminContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ownAddress() } });
+  const adminPage = await adminContext.newPage();
+  await enroll(adminPage, addStaffAccount(dataDir, "admin", "chief"));
+  await adminPage.goto(`/staff/audit?reference=${reference}`);
+  const log = adminPage.locator("main");
+  await expect(log).toContainText("Viewed a request");
+  await expect(log).toContainText("Changed a request's status");
+  await expect(log).toContainText(desk.email);
+  await expect(log).not.toContainText(patientName);
+  await adminPage.goto("/staff/audit");
+  await expect(log).toContainText("Enrollment: two-factor turned on");
+  await expect(log).toContainText("(server command line)");
+  await adminContext.close();
+
+  // Nothing of the patient's in the server's log.
+  const serverLog = fs.readFileSync(path.join(runDir, "server.log"), "utf8");
+  expect(serverLog).not.toContain(patientName);
+  expect(serverLog).not.toContain("Left a voicemail");
+});
+
+test("signed out, a request's page and the inbox redirect to sign-in and say nothing of whether the request exists", async ({ page, request, baseURL }) => {
+  const sent = await postForm(request, baseURL!, { fullName: uniqueName("private") });
+  const reference = (sent as { reference: string }).reference;
+  const seen: string[] = [];
+  for (const target of [`/staff/requests/${reference}`, "/staff/requests/MS-ZZZZZ"]) {
+    await page.goto(target);
+    await expect(page).toHaveURL(`/staff/sign-in?next=${encodeURIComponent(target)}`);
+    seen.push((await page.locator("main").innerHTML()).replaceAll(encodeURIComponent(target), "").replaceAll(target, ""));
+  }
+  expect(seen[0]).toBe(seen[1]);
+  await expect(page.locator("main")).not.toContainText(reference);
+  await expectNoAxeViolations(page);
+  await page.goto("/staff");
+  await expect(page).toHaveURL("/staff/sign-in");
+});
+
+test("keyboard only: sign in with email, password and code, reach a request and sign out", async ({ page, browser }) => {
+  const setup = await browser.newPage();
+  const desk = await enroll(setup, addStaffAccount(dataDir, "staff", "keys"));
+  await setup.close();
+
+  await page.goto("/staff/sign-in");
+  await page.keyboard.press("Tab"); // the skip link
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.type(desk.email);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.keyboard.type(STAFF_PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Code from your authenticator app")).toBeFocused();
+  await page.keyboard.type(desk.totp.generate());
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Requests", exact: true }).focus();
+  await expect(page.getByRole("link", { name: "Requests", exact: true })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("button", { name: "Sign out" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/staff/sign-in?reason=signed-out");
+  await page.goto("/staff/requests");
+  await expect(page).toHaveURL(/\/staff\/sign-in/);
+});
+
+test("five wrong passwords lock the account for 15 minutes; the messages never say which part was wrong", async ({ page, browser }) => {
+  const setup = await browser.newPage();
+  const desk = await enroll(setup, addStaffAccount(dataDir, "staff", "lock"));
+  await setup.close();
+
+  await page.goto("/staff/sign-in");
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await page.getByLabel("Email").fill(desk.email);
+    await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account that can sign in. Check them and try again.");
+  }
+  // The right password now: still refused, for the account, from any address.
+  const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ownAddress() } });
+  const other = await elsewhere.newPage();
+  await other.goto("/staff/sign-in");
+  await other.getByLabel("Email").fill(desk.email);
+  await other.getByLabel("Password").fill(STAFF_PASSWORD);
+  await other.getByRole("button", { name: "Continue" }).click();
+  await expect(other.getByRole("alert")).toContainText("Too many tries. Sign-in is paused for 15 minutes.");
+  await expect(other.getByLabel("Code from your authenticator app")).toHaveCount(0);
+  await elsewhere.close();
+});
+
+test("an account that does not exist gets the same words as a wrong password", async ({ page }) => {
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email").fill("nobody@staff.example");
+  await page.getByLabel("Password").fill("some password here");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account that can sign in. Check them and try again.");
+  await expectNoAxeViolations(page);
+});
