@@ -1,0 +1,169 @@
+// @vitest-environment node
+/**
+ * The staff accounts tool (`npm run staff`) as an operator runs it on the server: a child process against a real
+ * SQLite file, checked through the store the server uses.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { databasePath, openSqliteStore } from "@/lib/appointments/sqlite-store";
+import { enrollmentTokenHash } from "@/lib/staff/accounts";
+import { runTool } from "@/tests/support/staff-tool";
+
+const KEY = Buffer.alloc(32, 7).toString("base64");
+const SITE_URL = "https://clinic.example";
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "staff-cli-"));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const runStaff = (args: string[], dataDir: string) => runTool("staff", args, { DATA_DIR: dataDir, APPOINTMENTS_KEY: KEY, SITE_URL });
+
+/** The token of the one enrollment link in the tool's output. */
+function linkToken(stdout: string): string {
+  const links = [...stdout.matchAll(/^ {2}(\S+)$/gm)].map((match) => match[1]!);
+  expect(links).toHaveLength(1);
+  expect(links[0]).toMatch(new RegExp(`^${SITE_URL}/staff/enroll\\?token=[A-Za-z0-9_-]{43}$`));
+  return new URL(links[0]!).searchParams.get("token")!;
+}
+
+/** Whom an enrollment token opens now, read as the enrollment page reads it. */
+async function enrollmentFor(dataDir: string, token: string): Promise<string | undefined> {
+  const store = await openSqliteStore(databasePath(dataDir), { mustExist: true });
+  try {
+    const userId = await store.findEnrollment(enrollmentTokenHash(token), new Date().toISOString());
+    if (!userId) return undefined;
+    const user = await store.authDatabase.db.selectFrom("staff_user").select("email").where("id", "=", userId).executeTakeFirst();
+    return user?.email as string | undefined;
+  } finally {
+    await store.close();
+  }
+}
+
+describe("the staff accounts tool (npm run staff)", () => {
+  it("makes the first admin on a fresh install and prints a one-time link that opens enrollment for them", async () => {
+    const dataDir = tempDir();
+    const added = runStaff(["add-user", "--email", "Admin@Clinic.Example", "--name", "Ana Admin", "--role", "admin"], dataDir);
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain("Added Ana Admin <admin@clinic.example> as admin.");
+    expect(added.stdout).toContain("works once, for 24 hours");
+    expect(added.stderr).toContain(`Made a new database at ${databasePath(dataDir)}`);
+    const token = linkToken(added.stdout);
+    expect(await enrollmentFor(dataDir, token)).toBe("admin@clinic.example");
+    // No secret but the link: not the key, not a hash of the token.
+    for (const output of [added.stdout, added.stderr]) {
+      expect(output).not.toContain(KEY);
+      expect(output).not.toContain(enrollmentTokenHash(token));
+    }
+
+    const again = runStaff(["add-user", "--email", "admin@clinic.example", "--name", "Ana", "--role", "staff"], dataDir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("There is already a staff account with the email admin@clinic.example.");
+  }, 60_000);
+
+  it("lists, disables, enables and resets accounts; reset voids the old link", async () => {
+    const dataDir = tempDir();
+    const first = runStaff(["add-user", "--email", "ana@clinic.example", "--name", "Ana Admin", "--role", "admin"], dataDir);
+    runStaff(["add-user", "--email", "bo@clinic.example", "--name", "Bo Front-Desk", "--role", "staff"], dataDir);
+
+    const listed = runStaff(["list-users"], dataDir);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout.trim().split("\n").map((line) => line.split(/ {2,}/))).toEqual([
+      ["EMAIL", "NAME", "ROLE", "STATE"],
+      ["ana@clinic.example", "Ana Admin", "admin", "enrolling"],
+      ["bo@clinic.example", "Bo Front-Desk", "staff", "enrolling"],
+    ]);
+
+    const disabled = runStaff(["disable-user", "--email", "bo@clinic.example"], dataDir);
+    expect(disabled.status).toBe(0);
+    expect(disabled.stdout).toContain("bo@clinic.example is disabled");
+    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^bo@clinic\.example\s+Bo Front-Desk\s+staff\s+disabled$/m);
+    expect(runStaff(["enable-user", "--email", "bo@clinic.example"], dataDir).status).toBe(0);
+    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^bo@clinic\.example\s+Bo Front-Desk\s+staff\s+enrolling$/m);
+
+    const reset = runStaff(["reset-user", "--email", "ana@clinic.example"], dataDir);
+    expect(reset.status).toBe(0);
+    expect(reset.stdout).toContain("ana@clinic.example's password, authenticator and sessions no longer work");
+    expect(await enrollmentFor(dataDir, linkToken(first.stdout))).toBeUndefined();
+    expect(await enrollmentFor(dataDir, linkToken(reset.stdout))).toBe("ana@clinic.example");
+
+    const unknown = runStaff(["disable-user", "--email", "nobody@clinic.example"], dataDir);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("There is no staff account with the email nobody@clinic.example.");
+
+    // Every change is in the audit log, by the server's command line.
+    const store = await openSqliteStore(databasePath(dataDir), { mustExist: true });
+    const audit = (await store.listAudit({ limit: 50 })).reverse();
+    await store.close();
+    expect(audit.map((entry) => entry.action)).toEqual([
+      "user-add",
+      "enrollment-link",
+      "user-add",
+      "enrollment-link",
+      "user-disable",
+      "user-enable",
+      "user-reset",
+      "enrollment-link",
+    ]);
+    for (const entry of audit) expect(entry).toMatchObject({ actorId: null, actorEmail: "(server command line)", ipHash: null });
+  }, 60_000);
+
+  it("names the flag that is wrong, exits with 2 for usage errors and changes nothing", async () => {
+    const dataDir = tempDir();
+    runStaff(["add-user", "--email", "ana@clinic.example", "--name", "Ana", "--role", "admin"], dataDir);
+
+    const badRole = runStaff(["add-user", "--email", "bo@clinic.example", "--name", "Bo", "--role", "boss"], dataDir);
+    expect(badRole.status).toBe(2);
+    expect(badRole.stderr).toContain('--role: Choose a role: "admin" or "staff".');
+    expect(badRole.stdout).toBe("");
+
+    const badEmail = runStaff(["add-user", "--email", "bo-at-clinic", "--name", " ", "--role", "staff"], dataDir);
+    expect(badEmail.status).toBe(2);
+    expect(badEmail.stderr).toContain("--email: Enter an email address, like name@example.com.");
+    expect(badEmail.stderr).toContain("--name: Enter the person's name.");
+
+    const missing = runStaff(["add-user", "--email", "bo@clinic.example"], dataDir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("add-user needs --name and --role.");
+
+    const extra = runStaff(["list-users", "--role", "admin"], dataDir);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain("list-users takes no --role.");
+
+    const unknownFlag = runStaff(["disable-user", "--mail", "bo@clinic.example"], dataDir);
+    expect(unknownFlag.status).toBe(2);
+    expect(unknownFlag.stderr).toContain("Unknown option '--mail'");
+
+    const unknownCommand = runStaff(["delete-user", "--email", "ana@clinic.example"], dataDir);
+    expect(unknownCommand.status).toBe(2);
+    expect(unknownCommand.stderr).toContain('Unknown command "delete-user".');
+    expect(unknownCommand.stderr).toContain("Usage: npm run staff -- <command>");
+
+    expect(runStaff(["list-users"], dataDir).stdout.trim().split("\n")).toHaveLength(2);
+  }, 60_000);
+
+  it("never makes a database except for add-user, and shows its help through npm's launcher", () => {
+    const dataDir = tempDir();
+    for (const args of [["list-users"], ["reset-user", "--email", "ana@clinic.example"]]) {
+      const result = runStaff(args, dataDir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`There is no appointment database at ${databasePath(dataDir)}. Check DATA_DIR`);
+      expect(result.stdout).toBe("");
+    }
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+
+    const help = spawnSync(process.execPath, ["scripts/staff.mjs", "--help"], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("add-user --email E --name N --role admin|staff");
+    expect(help.stdout).toContain("reset-user --email E");
+  }, 60_000);
+});
