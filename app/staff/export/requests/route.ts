@@ -1,0 +1,11 @@
+import { adminForDownload, csvDownload } from "@/lib/staff/admin-download";
+import { exportRequestsCsv } from "@/lib/staff/inbox";
+import { STAFF_USERS_PATH } from "@/lib/staff/paths";
+
+/** Every request as CSV, for an admin's post from the users page; exportRequestsCsv writes the audit entry. */
+export async function POST(request: Request): Promise<Response> {
+  const staff = await adminForDownload(request, STAFF_USERS_PATH);
+  if (staff instanceof Response) return staff;
+  const { csv } = await exportRequestsCsv(staff);
+  return csvDownload(csv, "requests", staff.context.now?.() ?? new Date(), staff.context.env.TIME_ZONE);
+}
