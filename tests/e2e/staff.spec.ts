@@ -75,7 +75,7 @@ test("from the command line's link to calling the patient: enroll, find the requ
   for (const adminPage of ["/staff/users", "/staff/audit"]) {
     await page.goto(adminPage);
     await expect(page).toHaveURL(/\/staff\/requests\?refused=admin$/);
-    await expect(page.getByRole("alert")).toHaveText("Only admins can open that page.");
+    await expect(page.locator("main").getByRole("alert")).toHaveText("Only admins can open that page.");
   }
 
   // The admin reads it all in the audit log.
@@ -153,7 +153,7 @@ test("five wrong passwords lock the account for 15 minutes; the messages never s
     await page.getByLabel("Email").fill(desk.email);
     await page.getByLabel("Password").fill(`wrong password ${attempt}`);
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account that can sign in. Check them and try again.");
+    await expect(page.locator("main").getByRole("alert")).toHaveText("That email and password do not match an account that can sign in. Check them and try again.");
   }
   // The right password now: still refused, for the account, from any address.
   const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ownAddress() } });
@@ -162,7 +162,7 @@ test("five wrong passwords lock the account for 15 minutes; the messages never s
   await other.getByLabel("Email").fill(desk.email);
   await other.getByLabel("Password").fill(STAFF_PASSWORD);
   await other.getByRole("button", { name: "Continue" }).click();
-  await expect(other.getByRole("alert")).toContainText("Too many tries. Sign-in is paused for 15 minutes.");
+  await expect(other.locator("main").getByRole("alert")).toContainText("Too many tries. Sign-in is paused for 15 minutes.");
   await expect(other.getByLabel("Code from your authenticator app")).toHaveCount(0);
   await elsewhere.close();
 });
@@ -172,6 +172,6 @@ test("an account that does not exist gets the same words as a wrong password", a
   await page.getByLabel("Email").fill("nobody@staff.example");
   await page.getByLabel("Password").fill("some password here");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account that can sign in. Check them and try again.");
+  await expect(page.locator("main").getByRole("alert")).toHaveText("That email and password do not match an account that can sign in. Check them and try again.");
   await expectNoAxeViolations(page);
 });
