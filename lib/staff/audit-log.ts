@@ -5,8 +5,9 @@
 import { z } from "zod";
 import { toCsv } from "@/lib/appointments/csv";
 import type { AppointmentStore, AuditEntry } from "@/lib/appointments/store";
+import { listUsers } from "./accounts";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
-import { auditContext } from "./context";
+import { auditContext, type StaffContext } from "./context";
 import { clinicTime } from "./inbox";
 import type { SignedInStaff } from "./session";
 
@@ -115,9 +116,12 @@ export function auditCsv(entries: readonly AuditEntry[], timeZone: string): stri
   return `\uFEFF${toCsv(AUDIT_CSV_HEADER, rows)}`;
 }
 
-/** What a filter selects, in words for the export's own audit entry. */
-function describeFilter(filter: AuditLogFilter): string {
-  const parts = [filter.actor && `person ${filter.actor}`, filter.reference && `reference ${filter.reference}`].filter(Boolean);
+/** What a filter selects, in words for the export's own audit entry: the person by email, as the log names them. */
+async function describeFilter(context: StaffContext, filter: AuditLogFilter): Promise<string> {
+  let person: string | undefined;
+  if (filter.actor === COMMAND_LINE_ACTOR) person = "the server command line";
+  else if (filter.actor) person = (await listUsers(context)).find((user) => user.id === filter.actor)?.email ?? `the account ${filter.actor}`;
+  const parts = [person && `by ${person}`, filter.reference && `reference ${filter.reference}`].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
@@ -128,7 +132,7 @@ export async function exportAuditCsv(staff: SignedInStaff, filter: AuditLogFilte
   await recordAudit(auditContext(context), {
     actor: staff.user,
     action: "audit-export",
-    detail: `${entries.length} entr${entries.length === 1 ? "y" : "ies"}${describeFilter(filter)}`,
+    detail: `${entries.length} entr${entries.length === 1 ? "y" : "ies"}${await describeFilter(context, filter)}`,
     clientAddress: staff.clientAddress,
   });
   return { csv: auditCsv(entries, context.env.TIME_ZONE), count: entries.length };

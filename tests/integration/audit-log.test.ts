@@ -73,5 +73,7 @@ describe("reading the audit log", () => {
     const [newest] = await store.listAudit({ limit: 1 });
     expect(newest).toMatchObject({ action: "audit-export", actorId: ANA.id, actorEmail: ANA.email, detail: "1 entry (reference MS-0001)" });
     expect(newest!.ipHash).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    await exportAuditCsv(staff, { actor: COMMAND_LINE_ACTOR });
+    expect((await store.listAudit({ limit: 1 }))[0]!.detail).toBe("1 entry (by the server command line)");
   });
 });
