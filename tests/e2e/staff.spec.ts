@@ -152,8 +152,12 @@ test("five wrong passwords lock the account for 15 minutes; the messages never s
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     await page.getByLabel("Email").fill(desk.email);
     await page.getByLabel("Password").fill(`wrong password ${attempt}`);
-    await page.getByRole("button", { name: "Continue" }).click();
+    // One answer per attempt: the message stays the same, so wait for the server's reply before the next.
+    await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Continue" }).click()]);
     await expect(page.locator("main").getByRole("alert")).toHaveText("That email and password do not match an account that can sign in. Check them and try again.");
+    // The form is cleared for the next try (the email kept, the password not): wait for that before typing.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByLabel("Email")).toHaveValue(desk.email);
   }
   // The right password now: still refused, for the account, from any address.
   const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ownAddress() } });
