@@ -5,26 +5,22 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { databasePath, openSqliteStore } from "@/lib/appointments/sqlite-store";
 import { enrollmentTokenHash } from "@/lib/staff/accounts";
 import { runTool } from "@/tests/support/staff-tool";
+import { testTempDir, type Cleanups } from "@/tests/support/test-stores";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
 const SITE_URL = "https://clinic.example";
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "staff-cli-"));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const tempDir = () => testTempDir(cleanups, "staff-cli");
 
 const runStaff = (args: string[], dataDir: string) => runTool("staff", args, { DATA_DIR: dataDir, APPOINTMENTS_KEY: KEY, SITE_URL });
 
@@ -121,32 +117,23 @@ describe("the staff accounts tool (npm run staff)", () => {
     const dataDir = tempDir();
     runStaff(["add-user", "--email", "ana@clinic.example", "--name", "Ana", "--role", "admin"], dataDir);
 
-    const badRole = runStaff(["add-user", "--email", "bo@clinic.example", "--name", "Bo", "--role", "boss"], dataDir);
-    expect(badRole.status).toBe(2);
-    expect(badRole.stderr).toContain('--role: Choose a role: "admin" or "staff".');
-    expect(badRole.stdout).toBe("");
-
-    const badEmail = runStaff(["add-user", "--email", "bo-at-clinic", "--name", " ", "--role", "staff"], dataDir);
-    expect(badEmail.status).toBe(2);
-    expect(badEmail.stderr).toContain("--email: Enter an email address, like name@example.com.");
-    expect(badEmail.stderr).toContain("--name: Enter the person's name.");
-
-    const missing = runStaff(["add-user", "--email", "bo@clinic.example"], dataDir);
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("add-user needs --name and --role.");
-
-    const extra = runStaff(["list-users", "--role", "admin"], dataDir);
-    expect(extra.status).toBe(2);
-    expect(extra.stderr).toContain("list-users takes no --role.");
-
-    const unknownFlag = runStaff(["disable-user", "--mail", "bo@clinic.example"], dataDir);
-    expect(unknownFlag.status).toBe(2);
-    expect(unknownFlag.stderr).toContain("Unknown option '--mail'");
-
-    const unknownCommand = runStaff(["delete-user", "--email", "ana@clinic.example"], dataDir);
-    expect(unknownCommand.status).toBe(2);
-    expect(unknownCommand.stderr).toContain('Unknown command "delete-user".');
-    expect(unknownCommand.stderr).toContain("Usage: npm run staff -- <command>");
+    const mistakes: [string[], string[]][] = [
+      [["add-user", "--email", "bo@clinic.example", "--name", "Bo", "--role", "boss"], ['--role: Choose a role: "admin" or "staff".']],
+      [
+        ["add-user", "--email", "bo-at-clinic", "--name", " ", "--role", "staff"],
+        ["--email: Enter an email address, like name@example.com.", "--name: Enter the person's name."],
+      ],
+      [["add-user", "--email", "bo@clinic.example"], ["add-user needs --name and --role."]],
+      [["list-users", "--role", "admin"], ["list-users takes no --role."]],
+      [["disable-user", "--mail", "bo@clinic.example"], ["Unknown option '--mail'"]],
+      [["delete-user", "--email", "ana@clinic.example"], ['Unknown command "delete-user".', "Usage: npm run staff -- <command>"]],
+    ];
+    for (const [args, messages] of mistakes) {
+      const result = runStaff(args, dataDir);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+      for (const message of messages) expect(result.stderr).toContain(message);
+    }
 
     expect(runStaff(["list-users"], dataDir).stdout.trim().split("\n")).toHaveLength(2);
   }, 60_000);

@@ -46,10 +46,12 @@ function request(createdAt: string, overrides: Partial<StoredRequest> = {}): Sto
 
 const fingerprint = (value: string, duplicateSinceIso = "2000-01-01T00:00:00.000Z") => ({ fingerprint: value, duplicateSinceIso });
 
-describe.each([
+const STORES: [string, OpenStore][] = [
   ["SQLite", sqlite],
   ["PostgreSQL", postgres],
-])("the %s store", (_name, open) => {
+];
+
+describe.each(STORES)("the %s store", (_name, open) => {
   it("stores a request with its notification, lists newest first, finds, marks handled and purges by age", async () => {
     const store = await open();
     const older = request("2026-11-01T10:00:00.000Z");
@@ -164,10 +166,7 @@ function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return { at: "2026-11-01T10:00:00.000Z", actorId: null, actorEmail: "(server command line)", action: "user-add", reference: null, detail: null, ipHash: null, ...overrides };
 }
 
-describe.each([
-  ["SQLite", sqlite],
-  ["PostgreSQL", postgres],
-])("the %s store, for the staff inbox", (_name, open) => {
+describe.each(STORES)("the %s store, for the staff inbox", (_name, open) => {
   it("lists the inbox newest first with each request's status and who set it, filtered by status", async () => {
     const store = await open();
     const { ana } = await twoStaff(store);

@@ -14,10 +14,15 @@ import { createTestDatabase } from "../../scripts/lib/throwaway-postgres";
 
 export type Cleanups = (() => Promise<void> | void)[];
 
-export async function openTestSqliteStore(cleanups: Cleanups): Promise<AppointmentStore> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "store-test-"));
-  const store = await openSqliteStore(databasePath(dir));
+/** A new empty folder, removed after the test. */
+export function testTempDir(cleanups: Cleanups, prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export async function openTestSqliteStore(cleanups: Cleanups): Promise<AppointmentStore> {
+  const store = await openSqliteStore(databasePath(testTempDir(cleanups, "store-test")));
   cleanups.push(() => store.close());
   return store;
 }
