@@ -36,9 +36,13 @@ export function StaffFrame({
                 Signed in as <strong>{staff.user.name}</strong>
                 {staff.user.role === "admin" && " (admin)"}
               </p>
-              <form action={signOutAction}>
+              <form action={signOutAction} className="flex flex-wrap items-center gap-x-3">
                 <button type="submit" className="min-h-tap rounded-lg border-2 border-white px-3 font-bold hover:bg-white hover:text-brand-900">
                   Sign out
+                </button>
+                {/* A phone lost or a computer left signed in elsewhere: end every session of this account. */}
+                <button type="submit" name="everywhere" value="yes" className="min-h-tap px-1 text-base underline underline-offset-4">
+                  Sign out on all devices
                 </button>
               </form>
             </div>

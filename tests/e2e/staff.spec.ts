@@ -115,10 +115,16 @@ test("signed out, a request's page and the inbox redirect to sign-in and say not
   await expect(page).toHaveURL("/staff/sign-in");
 });
 
-test("keyboard only: sign in with email, password and code, reach a request and sign out", async ({ page, browser }) => {
+test("keyboard only: sign in with email, password and code, find a request, set its status, sign out on all devices", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
   const setup = await browser.newPage();
   const desk = await enroll(setup, addStaffAccount(dataDir, "staff", "keys"));
-  await setup.close();
+  const patientName = uniqueName("keys");
+  const reference = ((await postForm(request, baseURL!, { fullName: patientName })) as { reference: string }).reference;
 
   await page.goto("/staff/sign-in");
   await page.keyboard.press("Tab"); // the skip link
@@ -134,13 +140,44 @@ test("keyboard only: sign in with email, password and code, reach a request and 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Requests", exact: true }).focus();
-  await expect(page.getByRole("link", { name: "Requests", exact: true })).toHaveAttribute("aria-current", "page");
-  await page.getByRole("button", { name: "Sign out" }).focus();
+  // The search, by keyboard: focus moves from the status filter to the search box and on to "Show".
+  await page.getByLabel("Status").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Reference or name")).toBeFocused();
+  await page.keyboard.type(reference);
+  await page.keyboard.press("Enter");
+  const found = page.getByRole("link", { name: reference });
+  await expect(found).toBeVisible();
+  await found.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: `Request ${reference}` })).toBeVisible();
+
+  // The status by arrow keys, the note, then Save, all from the keyboard.
+  await page.getByLabel("New").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("Called – no answer")).toBeChecked();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("Scheduled")).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel(/Note/)).toBeFocused();
+  await page.keyboard.type("Booked for Tuesday.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Save status" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Status saved.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Status changes, oldest first" })).toContainText("Booked for Tuesday.");
+
+  // Signing out on all devices ends the other session too.
+  await setup.goto("/staff/requests");
+  await expect(setup.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out on all devices" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL("/staff/sign-in?reason=signed-out");
   await page.goto("/staff/requests");
   await expect(page).toHaveURL(/\/staff\/sign-in/);
+  await setup.goto("/staff/requests");
+  await expect(setup).toHaveURL(/\/staff\/sign-in/);
+  await setup.close();
 });
 
 test("five wrong passwords lock the account for 15 minutes; the messages never say which part was wrong", async ({ page, browser }) => {
