@@ -398,9 +398,10 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
         .execute();
     },
 
-    async listAudit({ actorId, reference, beforeId, limit }) {
+    async listAudit({ actorId, unidentifiedActor, reference, beforeId, limit }) {
       let query = db.selectFrom("staff_audit_log").selectAll().orderBy("id", "desc").limit(limit);
       if (actorId) query = query.where("actor_id", "=", actorId);
+      if (unidentifiedActor) query = query.where("actor_id", "is", null).where("actor_email", "=", unidentifiedActor);
       if (reference) query = query.where("reference", "=", reference);
       if (beforeId !== undefined) query = query.where("id", "<", beforeId);
       const rows = await query.execute();

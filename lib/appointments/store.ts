@@ -84,6 +84,8 @@ export interface AuditEntry {
 
 export interface AuditFilter {
   actorId?: string;
+  /** Entries with no person's id written under this name (the server's command line). */
+  unidentifiedActor?: string;
   reference?: string;
   /** Entries with an id below this one (the next page); newest first. */
   beforeId?: number;

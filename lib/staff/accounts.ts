@@ -72,14 +72,21 @@ async function clearSignIn(context: StaffContext, userId: string): Promise<void>
   await authContext.internalAdapter.updateUser(userId, { twoFactorEnabled: false });
 }
 
-export async function addUser(context: StaffContext, input: NewStaffUser, actor: AuditActor) {
+/** Where a change was asked from: the inbox passes the admin's address for the audit log; the command line has none. */
+interface ChangeOptions {
+  clientAddress?: string;
+  /** Refuse to leave no admin who can sign in (the inbox); the command line can always add one, so it need not. */
+  keepAnAdmin?: boolean;
+}
+
+export async function addUser(context: StaffContext, input: NewStaffUser, actor: AuditActor, { clientAddress }: ChangeOptions = {}) {
   const { email, name, role } = newStaffUserSchema.parse(input);
   const internal = (await context.auth.$context).internalAdapter;
   if (await internal.findUserByEmail(email)) throw new StaffAccountError(`There is already a staff account with the email ${email}.`);
   const user = await internal.createUser({ email, name, role, emailVerified: true, twoFactorEnabled: false, banned: false }, { method: "admin" });
   const enrollmentLink = await issueEnrollmentLink(context, user.id);
-  await recordAudit(auditContext(context), { actor, action: "user-add", detail: `${email} (${role})` });
-  await recordAudit(auditContext(context), { actor, action: "enrollment-link", detail: email });
+  await recordAudit(auditContext(context), { actor, action: "user-add", detail: `${email} (${role})`, clientAddress });
+  await recordAudit(auditContext(context), { actor, action: "enrollment-link", detail: email, clientAddress });
   return { user: { id: user.id, email, name, role }, enrollmentLink };
 }
 
@@ -104,7 +111,7 @@ async function isLastActiveAdmin(context: StaffContext, userId: string): Promise
   return admins.length === 1 && admins[0]!.id === userId;
 }
 
-export async function disableUser(context: StaffContext, email: string, actor: AuditActor, { keepAnAdmin = false } = {}) {
+export async function disableUser(context: StaffContext, email: string, actor: AuditActor, { keepAnAdmin = false, clientAddress }: ChangeOptions = {}) {
   const user = await findUser(context, email);
   if (keepAnAdmin && (await isLastActiveAdmin(context, user.id))) {
     throw new StaffAccountError(`${user.email} is the only admin who can sign in; add another admin before disabling this account.`);
@@ -113,25 +120,25 @@ export async function disableUser(context: StaffContext, email: string, actor: A
   await authContext.internalAdapter.updateUser(user.id, { banned: true, banReason: "Disabled by an admin" });
   // At once, not at the session's end: a disabled person's open inbox stops on the next click.
   await authContext.internalAdapter.deleteUserSessions(user.id);
-  await recordAudit(auditContext(context), { actor, action: "user-disable", detail: user.email });
+  await recordAudit(auditContext(context), { actor, action: "user-disable", detail: user.email, clientAddress });
   return { email: user.email };
 }
 
-export async function enableUser(context: StaffContext, email: string, actor: AuditActor) {
+export async function enableUser(context: StaffContext, email: string, actor: AuditActor, { clientAddress }: ChangeOptions = {}) {
   const user = await findUser(context, email);
   await (await context.auth.$context).internalAdapter.updateUser(user.id, { banned: false, banReason: null });
-  await recordAudit(auditContext(context), { actor, action: "user-enable", detail: user.email });
+  await recordAudit(auditContext(context), { actor, action: "user-enable", detail: user.email, clientAddress });
   return { email: user.email };
 }
 
-export async function resetUser(context: StaffContext, email: string, actor: AuditActor, { keepAnAdmin = false } = {}) {
+export async function resetUser(context: StaffContext, email: string, actor: AuditActor, { keepAnAdmin = false, clientAddress }: ChangeOptions = {}) {
   const user = await findUser(context, email);
   if (keepAnAdmin && (await isLastActiveAdmin(context, user.id))) {
     throw new StaffAccountError(`${user.email} is the only admin who can sign in; add another admin first, or reset from the server's command line.`);
   }
   await clearSignIn(context, user.id);
   const enrollmentLink = await issueEnrollmentLink(context, user.id);
-  await recordAudit(auditContext(context), { actor, action: "user-reset", detail: user.email });
-  await recordAudit(auditContext(context), { actor, action: "enrollment-link", detail: user.email });
+  await recordAudit(auditContext(context), { actor, action: "user-reset", detail: user.email, clientAddress });
+  await recordAudit(auditContext(context), { actor, action: "enrollment-link", detail: user.email, clientAddress });
   return { email: user.email, enrollmentLink };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { toCsv } from "@/lib/appointments/csv";
 import type { AppointmentStore, AuditEntry } from "@/lib/appointments/store";
 import { listUsers } from "./accounts";
-import { AUDIT_ACTIONS, recordAudit } from "./audit";
+import { AUDIT_ACTIONS, COMMAND_LINE_ACTOR_NAME, recordAudit } from "./audit";
 import { auditContext, type StaffContext } from "./context";
 import { clinicTime } from "./inbox";
 import type { SignedInStaff } from "./session";
@@ -15,8 +15,6 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The person filter's value for the server's command line (its entries have no person's id). */
 export const COMMAND_LINE_ACTOR = "command-line";
-/** What ./audit.ts writes as the command line's actorEmail. */
-const COMMAND_LINE_EMAIL = "(server command line)";
 
 export type AuditLogEntry = AuditEntry & { id: number };
 
@@ -54,25 +52,11 @@ export function auditActionLabel(action: string): string {
   return Object.hasOwn(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action as keyof typeof AUDIT_ACTIONS] : action;
 }
 
-const isCommandLine = (entry: AuditEntry) => entry.actorId === null && entry.actorEmail === COMMAND_LINE_EMAIL;
-
-/**
- * Up to `limit` entries matching the filter, newest first, below `beforeId`. The store filters by a person's id
- * and by reference; the command line has no id, so its entries are picked here from batches of the log.
- */
-async function readMatching(store: AppointmentStore, filter: AuditLogFilter, beforeId: number | undefined, limit: number): Promise<AuditLogEntry[]> {
-  if (filter.actor !== COMMAND_LINE_ACTOR) {
-    return store.listAudit({ actorId: filter.actor, reference: filter.reference, beforeId, limit });
-  }
-  const found: AuditLogEntry[] = [];
-  const batchSize = 500;
-  let cursor = beforeId;
-  for (;;) {
-    const batch = await store.listAudit({ reference: filter.reference, beforeId: cursor, limit: batchSize });
-    found.push(...batch.filter(isCommandLine));
-    if (found.length >= limit || batch.length < batchSize) return found.slice(0, limit);
-    cursor = batch.at(-1)!.id;
-  }
+/** Up to `limit` entries matching the filter, newest first, below `beforeId`. */
+function readMatching(store: AppointmentStore, filter: AuditLogFilter, beforeId: number | undefined, limit: number): Promise<AuditLogEntry[]> {
+  const byPerson =
+    filter.actor === COMMAND_LINE_ACTOR ? { unidentifiedActor: COMMAND_LINE_ACTOR_NAME } : { actorId: filter.actor };
+  return store.listAudit({ ...byPerson, reference: filter.reference, beforeId, limit });
 }
 
 /** One page of the log, and the id to read older entries from (absent on the last page). */

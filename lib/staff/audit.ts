@@ -50,8 +50,11 @@ export interface AuditContext {
   now?: () => Date;
 }
 
+/** How the log names the server's command line, which has no account. */
+export const COMMAND_LINE_ACTOR_NAME = "(server command line)";
+
 function actorColumns(actor: AuditActor): Pick<AuditEntry, "actorId" | "actorEmail"> {
-  if ("commandLine" in actor) return { actorId: null, actorEmail: "(server command line)" };
+  if ("commandLine" in actor) return { actorId: null, actorEmail: COMMAND_LINE_ACTOR_NAME };
   if ("attemptedEmail" in actor) return { actorId: actor.id ?? null, actorEmail: actor.attemptedEmail };
   return { actorId: actor.id, actorEmail: actor.email };
 }

@@ -72,7 +72,7 @@ export async function requireStaff({ returnTo }: { returnTo?: string } = {}): Pr
   redirect(signInPath({ returnTo, reason: check.reason }));
 }
 
-/** An admin, or the same redirect as for a signed-out visitor would get; a signed-in staff member gets a refusal page. */
+/** An admin; a signed-out visitor is sent to sign-in, a signed-in staff member to the inbox with "Only admins…". */
 export async function requireAdmin({ returnTo }: { returnTo?: string } = {}): Promise<SignedInStaff> {
   const staff = await requireStaff({ returnTo });
   if (staff.user.role !== "admin") redirect(`${STAFF_REQUESTS_PATH}?refused=admin`);

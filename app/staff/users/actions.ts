@@ -42,7 +42,7 @@ export async function addUserAction(_previous: AddUserState, formData: FormData)
     return { error: "The account was not added: check the fields marked below.", fieldErrors: fieldErrorsOf(parsed.error, ["email", "name", "role"]), values };
   }
   try {
-    const { user, enrollmentLink } = await addUser(staff.context, parsed.data, staff.user);
+    const { user, enrollmentLink } = await addUser(staff.context, parsed.data, staff.user, { clientAddress: staff.clientAddress });
     revalidatePath(STAFF_USERS_PATH);
     return { created: { email: user.email, name: user.name, enrollmentLink } };
   } catch (error) {
@@ -78,13 +78,13 @@ export async function userAction(_previous: UserActionState, formData: FormData)
   try {
     let result: UserActionState;
     if (intent === "disable") {
-      const disabled = await disableUser(staff.context, email, staff.user, { keepAnAdmin: true });
+      const disabled = await disableUser(staff.context, email, staff.user, { keepAnAdmin: true, clientAddress: staff.clientAddress });
       result = { done: `${disabled.email} is disabled and was signed out everywhere.` };
     } else if (intent === "enable") {
-      const enabled = await enableUser(staff.context, email, staff.user);
+      const enabled = await enableUser(staff.context, email, staff.user, { clientAddress: staff.clientAddress });
       result = { done: `${enabled.email} is enabled.` };
     } else {
-      const reset = await resetUser(staff.context, email, staff.user, { keepAnAdmin: true });
+      const reset = await resetUser(staff.context, email, staff.user, { keepAnAdmin: true, clientAddress: staff.clientAddress });
       result = { done: `${reset.email} was signed out everywhere; their password and authenticator no longer work.`, enrollmentLink: reset.enrollmentLink };
     }
     revalidatePath(STAFF_USERS_PATH);
