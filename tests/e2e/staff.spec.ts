@@ -53,7 +53,7 @@ test("from the command line's link to calling the patient: enroll, find the requ
   await page.goto("/staff/requests");
   await expectNoAxeViolations(page);
   await openRequestFromList(page, patientName.slice(8), reference);
-  await expect(page.getByRole("link", { name: `Call ${patientName}: +15015550142` })).toHaveAttribute("href", "tel:+15015550142");
+  await expect(page.getByRole("link", { name: `Call ${patientName}: 501.555.0142` })).toHaveAttribute("href", "tel:+15015550142");
   await expect(page.getByText(`Numb feet ${patientName}`)).toBeVisible();
   await expectNoAxeViolations(page);
 

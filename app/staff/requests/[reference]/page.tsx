@@ -8,6 +8,7 @@ import { StatusForm } from "@/components/staff/StatusForm";
 import { BEST_TIMES } from "@/lib/appointments/fields";
 import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { REQUEST_STATUSES } from "@/lib/appointments/store";
+import { phoneFromDigits, type Phone } from "@/lib/site";
 import { clinicTime, openRequestFor } from "@/lib/staff/inbox";
 import { staffRequestPath, STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
 import { requireStaff } from "@/lib/staff/session";
@@ -18,11 +19,15 @@ export async function generateMetadata({ params }: { params: Promise<{ reference
   return { title: `Request ${decodeURIComponent(reference).slice(0, 20)}` };
 }
 
-/** The number as a tel: address: digits only, with a leading + kept and a US number given its country code. */
-function telHref(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
-  if (phone.trim().startsWith("+")) return `tel:+${digits}`;
-  return digits.length === 10 ? `tel:+1${digits}` : `tel:${digits}`;
+/**
+ * The patient's number as the front desk reads and dials it: a US number (the form stores +1 and ten digits) in
+ * the clinic's own style, 501.555.0142; any other as it was stored, dialled by its digits.
+ */
+function patientPhone(stored: string): Pick<Phone, "display" | "href"> {
+  const us = /^\+1(\d{10})$/.exec(stored);
+  if (us) return phoneFromDigits(us[1]!);
+  const digits = stored.replace(/\D/g, "");
+  return { display: neutraliseForDisplay(stored), href: stored.trim().startsWith("+") ? `tel:+${digits}` : `tel:${digits}` };
 }
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
@@ -49,6 +54,7 @@ export default async function RequestPage({
   const { saved } = await searchParams;
   const timeZone = staff.context.env.TIME_ZONE;
   const show = (text: string) => neutraliseForDisplay(text);
+  const phone = patientPhone(request.phone);
   return (
     <StaffFrame staff={staff} current="requests">
       <p>
@@ -70,14 +76,14 @@ export default async function RequestPage({
           Patient
         </h2>
         <a
-          href={telHref(request.phone)}
+          href={phone.href}
           className="mt-3 inline-flex min-h-[3.5rem] w-full items-center justify-center gap-2 rounded-lg bg-brand-800 px-5 text-xl font-bold text-white sm:w-auto"
         >
-          Call {show(request.fullName)}: {show(request.phone)}
+          Call {show(request.fullName)}: {phone.display}
         </a>
         <dl className="mt-4 divide-y divide-brand-100">
           <Detail label="Name">{show(request.fullName)}</Detail>
-          <Detail label="Phone">{show(request.phone)}</Detail>
+          <Detail label="Phone">{phone.display}</Detail>
           <Detail label="Best time to call">{BEST_TIMES[request.bestTime]}</Detail>
           <Detail label="Email">{request.email ? show(request.email) : "Not given"}</Detail>
           <Detail label="What they wrote">{request.reason ? show(request.reason) : "Nothing"}</Detail>
