@@ -3,6 +3,8 @@
  * the staff inbox (which asks the person to sign in), never the patient's details: email travels and is stored in
  * places the clinic does not control.
  */
+import { staffRequestPath } from "@/lib/staff/paths";
+
 export interface StaffNotification {
   subject: string;
   text: string;
@@ -39,7 +41,7 @@ export function buildStaffNotification(
       `Received: ${received}`,
       ``,
       `Open it in the staff inbox (you will be asked to sign in):`,
-      `  ${siteUrl}/staff/requests/${reference}`,
+      `  ${siteUrl}${staffRequestPath(reference)}`,
       ``,
       `The patient's details are not in this email, to keep them private.`,
     ].join("\n"),

@@ -35,7 +35,11 @@ export async function enrollmentUser(context: StaffContext, token: string) {
   if (!token) return undefined;
   const userId = await context.store.findEnrollment(enrollmentTokenHash(token), (context.now?.() ?? new Date()).toISOString());
   if (!userId) return undefined;
-  return (await (await context.auth.$context).internalAdapter.findUserById(userId)) ?? undefined;
+  const user = (await (await context.auth.$context).internalAdapter.findUserById(userId)) as
+    | ({ banned?: boolean | null } & Awaited<ReturnType<Awaited<typeof context.auth.$context>["internalAdapter"]["findUserById"]>>)
+    | null;
+  // A disabled account's link is dead too: an admin must enable the account and send a new one.
+  return user && !user.banned ? user : undefined;
 }
 
 function twoFactorSetup(totpURI: string, backupCodes: string[]): TwoFactorSetup {

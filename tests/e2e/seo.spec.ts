@@ -169,13 +169,13 @@ test("the sitemap lists every public page with its review date, and every addres
   }
 });
 
-test("robots.txt lets every crawler in and names the sitemap by its full address", async ({ request }) => {
+test("robots.txt lets every crawler in but for the staff inbox, and names the sitemap by its full address", async ({ request }) => {
   const response = await request.get("/robots.txt");
   expect(response.status()).toBe(200);
   const robots = await response.text();
   expect(robots).toMatch(/^User-Agent: \*$/m);
   expect(robots).toMatch(/^Allow: \/$/m);
-  expect(robots).not.toMatch(/^Disallow:/m);
+  expect(robots.match(/^Disallow: .*$/gm)).toEqual(["Disallow: /staff"]);
   expect(robots).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
 });
 

@@ -124,6 +124,15 @@ describe.each([
     });
   });
 
+  it("a disabled person's unused enrollment link no longer works", async () => {
+    const context = testStaffContext(await openStore());
+    const { enrollmentLink } = await addUser(context, { email: "gil@clinic.example", name: "Gil", role: "staff" }, COMMAND_LINE);
+    await disableUser(context, "gil@clinic.example", COMMAND_LINE);
+    expect(await enrollmentUser(context, tokenOf(enrollmentLink))).toBeUndefined();
+    const input = { token: tokenOf(enrollmentLink), password: PASSWORD, confirmPassword: PASSWORD };
+    expect(await setEnrollmentPassword(context, input, fromAddress("198.51.100.7"))).toEqual({ step: "link-invalid" });
+  });
+
   it("lets an enrollment link work for 24 hours only, and only the newest one", async () => {
     const clock = testClock();
     const context = testStaffContext(await openStore(), { now: clock.now });
