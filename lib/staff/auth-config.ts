@@ -10,6 +10,7 @@ import { betterAuth, type BetterAuthOptions, type BetterAuthPlugin } from "bette
 import { admin } from "better-auth/plugins/admin";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import type { AuthDatabase } from "@/lib/appointments/store";
+import { logEvent } from "@/lib/log";
 import { STAFF_PATH } from "./paths";
 
 export interface StaffAuthSettings {
@@ -34,6 +35,13 @@ export function staffAuthOptions(database: AuthDatabase, settings: StaffAuthSett
     secrets: settings.secrets,
     database: { db: database.db, type: database.type },
     telemetry: { enabled: false },
+    // Better Auth's own lines ("Invalid password", "User not found") go through the site's log, as JSON like every
+    // other line, and only their message: the extra arguments may hold an account's details. Failed sign-ins are
+    // in the audit log, with who and from where; the server log needs no more than the count of them.
+    logger: {
+      level: "warn",
+      log: (level, message) => logEvent(level === "error" ? "error" : "warn", "staff.auth", { message: message.slice(0, 200) }),
+    },
     emailAndPassword: {
       enabled: true,
       // Accounts are made by an admin, never by whoever finds the sign-in page.
