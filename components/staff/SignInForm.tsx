@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { signInAction } from "@/app/staff/sign-in/actions";
 import type { SignInState } from "@/lib/staff/sign-in";
 import { STAFF_BUTTON_CLASSES, StaffAlert, StaffField } from "./fields";
+import { useFocusOnAnswer } from "./use-focus-on-answer";
 
 /**
  * Sign-in in two steps on one page: email and password, then the authenticator code. The server keeps which
@@ -12,9 +13,14 @@ import { STAFF_BUTTON_CLASSES, StaffAlert, StaffField } from "./fields";
  */
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const [state, formAction, pending] = useActionState(signInAction, { step: "password" } as SignInState);
+  const errorRef = useFocusOnAnswer<HTMLDivElement>(state);
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      {state.step !== "done" && state.error && <StaffAlert>{state.error}</StaffAlert>}
+      {state.step !== "done" && state.error && (
+        <div ref={errorRef} tabIndex={-1} className="focus:outline-none">
+          <StaffAlert>{state.error}</StaffAlert>
+        </div>
+      )}
       <input type="hidden" name="next" value={returnTo} />
       {state.step === "code" ? (
         <>

@@ -4,15 +4,21 @@ import { useActionState } from "react";
 import { changeStatusAction, type StatusFormState } from "@/app/staff/requests/[reference]/actions";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/appointments/store";
 import { STAFF_BUTTON_CLASSES, StaffAlert } from "./fields";
+import { useFocusOnAnswer } from "./use-focus-on-answer";
 
 /** Set a request's status, with an optional note; what was typed comes back with any error. */
 export function StatusForm({ reference, status }: { reference: string; status: RequestStatus }) {
   const [state, formAction, pending] = useActionState(changeStatusAction, {} as StatusFormState);
+  const errorRef = useFocusOnAnswer<HTMLDivElement>(state);
   const chosen = state.values?.status ?? status;
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="reference" value={reference} />
-      {state.error && <StaffAlert>{state.error}</StaffAlert>}
+      {state.error && (
+        <div ref={errorRef} tabIndex={-1} className="focus:outline-none">
+          <StaffAlert>{state.error}</StaffAlert>
+        </div>
+      )}
       <fieldset>
         <legend className="text-lg font-bold">Status</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { useFocusOnAnswer } from "../use-focus-on-answer";
 import { addUserAction, type AddUserState } from "@/app/staff/users/actions";
 import { STAFF_ROLES } from "@/lib/staff/accounts";
 import { STAFF_BUTTON_CLASSES, StaffAlert, StaffField } from "../fields";
@@ -14,13 +15,7 @@ const ROLE_HINTS: Record<keyof typeof STAFF_ROLES, string> = {
 /** Adds a person and shows their one-time enrollment link; what was typed comes back with any error. */
 export function AddUserForm() {
   const [state, formAction, pending] = useActionState(addUserAction, {} as AddUserState);
-  const resultRef = useRef<HTMLDivElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    // After each answer, focus goes to what it says (the link, or the error), as a screen reader needs.
-    if (first.current) return void (first.current = false);
-    resultRef.current?.focus();
-  }, [state]);
+  const resultRef = useFocusOnAnswer<HTMLDivElement>(state);
   const { values = {}, fieldErrors = {} } = state;
   const chosenRole = values.role || "staff";
   return (

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { useFocusOnAnswer } from "../use-focus-on-answer";
 import { purgeAction, type PurgeState } from "@/app/staff/users/actions";
 import { STAFF_BUTTON_CLASSES, StaffAlert, StaffField } from "../fields";
 
@@ -13,12 +14,7 @@ function deletedMessage({ count, olderThanDays }: NonNullable<PurgeState["delete
 /** Deletes old requests for good; typing DELETE is the confirmation (it works without a script). */
 export function PurgeForm() {
   const [state, formAction, pending] = useActionState(purgeAction, {} as PurgeState);
-  const resultRef = useRef<HTMLDivElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) return void (first.current = false);
-    resultRef.current?.focus();
-  }, [state]);
+  const resultRef = useFocusOnAnswer<HTMLDivElement>(state);
   const { values = {}, fieldErrors = {} } = state;
   return (
     <form action={formAction} className="space-y-5" noValidate aria-label="Purge old requests">

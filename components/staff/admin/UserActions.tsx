@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { useFocusOnAnswer } from "../use-focus-on-answer";
 import { userAction, type UserActionState } from "@/app/staff/users/actions";
 import type { StaffUserSummary } from "@/lib/staff/accounts";
 import { StaffAlert } from "../fields";
@@ -23,13 +24,7 @@ const CONFIRM_TEXT = {
  */
 export function UserActions({ user, self }: { user: Pick<StaffUserSummary, "email" | "name" | "state">; self: boolean }) {
   const [state, formAction, pending] = useActionState(userAction, {} as UserActionState);
-  const focusRef = useRef<HTMLDivElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    // The pressed button is gone after each answer: focus moves to the question or the result instead.
-    if (first.current) return void (first.current = false);
-    focusRef.current?.focus();
-  }, [state]);
+  const focusRef = useFocusOnAnswer<HTMLDivElement>(state);
   const who = <span className="sr-only"> {user.name}</span>;
   return (
     <form action={formAction} className="mt-3" aria-label={`Change ${user.name}'s account`}>
