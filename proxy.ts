@@ -1,12 +1,24 @@
 /**
- * Runs before the appointment form's server action: refuses, with a page that gives the clinic's phone number,
- * the posts Next would otherwise answer with a bare 500 (too large, or from another website).
+ * Runs before the appointment form's server action and before every post to the staff inbox. The form: refuses,
+ * with a page that gives the clinic's phone number, the posts Next would otherwise answer with a bare 500 (too
+ * large, or from another website). The inbox: refuses any post that does not come from one of its own pages
+ * (Next's own check of server actions lets a post with no Origin through; a browser always sends one).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { refusalPage, refuseFormPost } from "@/lib/appointments/form-post-guard";
+import { STAFF_PATH } from "@/lib/staff/paths";
+import { isSameOriginPost } from "@/lib/staff/same-origin";
 
 export async function proxy(request: NextRequest) {
   if (request.method !== "POST") return NextResponse.next();
+  const { pathname } = request.nextUrl;
+  if (pathname === STAFF_PATH || pathname.startsWith(`${STAFF_PATH}/`)) {
+    if (isSameOriginPost(request.headers)) return NextResponse.next();
+    return new NextResponse("Refused: this form can only be sent from the staff inbox's own pages.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+    });
+  }
   const refusal = await refuseFormPost(request.headers, async () => (await request.clone().arrayBuffer()).byteLength);
   if (!refusal) return NextResponse.next();
   return new NextResponse(refusalPage(refusal), {
@@ -15,4 +27,4 @@ export async function proxy(request: NextRequest) {
   });
 }
 
-export const config = { matcher: "/request-appointment" };
+export const config = { matcher: ["/request-appointment", "/staff", "/staff/:path*"] };

@@ -25,7 +25,6 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       {state.step === "code" ? (
         <>
           <input type="hidden" name="step" value="code" />
-          <input type="hidden" name="email" value={state.email} />
           <StaffField
             name="code"
             label="Code from your authenticator app"

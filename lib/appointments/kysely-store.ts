@@ -53,6 +53,7 @@ export interface Tables {
   staff_enrollments: { token_hash: string; user_id: string; created_at: string; expires_at: string; used_at: string | null };
   staff_sign_in_failures: { key: string; at_ms: number };
   staff_session_activity: { session_id: string; last_active_ms: number };
+  staff_used_codes: { user_id: string; code: string; used_at_ms: number };
   /** Better Auth's table (lib/staff/auth-config.ts); the inbox reads staff names from it. */
   staff_user: { id: string; name: string; email: string };
   outbox: {
@@ -427,6 +428,21 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
       });
     },
 
+    async revokeEnrollments(userId) {
+      await db.deleteFrom("staff_enrollments").where("user_id", "=", userId).where("used_at", "is", null).execute();
+    },
+
+    async claimAuthenticatorCode(userId, code, nowMs, windowMs) {
+      return db.transaction().execute(async (trx) => {
+        await dialect.lockKey(trx, `authenticator-code:${userId}`);
+        await trx.deleteFrom("staff_used_codes").where("used_at_ms", "<=", nowMs - windowMs).execute();
+        const used = await trx.selectFrom("staff_used_codes").select("used_at_ms").where("user_id", "=", userId).where("code", "=", code).executeTakeFirst();
+        if (used) return false;
+        await trx.insertInto("staff_used_codes").values({ user_id: userId, code, used_at_ms: nowMs }).execute();
+        return true;
+      });
+    },
+
     async findEnrollment(tokenHash, nowIso) {
       const row = await db
         .selectFrom("staff_enrollments")
@@ -472,11 +488,12 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
       await db.deleteFrom("staff_sign_in_failures").where("key", "=", key).execute();
     },
 
-    async touchSession(sessionId, nowMs, idleMs) {
+    async touchSession(sessionId, nowMs, idleMs, startedAtMs) {
       return db.transaction().execute(async (trx) => {
         await dialect.lockKey(trx, `session:${sessionId}`);
         const row = await trx.selectFrom("staff_session_activity").select("last_active_ms").where("session_id", "=", sessionId).executeTakeFirst();
-        if (row && nowMs - Number(row.last_active_ms) > idleMs) return "idle";
+        // A session never used since it began (the one enrollment opens) is idle from its start.
+        if (nowMs - (row ? Number(row.last_active_ms) : startedAtMs) > idleMs) return "idle";
         await trx
           .insertInto("staff_session_activity")
           .values({ session_id: sessionId, last_active_ms: nowMs })

@@ -148,6 +148,13 @@ export interface AppointmentStore {
   listAudit(filter: AuditFilter): Promise<(AuditEntry & { id: number })[]>;
   /** Stores a new enrollment link's token hash; earlier unused links of the same person stop working. */
   createEnrollment(tokenHash: string, userId: string, createdAtIso: string, expiresAtIso: string): Promise<void>;
+  /** Voids every unused enrollment link of the person (when the account is disabled). */
+  revokeEnrollments(userId: string): Promise<void>;
+  /**
+   * Records an authenticator code as used by this person, atomically; false when the same code was already used
+   * within `windowMs` (a replay).
+   */
+  claimAuthenticatorCode(userId: string, code: string, nowMs: number, windowMs: number): Promise<boolean>;
   /** The person an unused, unexpired enrollment token belongs to. */
   findEnrollment(tokenHash: string, nowIso: string): Promise<string | undefined>;
   /** Uses up an enrollment token, atomically: of two attempts at once, one gets the person's id. */
@@ -158,10 +165,10 @@ export interface AppointmentStore {
   countSignInFailures(key: string, sinceMs: number): Promise<number>;
   clearSignInFailures(key: string): Promise<void>;
   /**
-   * Marks a session as used now, unless it has been idle longer than `idleMs`: then it says so and leaves it
-   * (the caller ends the session).
+   * Marks a session as used now, unless it has been idle longer than `idleMs` since its last use (or, never used
+   * yet, since `startedAtMs`): then it says so and leaves it (the caller ends the session).
    */
-  touchSession(sessionId: string, nowMs: number, idleMs: number): Promise<"active" | "idle">;
+  touchSession(sessionId: string, nowMs: number, idleMs: number, startedAtMs: number): Promise<"active" | "idle">;
   /** The database itself, for Better Auth's own tables (staff_user, staff_session, …). */
   readonly authDatabase: AuthDatabase;
   close(): Promise<void>;

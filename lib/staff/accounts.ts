@@ -120,6 +120,8 @@ export async function disableUser(context: StaffContext, email: string, actor: A
   await authContext.internalAdapter.updateUser(user.id, { banned: true, banReason: "Disabled by an admin" });
   // At once, not at the session's end: a disabled person's open inbox stops on the next click.
   await authContext.internalAdapter.deleteUserSessions(user.id);
+  // And any link not yet used: enabling the account again must not bring an old (perhaps leaked) link back.
+  await context.store.revokeEnrollments(user.id);
   await recordAudit(auditContext(context), { actor, action: "user-disable", detail: user.email, clientAddress });
   return { email: user.email };
 }

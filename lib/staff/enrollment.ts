@@ -70,7 +70,10 @@ export async function setEnrollmentPassword(
   origin: RequestOrigin,
 ): Promise<EnrollmentState> {
   const user = await enrollmentUser(context, input.token);
-  if (!user) return { step: "link-invalid" };
+  if (!user) {
+    await recordAudit(auditContext(context), { actor: { attemptedEmail: "(enrollment link)" }, action: "enrollment-link-refused", clientAddress: origin.clientAddress });
+    return { step: "link-invalid" };
+  }
   const parsed = newPasswordSchema(user.email).safeParse(input);
   if (!parsed.success) {
     const errors: { password?: string; confirmPassword?: string } = {};
@@ -110,10 +113,16 @@ export async function setEnrollmentPassword(
 }
 
 /** Back on the enrollment page without the setup on screen (a reload): a new key, after the password again. */
-export async function restartTwoFactor(context: StaffContext, password: string, origin: RequestOrigin): Promise<EnrollmentState> {
+export async function restartTwoFactor(
+  context: StaffContext,
+  password: string,
+  actor: { id: string; email: string },
+  origin: RequestOrigin,
+): Promise<EnrollmentState> {
   try {
     const enabled = await context.auth.api.enableTwoFactor({ body: { password }, headers: origin.headers });
     if (!("totpURI" in enabled) || !enabled.totpURI) throw new Error("Better Auth did not return an authenticator key");
+    await recordAudit(auditContext(context), { actor, action: "enrollment-restart", clientAddress: origin.clientAddress });
     return { step: "two-factor", setup: twoFactorSetup(enabled.totpURI, enabled.backupCodes ?? []) };
   } catch (error) {
     if (error instanceof APIError) return { step: "restart", error: "That password is not right. Type the password you just chose." };

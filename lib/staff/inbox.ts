@@ -42,23 +42,41 @@ function foldForSearch(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
+/** A name search needs this many letters: fewer would list most requests, and let anyone spell names out letter by letter. */
+export const MIN_NAME_SEARCH = 3;
+
+export interface InboxList {
+  rows: InboxRow[];
+  /** The search was too short to run (a name needs MIN_NAME_SEARCH letters). */
+  searchTooShort?: boolean;
+}
+
 /**
  * Requests newest first, filtered by status and by a search for a reference or part of a name. Names are stored
- * encrypted, so a search by name opens each name on the server, in memory, and shows only references.
+ * encrypted, so a search by name opens each name on the server, in memory, and shows only references. A search by
+ * name is a look at patients' names: it is in the audit log, with the references it found (never the words typed).
  */
-export async function listInbox({ context }: SignedInStaff, filter: InboxFilter): Promise<InboxRow[]> {
+export async function listInbox(staff: SignedInStaff, filter: InboxFilter): Promise<InboxList> {
+  const { context } = staff;
   const requests = await context.store.listInbox({ status: filter.status });
   const query = filter.q?.trim();
-  if (!query) return requests.map(toRow);
+  if (!query) return { rows: requests.map(toRow) };
   const upper = query.toUpperCase();
   if (REFERENCE_PATTERN.test(upper) || /^[A-Z0-9]{4,12}$/.test(upper)) {
     const byReference = requests.filter((request) => request.reference === upper || request.reference === `MS-${upper}`);
-    if (byReference.length > 0) return byReference.map(toRow);
+    if (byReference.length > 0) return { rows: byReference.map(toRow) };
   }
   const needle = foldForSearch(query);
-  return requests
-    .filter((request) => foldForSearch(decryptField(context.keys.encryption, request.fullNameSealed, request.id)).includes(needle))
-    .map(toRow);
+  if ([...needle.replace(/[^\p{L}]/gu, "")].length < MIN_NAME_SEARCH) return { rows: [], searchTooShort: true };
+  const found = requests.filter((request) => foldForSearch(decryptField(context.keys.encryption, request.fullNameSealed, request.id)).includes(needle));
+  const shown = found.slice(0, 10).map((request) => request.reference);
+  await recordAudit(auditContext(context), {
+    actor: staff.user,
+    action: "requests-search",
+    detail: `${found.length} found${shown.length ? `: ${shown.join(", ")}${found.length > shown.length ? ", …" : ""}` : ""}`,
+    clientAddress: staff.clientAddress,
+  });
+  return { rows: found.map(toRow) };
 }
 
 export interface RequestDetails extends OpenedRequest {

@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "./audit";
 import { getStaffContext, requestOrigin } from "./auth";
+import { SESSION_HOURS } from "./auth-config";
 import { auditContext, type StaffContext } from "./context";
 import type { StaffRole } from "./accounts";
 import { STAFF_ENROLL_PATH, STAFF_REQUESTS_PATH, STAFF_SIGN_IN_PATH } from "./paths";
@@ -53,14 +54,21 @@ const checkSession = cache(async (): Promise<SessionCheck> => {
     user: { id: user.id, email: user.email, name: user.name, role: user.role === "admin" ? "admin" : "staff" },
     clientAddress,
   };
-  if (!user.twoFactorEnabled) return { status: "enrolling", staff };
-  const now = context.now?.() ?? new Date();
+  const now = (context.now?.() ?? new Date()).getTime();
+  const startedAt = new Date(found.session.createdAt).getTime();
+  // 12 hours after sign-in, whatever the cookie says (a browser-session cookie has no end of its own).
+  if (now - startedAt > SESSION_HOURS * 60 * 60 * 1000) {
+    await authContext.internalAdapter.deleteSession(found.session.token);
+    return { status: "signed-out" };
+  }
+  // Idle time counts for every session, the one enrollment opens too.
   const idleMs = context.env.STAFF_IDLE_MINUTES * 60 * 1000;
-  if ((await context.store.touchSession(found.session.id, now.getTime(), idleMs)) === "idle") {
+  if ((await context.store.touchSession(found.session.id, now, idleMs, startedAt)) === "idle") {
     await authContext.internalAdapter.deleteSession(found.session.token);
     await recordAudit(auditContext(context), { actor: staff.user, action: "session-idle", clientAddress });
     return { status: "signed-out", reason: "idle" };
   }
+  if (!user.twoFactorEnabled) return { status: "enrolling", staff };
   return { status: "signed-in", staff, sessionToken: found.session.token };
 });
 

@@ -3,7 +3,9 @@
  * code). Better Auth checks both; this module adds the lockout and the audit log, and decides what the person is
  * told: never which part was wrong, never whether an account exists.
  */
+import { timingSafeEqual } from "node:crypto";
 import { APIError } from "better-auth/api";
+import { keyedHash } from "@/lib/appointments/crypto";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "./audit";
 import { auditContext, type StaffContext } from "./context";
@@ -19,24 +21,57 @@ export type SignInState =
   | { step: "code"; email: string; error?: string }
   | { step: "done" };
 
+/** What the audit log says of an attempt at an email no account has. */
+export const UNKNOWN_ACCOUNT = "(no such account)";
+
 export const SIGN_IN_MESSAGES = {
   wrong: "That email and password do not match an account that can sign in. Check them and try again.",
   wrongCode: "That code did not work. Codes change every 30 seconds: type the one your app shows now, or a recovery code.",
   locked: `Too many tries. Sign-in is paused for ${LOCKOUT_MINUTES} minutes. If you need to get in now, ask an admin.`,
   expired: "That took too long. Please enter your email and password again.",
+  codeUsed: "That code was used already. Enter your email and password again, then the next code your app shows.",
   unfinished: "This account's setup is not finished. Ask an admin for a new enrollment link.",
 } as const;
 
 const credentialsSchema = z.object({ email: z.string().trim().max(254), password: z.string().max(1000) });
-const codeSchema = z.object({ email: z.string().trim().max(254), code: z.string().max(100) });
+const codeSchema = z.object({ code: z.string().max(100) });
+
+/** How long an authenticator code stays usable (Better Auth accepts the current one and its neighbours), with room. */
+const CODE_REUSE_WINDOW_MS = 2 * 60 * 1000;
+
+/**
+ * Between the two steps, which account passed the password step: in a signed cookie of ours, set by the sign-in
+ * action, never in a form field a client could change (its lockout and audit entries would go to someone else).
+ */
+export const PENDING_SIGN_IN_COOKIE = "mocek-staff.pending";
+
+export function pendingSignInValue(context: StaffContext, email: string): string {
+  const encoded = Buffer.from(email, "utf8").toString("base64url");
+  return `${encoded}.${keyedHash(context.keys.ipHash, `pending-sign-in:${encoded}`)}`;
+}
+
+export function emailFromPendingSignIn(context: StaffContext, value: string | undefined): string | undefined {
+  const [encoded, signature, extra] = (value ?? "").split(".");
+  if (!encoded || !signature || extra !== undefined) return undefined;
+  const expected = Buffer.from(keyedHash(context.keys.ipHash, `pending-sign-in:${encoded}`));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  return Buffer.from(encoded, "base64url").toString("utf8");
+}
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof APIError ? (error.body as { code?: string } | undefined)?.code : undefined;
 }
 
+/**
+ * Who a failed attempt was at: the account, when one has that email. Anything else typed into the box (a mistyped
+ * address, a password in the wrong box, a stranger's text) is never written to the log.
+ */
 async function attemptedBy(context: StaffContext, email: string): Promise<AuditActor> {
-  const found = await (await context.auth.$context).internalAdapter.findUserByEmail(email.toLowerCase());
-  return { attemptedEmail: email.slice(0, 254), id: found?.user.id };
+  const found = z.email().safeParse(email).success
+    ? await (await context.auth.$context).internalAdapter.findUserByEmail(email.toLowerCase())
+    : null;
+  return found ? { attemptedEmail: found.user.email, id: found.user.id } : { attemptedEmail: UNKNOWN_ACCOUNT };
 }
 
 export async function signInWithPassword(context: StaffContext, input: unknown, origin: RequestOrigin): Promise<SignInState> {
@@ -51,7 +86,9 @@ export async function signInWithPassword(context: StaffContext, input: unknown, 
   }
   let result: Awaited<ReturnType<typeof context.auth.api.signInEmail>>;
   try {
-    result = await context.auth.api.signInEmail({ body: { email, password }, headers: origin.headers });
+    // Not "remembered": the session cookie ends with the browser (a shared front-desk computer), and the
+    // session itself after 12 hours (./session.ts).
+    result = await context.auth.api.signInEmail({ body: { email, password, rememberMe: false }, headers: origin.headers });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     await recordFailure(context, keys);
@@ -69,10 +106,10 @@ export async function signInWithPassword(context: StaffContext, input: unknown, 
   return { step: "password", email, error: SIGN_IN_MESSAGES.unfinished };
 }
 
-export async function signInWithCode(context: StaffContext, input: unknown, origin: RequestOrigin): Promise<SignInState> {
+/** The second step. `email`: the account that passed the first, from our signed cookie (not from the form). */
+export async function signInWithCode(context: StaffContext, email: string | undefined, input: unknown, origin: RequestOrigin): Promise<SignInState> {
   const parsed = codeSchema.safeParse(input);
-  if (!parsed.success) return { step: "password", error: SIGN_IN_MESSAGES.expired };
-  const { email } = parsed.data;
+  if (!parsed.success || !email) return { step: "password", error: SIGN_IN_MESSAGES.expired };
   const code = parsed.data.code.replace(/\s+/g, "");
   const keys = lockoutKeys(context, email, origin.clientAddress);
   const audit = auditContext(context);
@@ -80,7 +117,7 @@ export async function signInWithCode(context: StaffContext, input: unknown, orig
     await recordAudit(audit, { actor: await attemptedBy(context, email), action: "sign-in-locked", clientAddress: origin.clientAddress });
     return { step: "password", email, error: SIGN_IN_MESSAGES.locked };
   }
-  let signedIn: { user: { id: string; email: string } };
+  let signedIn: { token?: string; user: { id: string; email: string } };
   try {
     const body = { code, trustDevice: false };
     signedIn = /^\d{6}$/.test(code)
@@ -99,11 +136,25 @@ export async function signInWithCode(context: StaffContext, input: unknown, orig
     const locked = errorCode(error) === "ACCOUNT_TEMPORARILY_LOCKED" || (await isLockedOut(context, keys));
     return locked ? { step: "password", email, error: SIGN_IN_MESSAGES.locked } : { step: "code", email, error: SIGN_IN_MESSAGES.wrongCode };
   }
+  const isAuthenticatorCode = /^\d{6}$/.test(code);
+  const now = (context.now?.() ?? new Date()).getTime();
+  if (isAuthenticatorCode && !(await context.store.claimAuthenticatorCode(signedIn.user.id, code, now, CODE_REUSE_WINDOW_MS))) {
+    // The same code twice: a second person who saw it. The session just made must not count.
+    if (signedIn.token) await (await context.auth.$context).internalAdapter.deleteSession(signedIn.token);
+    await recordFailure(context, keys);
+    await recordAudit(audit, {
+      actor: { attemptedEmail: signedIn.user.email, id: signedIn.user.id },
+      action: "sign-in-failed",
+      detail: "code step (a code already used)",
+      clientAddress: origin.clientAddress,
+    });
+    return { step: "password", email, error: SIGN_IN_MESSAGES.codeUsed };
+  }
   await clearAccountFailures(context, keys);
   await recordAudit(audit, {
     actor: { id: signedIn.user.id, email: signedIn.user.email },
     action: "sign-in",
-    detail: /^\d{6}$/.test(code) ? undefined : "with a recovery code",
+    detail: isAuthenticatorCode ? undefined : "with a recovery code",
     clientAddress: origin.clientAddress,
   });
   return { step: "done" };

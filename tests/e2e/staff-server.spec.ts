@@ -4,10 +4,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { formActionFields } from "../../scripts/lib/form-fields";
 import { postForm, startServer } from "./support/servers";
-import { addStaffAccount, enroll, signIn } from "./support/staff";
+import { addStaffAccount, enroll, signIn, STAFF_PASSWORD } from "./support/staff";
 
 const runDir = process.env.E2E_RUN_DIR!;
 test.describe.configure({ timeout: 120_000 });
@@ -79,4 +79,47 @@ test("a status change posted from another website is refused and changes nothing
   expect(genuine.status()).toBeLessThan(400);
   await page.reload();
   await expect(page.getByRole("list", { name: "Status changes, oldest first" })).toContainText("Closed");
+});
+
+test("an authenticator code opens one session only; the session cookie ends with the browser", async ({ browser }) => {
+  const setup = await browser.newPage();
+  const desk = await enroll(setup, addStaffAccount(path.join(runDir, "data"), "staff", "replay"));
+  await setup.close();
+  // Two people at the password step (the owner, and someone who saw the password), then the same code.
+  const pages = await Promise.all([browser.newPage(), browser.newPage()]);
+  for (const page of pages) {
+    await page.goto("/staff/sign-in");
+    await page.getByLabel("Email").fill(desk.email);
+    await page.getByLabel("Password").fill(STAFF_PASSWORD);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByLabel("Code from your authenticator app")).toBeVisible();
+  }
+  const code = desk.totp.generate();
+  const [owner, onlooker] = pages as [Page, Page];
+  await owner.getByLabel("Code from your authenticator app").fill(code);
+  await owner.getByRole("button", { name: "Sign in" }).click();
+  await expect(owner.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
+  await onlooker.getByLabel("Code from your authenticator app").fill(code);
+  await onlooker.getByRole("button", { name: "Sign in" }).click();
+  await expect(onlooker.locator("main").getByRole("alert")).toHaveText(
+    "That code was used already. Enter your email and password again, then the next code your app shows.",
+  );
+  await onlooker.goto("/staff/requests");
+  await expect(onlooker).toHaveURL(/\/staff\/sign-in/);
+
+  const session = (await owner.context().cookies()).find((cookie) => cookie.name.endsWith("mocek-staff.session_token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/staff", expires: -1 });
+
+  // An address that is not even validly encoded is no request: not found, not an error.
+  const response = await owner.goto("/staff/requests/%E0%A4%A");
+  expect(response?.status()).toBe(404);
+  await Promise.all(pages.map((page) => page.close()));
+});
+
+test("a post to the inbox with no Origin, or marked cross-site by the browser, is refused before any action runs", async ({ request }) => {
+  const refusedHeaders: Record<string, string>[] = [{}, { Origin: "null" }, { Origin: "http://localhost:3100", "Sec-Fetch-Site": "cross-site" }];
+  for (const headers of refusedHeaders) {
+    const response = await request.post("/staff/sign-in", { form: { step: "password", email: "a@b.example", password: "x" }, headers });
+    expect(response.status(), JSON.stringify(headers)).toBe(403);
+  }
 });

@@ -13,7 +13,7 @@ import { addUser, disableUser, enableUser, listUsers, resetUser, StaffAccountErr
 import { AUDIT_ACTIONS } from "@/lib/staff/audit";
 import type { StaffContext } from "@/lib/staff/context";
 import { confirmTwoFactor, enrollmentUser, setEnrollmentPassword, type TwoFactorSetup } from "@/lib/staff/enrollment";
-import { signInWithPassword, SIGN_IN_MESSAGES, type RequestOrigin } from "@/lib/staff/sign-in";
+import { signInWithPassword, SIGN_IN_MESSAGES, UNKNOWN_ACCOUNT, type RequestOrigin } from "@/lib/staff/sign-in";
 import { TEST_SITE_URL, testStaffContext } from "@/tests/support/staff";
 import { openTestPostgresStore, openTestSqliteStore, type Cleanups } from "@/tests/support/test-stores";
 
@@ -124,13 +124,28 @@ describe.each([
     });
   });
 
-  it("a disabled person's unused enrollment link no longer works", async () => {
+  it("writes only a real account into the audit log for a failed sign-in, never what was typed in the email box", async () => {
+    const context = testStaffContext(await openStore());
+    await addUser(context, { email: "hal@clinic.example", name: "Hal", role: "staff" }, COMMAND_LINE);
+    const typed = ["Correct-Horse-Battery-91x", "<b>Zyxw Patientunique DOB 1961-02-03</b>", "nobody@clinic.example", " HAL@clinic.example "];
+    for (const email of typed) {
+      expect(await signInWithPassword(context, { email, password: "not the password" }, fromAddress("198.51.100.20"))).toMatchObject({ error: SIGN_IN_MESSAGES.wrong });
+    }
+    const failures = (await context.store.listAudit({ limit: 10 })).filter((entry) => entry.action === "sign-in-failed").reverse();
+    expect(failures.map((entry) => entry.actorEmail)).toEqual([UNKNOWN_ACCOUNT, UNKNOWN_ACCOUNT, UNKNOWN_ACCOUNT, "hal@clinic.example"]);
+    expect(failures[3]!.actorId).not.toBeNull();
+    expect(JSON.stringify(await context.store.listAudit({ limit: 100 }))).not.toMatch(/Correct-Horse|Patientunique|nobody@/);
+  });
+
+  it("a disabled person's unused enrollment link no longer works, even once the account is enabled again", async () => {
     const context = testStaffContext(await openStore());
     const { enrollmentLink } = await addUser(context, { email: "gil@clinic.example", name: "Gil", role: "staff" }, COMMAND_LINE);
     await disableUser(context, "gil@clinic.example", COMMAND_LINE);
     expect(await enrollmentUser(context, tokenOf(enrollmentLink))).toBeUndefined();
     const input = { token: tokenOf(enrollmentLink), password: PASSWORD, confirmPassword: PASSWORD };
     expect(await setEnrollmentPassword(context, input, fromAddress("198.51.100.7"))).toEqual({ step: "link-invalid" });
+    await enableUser(context, "gil@clinic.example", COMMAND_LINE);
+    expect(await enrollmentUser(context, tokenOf(enrollmentLink))).toBeUndefined();
   });
 
   it("lets an enrollment link work for 24 hours only, and only the newest one", async () => {

@@ -341,15 +341,45 @@ describe.each(STORES)("the %s store, for the staff inbox", (_name, open) => {
     const idle = 15 * 60_000;
     const start = Date.UTC(2026, 10, 1, 10);
 
-    expect(await store.touchSession(session.id, start, idle)).toBe("active");
-    expect(await store.touchSession(session.id, start + idle, idle)).toBe("active");
+    expect(await store.touchSession(session.id, start, idle, start)).toBe("active");
+    expect(await store.touchSession(session.id, start + idle, idle, start)).toBe("active");
     // Each use starts the idle time again.
-    expect(await store.touchSession(session.id, start + 2 * idle, idle)).toBe("active");
-    expect(await store.touchSession(other.id, start, idle)).toBe("active");
-    expect(await store.touchSession(session.id, start + 3 * idle + 1, idle)).toBe("idle");
+    expect(await store.touchSession(session.id, start + 2 * idle, idle, start)).toBe("active");
+    expect(await store.touchSession(other.id, start, idle, start)).toBe("active");
+    expect(await store.touchSession(session.id, start + 3 * idle + 1, idle, start)).toBe("idle");
     // Idle stays idle: the check did not count as a use.
-    expect(await store.touchSession(session.id, start + 3 * idle + 2, idle)).toBe("idle");
-    expect(await store.touchSession(other.id, start + 10_000, idle)).toBe("active");
+    expect(await store.touchSession(session.id, start + 3 * idle + 2, idle, start)).toBe("idle");
+    expect(await store.touchSession(other.id, start + 10_000, idle, start)).toBe("active");
+    // A session never used since it began is idle from its start (the one enrollment opens, left on a shared screen).
+    const untouched = await internal.createSession(ben);
+    expect(await store.touchSession(untouched.id, start + idle + 1, idle, start)).toBe("idle");
+  });
+
+  it("accepts an authenticator code once per person within its window, and again after it", async () => {
+    const store = await open();
+    const { ana, ben } = await twoStaff(store);
+    const window = 2 * 60_000;
+    const start = Date.UTC(2026, 10, 1, 10);
+    expect(await store.claimAuthenticatorCode(ana, "123456", start, window)).toBe(true);
+    expect(await store.claimAuthenticatorCode(ana, "123456", start + 30_000, window)).toBe(false);
+    expect(await store.claimAuthenticatorCode(ben, "123456", start + 30_000, window)).toBe(true);
+    expect(await store.claimAuthenticatorCode(ana, "654321", start + 30_000, window)).toBe(true);
+    expect(await store.claimAuthenticatorCode(ana, "123456", start + window + 1, window)).toBe(true);
+    // Two sign-ins with the same code at the same moment: one wins.
+    const racing = await Promise.all([1, 2, 3, 4].map(() => store.claimAuthenticatorCode(ben, "777777", start, window)));
+    expect(racing.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("voids a person's unused enrollment links and leaves others' alone", async () => {
+    const store = await open();
+    const { ana, ben } = await twoStaff(store);
+    const now = "2026-11-01T10:00:00.000Z";
+    const later = "2026-11-02T09:00:00.000Z";
+    await store.createEnrollment("hash-ana", ana, now, later);
+    await store.createEnrollment("hash-ben", ben, now, later);
+    await store.revokeEnrollments(ana);
+    expect(await store.findEnrollment("hash-ana", now)).toBeUndefined();
+    expect(await store.findEnrollment("hash-ben", now)).toBe(ben);
   });
 });
 

@@ -15,7 +15,7 @@ export async function enrollAction(previous: EnrollmentState, formData: FormData
   // The later steps belong to the session the password step opened, and to nobody else.
   const staff = await enrollingStaff();
   if (!staff) return { step: "link-invalid" };
-  if (step === "restart") return restartTwoFactor(context, text("password"), origin);
+  if (step === "restart") return restartTwoFactor(context, text("password"), staff.user, origin);
   if (step === "two-factor" && previous.step === "two-factor") {
     return confirmTwoFactor(context, { code: text("code"), setup: previous.setup }, staff.user, origin);
   }

@@ -5,7 +5,7 @@ import { StaffFrame } from "@/components/staff/StaffFrame";
 import { StatusBadge } from "@/components/staff/StatusBadge";
 import { BEST_TIMES } from "@/lib/appointments/fields";
 import { REQUEST_STATUSES } from "@/lib/appointments/store";
-import { clinicTime, inboxFilterSchema, listInbox } from "@/lib/staff/inbox";
+import { clinicTime, inboxFilterSchema, listInbox, MIN_NAME_SEARCH } from "@/lib/staff/inbox";
 import { staffRequestPath, STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
 import { requireStaff } from "@/lib/staff/session";
 
@@ -15,7 +15,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const staff = await requireStaff({ returnTo: STAFF_REQUESTS_PATH });
   const params = await searchParams;
   const filter = inboxFilterSchema.parse({ status: params.status || undefined, q: typeof params.q === "string" ? params.q : undefined });
-  const rows = await listInbox(staff, filter);
+  const { rows, searchTooShort } = await listInbox(staff, filter);
   const timeZone = staff.context.env.TIME_ZONE;
   const filtered = Boolean(filter.status || filter.q);
   return (
@@ -52,7 +52,13 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         )}
       </form>
       <p className="mt-6 text-lg" role="status">
-        {rows.length === 0 ? (filtered ? "No requests match." : "No requests yet.") : `${rows.length} request${rows.length === 1 ? "" : "s"}, newest first.`}
+        {searchTooShort
+          ? `To search by name, type at least ${MIN_NAME_SEARCH} letters of it (or the whole reference, like MS-7K3Q9).`
+          : rows.length === 0
+            ? filtered
+              ? "No requests match."
+              : "No requests yet."
+            : `${rows.length} request${rows.length === 1 ? "" : "s"}, newest first.`}
       </p>
       {rows.length > 0 && (
       <ul className="mt-3 divide-y-2 divide-brand-100 border-y-2 border-brand-100" aria-label="Requests">

@@ -10,13 +10,22 @@ import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { REQUEST_STATUSES } from "@/lib/appointments/store";
 import { phoneFromDigits, type Phone } from "@/lib/site";
 import { clinicTime, openRequestFor } from "@/lib/staff/inbox";
-import { staffRequestPath, STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
+import { STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
 import { requireStaff } from "@/lib/staff/session";
+
+/** The reference in the address, or undefined when it is not even validly encoded (which is no request). */
+function referenceFrom(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 // The title names the request, never the patient: titles end up in browser history and tab lists.
 export async function generateMetadata({ params }: { params: Promise<{ reference: string }> }): Promise<Metadata> {
-  const { reference } = await params;
-  return { title: `Request ${decodeURIComponent(reference).slice(0, 20)}` };
+  const reference = referenceFrom((await params).reference) ?? "";
+  return { title: `Request ${reference.slice(0, 20)}` };
 }
 
 /**
@@ -46,10 +55,11 @@ export default async function RequestPage({
   params: Promise<{ reference: string }>;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  const reference = decodeURIComponent((await params).reference);
+  const segment = (await params).reference;
   // Signed out: to sign-in, before anything is looked up, so nothing says whether the reference exists.
-  const staff = await requireStaff({ returnTo: staffRequestPath(reference) });
-  const request = await openRequestFor(staff, reference);
+  const staff = await requireStaff({ returnTo: `${STAFF_REQUESTS_PATH}/${segment}` });
+  const reference = referenceFrom(segment);
+  const request = reference === undefined ? undefined : await openRequestFor(staff, reference);
   if (!request) notFound();
   const { saved } = await searchParams;
   const timeZone = staff.context.env.TIME_ZONE;
