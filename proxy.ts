@@ -9,15 +9,26 @@ import { refusalPage, refuseFormPost } from "@/lib/appointments/form-post-guard"
 import { STAFF_PATH } from "@/lib/staff/paths";
 import { isSameOriginPost } from "@/lib/staff/same-origin";
 
+const STAFF_RESPONSE_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+
+/** Whether the address is validly percent-encoded: Next answers one that is not with a bare 500 from its router. */
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
-  if (request.method !== "POST") return NextResponse.next();
   const { pathname } = request.nextUrl;
-  if (pathname === STAFF_PATH || pathname.startsWith(`${STAFF_PATH}/`)) {
+  const isStaff = pathname === STAFF_PATH || pathname.startsWith(`${STAFF_PATH}/`);
+  if (isStaff && !isDecodable(pathname)) return new NextResponse("Not found.", { status: 404, headers: STAFF_RESPONSE_HEADERS });
+  if (request.method !== "POST") return NextResponse.next();
+  if (isStaff) {
     if (isSameOriginPost(request.headers)) return NextResponse.next();
-    return new NextResponse("Refused: this form can only be sent from the staff inbox's own pages.", {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
-    });
+    return new NextResponse("Refused: this form can only be sent from the staff inbox's own pages.", { status: 403, headers: STAFF_RESPONSE_HEADERS });
   }
   const refusal = await refuseFormPost(request.headers, async () => (await request.clone().arrayBuffer()).byteLength);
   if (!refusal) return NextResponse.next();

@@ -13,7 +13,9 @@ import { useFocusOnAnswer } from "./use-focus-on-answer";
  */
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const [state, formAction, pending] = useActionState(signInAction, { step: "password" } as SignInState);
+  // After each answer: to the error if there is one, else to the code box the answer brought.
   const errorRef = useFocusOnAnswer<HTMLDivElement>(state);
+  const codeRef = useFocusOnAnswer<HTMLInputElement>(state);
   return (
     <form action={formAction} className="space-y-5" noValidate>
       {state.step !== "done" && state.error && (
@@ -32,7 +34,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
             error={undefined}
             inputMode="numeric"
             autoComplete="one-time-code"
-            autoFocus
+            ref={state.error ? undefined : codeRef}
             required
           />
         </>
