@@ -6,13 +6,34 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import { applyMigrations, kyselyStore, type StoreDialect, type Tables } from "./kysely-store";
 import type { AppointmentStore } from "./store";
 
 export function databasePath(dataDir: string): string {
   // Data the server writes at run time, not a file of the app: the build must not trace (and ship) it.
   return path.join(/* turbopackIgnore: true */ dataDir, "db", "appointments.sqlite");
+}
+
+/**
+ * Transactions that take the write lock when they begin (BEGIN IMMEDIATE), waiting for it up to the busy timeout.
+ * A plain BEGIN reads first and asks for the lock at its first write; if another process (the staff tool, a second
+ * server on the same file) wrote in between, SQLite refuses at once with "database is locked", whatever the timeout.
+ */
+class ImmediateTransactionsDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateTransactionsDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver() {
+    return new ImmediateTransactionsDriver(this.settings);
+  }
 }
 
 function sqliteDialect(connection: Database.Database): StoreDialect {
@@ -56,7 +77,7 @@ export async function openSqliteStore(file: string, { mustExist = false }: { mus
   connection.pragma("foreign_keys = ON");
   // A purged request is overwritten on disk, not left in a free page for whoever has the file and the key.
   connection.pragma("secure_delete = ON");
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateTransactionsDialect({ database: connection }) });
   const dialect = sqliteDialect(connection);
   await applyMigrations(db, dialect);
   return kyselyStore(db, dialect, () => db.destroy());
