@@ -4,6 +4,7 @@
  * STAFF_IDLE_MINUTES (HIPAA's automatic logoff) and at most 12 hours old (Better Auth's own expiry). Anything else
  * goes to the sign-in page, which says nothing of what was asked for.
  */
+import { headers as requestHeaders } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "./audit";
@@ -39,6 +40,8 @@ type SessionCheck =
 
 /** Reads and checks the session once per request (React's cache), and marks it as used. */
 const checkSession = cache(async (): Promise<SessionCheck> => {
+  // The request's headers first: this marks the page as rendered per request before anything opens the store.
+  await requestHeaders();
   const context = await getStaffContext();
   const { headers, clientAddress } = await requestOrigin(context);
   const found = await context.auth.api.getSession({ headers });
