@@ -3,6 +3,7 @@ import { getServerEnv } from "@/lib/env";
 import { readerFont } from "@/lib/fonts";
 import { fullPageTitle } from "@/lib/seo/metadata";
 import { getClinic } from "@/lib/site";
+import { siteIconDataUrl } from "@/lib/site-icon";
 import "./globals.css";
 
 const clinic = getClinic();
@@ -16,6 +17,8 @@ export const metadata: Metadata = {
   applicationName: clinic.name,
   // The phone number is already a link; iOS need not add another.
   formatDetection: { telephone: false },
+  // In the page itself, not a request of its own (lib/site-icon.ts).
+  icons: { icon: [{ url: siteIconDataUrl, type: "image/svg+xml", sizes: "any" }] },
 };
 
 export const viewport: Viewport = {

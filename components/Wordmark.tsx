@@ -1,7 +1,7 @@
 import { getClinic } from "@/lib/site";
 
 /**
- * The clinic's mark: the "M" of the site icon (app/icon.svg) beside the clinic's name, set in the site's typeface.
+ * The clinic's mark: the "M" of the site icon (lib/site-icon.ts) beside the clinic's name, set in the site's typeface.
  * The name is real text, so it enlarges with the reader's text size and is what screen readers announce.
  */
 export function Wordmark() {
