@@ -16,6 +16,23 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
+/** A field's label, hint and error, in that order, with the ids the input's aria-describedby names. */
+export function FieldIntro({ name, label, hint, error, required }: { name: string; label: string; hint?: React.ReactNode; error: string | undefined; required?: boolean }) {
+  return (
+    <>
+      <label htmlFor={name} className="block text-lg font-bold">
+        {label} {required && <span className="font-normal">(required)</span>}
+      </label>
+      {hint && (
+        <p id={`${name}-hint`} className="text-ink-muted">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${name}-error`} message={error} />
+    </>
+  );
+}
+
 interface TextFieldProps extends Omit<React.ComponentProps<"input">, "name"> {
   name: string;
   label: string;
@@ -28,15 +45,7 @@ interface TextFieldProps extends Omit<React.ComponentProps<"input">, "name"> {
 export function TextField({ name, label, hint, error, registration, required, type = "text", ...inputProps }: TextFieldProps) {
   return (
     <div>
-      <label htmlFor={name} className="block text-lg font-bold">
-        {label} {required && <span className="font-normal">(required)</span>}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-ink-muted">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${name}-error`} message={error} />
+      <FieldIntro name={name} label={label} hint={hint} error={error} required={required} />
       <input
         id={name}
         type={type}

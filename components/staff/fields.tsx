@@ -1,4 +1,4 @@
-import { FieldError, fieldDescription } from "@/components/appointment/fields";
+import { FieldIntro, fieldDescription } from "@/components/appointment/fields";
 
 /** A labelled input for the inbox's forms, with its hint and error wired for screen readers (as the patients' form does). */
 export function StaffField({
@@ -11,15 +11,8 @@ export function StaffField({
 }: Omit<React.ComponentProps<"input">, "name"> & { name: string; label: string; hint?: React.ReactNode; error?: string }) {
   return (
     <div className={className}>
-      <label htmlFor={name} className="block text-lg font-bold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-ink-muted">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${name}-error`} message={error} />
+      {/* Every inbox field is needed, so none is marked "(required)" (the patients' form marks them). */}
+      <FieldIntro name={name} label={label} hint={hint} error={error} />
       <input
         id={name}
         name={name}
