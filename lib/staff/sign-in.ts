@@ -9,7 +9,7 @@ import { keyedHash } from "@/lib/appointments/crypto";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "./audit";
 import { auditContext, type StaffContext } from "./context";
-import { clearAccountFailures, isLockedOut, lockoutKeys, LOCKOUT_MINUTES, recordFailure } from "./lockout";
+import { clearAccountFailures, isLockedOut, lockoutKeys, LOCKOUT_MINUTES, recordFailure, type LockoutKeys } from "./lockout";
 
 export interface RequestOrigin {
   headers: Headers;
@@ -74,16 +74,26 @@ async function attemptedBy(context: StaffContext, email: string): Promise<AuditA
   return found ? { attemptedEmail: found.user.email, id: found.user.id } : { attemptedEmail: UNKNOWN_ACCOUNT };
 }
 
+/** Sign-in refused before any check of the password or code: the account or the address is locked. Audited. */
+async function refusedWhileLocked(context: StaffContext, keys: LockoutKeys, email: string, origin: RequestOrigin): Promise<SignInState | undefined> {
+  if (!(await isLockedOut(context, keys))) return undefined;
+  await recordAudit(auditContext(context), { actor: await attemptedBy(context, email), action: "sign-in-locked", clientAddress: origin.clientAddress });
+  return { step: "password", email, error: SIGN_IN_MESSAGES.locked };
+}
+
+/** A failed attempt at either step: counted toward the lockout, and in the audit log with what failed. */
+async function recordFailedAttempt(context: StaffContext, keys: LockoutKeys, actor: AuditActor, detail: string, origin: RequestOrigin): Promise<void> {
+  await recordFailure(context, keys);
+  await recordAudit(auditContext(context), { actor, action: "sign-in-failed", detail, clientAddress: origin.clientAddress });
+}
+
 export async function signInWithPassword(context: StaffContext, input: unknown, origin: RequestOrigin): Promise<SignInState> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return { step: "password", error: SIGN_IN_MESSAGES.wrong };
   const { email, password } = parsed.data;
   const keys = lockoutKeys(context, email, origin.clientAddress);
-  const audit = auditContext(context);
-  if (await isLockedOut(context, keys)) {
-    await recordAudit(audit, { actor: await attemptedBy(context, email), action: "sign-in-locked", clientAddress: origin.clientAddress });
-    return { step: "password", email, error: SIGN_IN_MESSAGES.locked };
-  }
+  const locked = await refusedWhileLocked(context, keys, email, origin);
+  if (locked) return locked;
   let result: Awaited<ReturnType<typeof context.auth.api.signInEmail>>;
   try {
     // Not "remembered": the session cookie ends with the browser (a shared front-desk computer), and the
@@ -91,13 +101,7 @@ export async function signInWithPassword(context: StaffContext, input: unknown, 
     result = await context.auth.api.signInEmail({ body: { email, password, rememberMe: false }, headers: origin.headers });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    await recordFailure(context, keys);
-    await recordAudit(audit, {
-      actor: await attemptedBy(context, email),
-      action: "sign-in-failed",
-      detail: `password step (${errorCode(error) ?? error.status})`,
-      clientAddress: origin.clientAddress,
-    });
+    await recordFailedAttempt(context, keys, await attemptedBy(context, email), `password step (${errorCode(error) ?? error.status})`, origin);
     return { step: "password", email, error: SIGN_IN_MESSAGES.wrong };
   }
   if ("twoFactorRedirect" in result && result.twoFactorRedirect) return { step: "code", email };
@@ -111,47 +115,34 @@ export async function signInWithCode(context: StaffContext, email: string | unde
   const parsed = codeSchema.safeParse(input);
   if (!parsed.success || !email) return { step: "password", error: SIGN_IN_MESSAGES.expired };
   const code = parsed.data.code.replace(/\s+/g, "");
+  // Six digits: from the authenticator app; anything else is tried as a recovery code.
+  const isAuthenticatorCode = /^\d{6}$/.test(code);
   const keys = lockoutKeys(context, email, origin.clientAddress);
-  const audit = auditContext(context);
-  if (await isLockedOut(context, keys)) {
-    await recordAudit(audit, { actor: await attemptedBy(context, email), action: "sign-in-locked", clientAddress: origin.clientAddress });
-    return { step: "password", email, error: SIGN_IN_MESSAGES.locked };
-  }
+  const locked = await refusedWhileLocked(context, keys, email, origin);
+  if (locked) return locked;
   let signedIn: { token?: string; user: { id: string; email: string } };
   try {
     const body = { code, trustDevice: false };
-    signedIn = /^\d{6}$/.test(code)
+    signedIn = isAuthenticatorCode
       ? await context.auth.api.verifyTOTP({ body, headers: origin.headers })
       : await context.auth.api.verifyBackupCode({ body, headers: origin.headers });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     if (errorCode(error) === "INVALID_TWO_FACTOR_COOKIE") return { step: "password", email, error: SIGN_IN_MESSAGES.expired };
-    await recordFailure(context, keys);
-    await recordAudit(audit, {
-      actor: await attemptedBy(context, email),
-      action: "sign-in-failed",
-      detail: `code step (${errorCode(error) ?? error.status})`,
-      clientAddress: origin.clientAddress,
-    });
-    const locked = errorCode(error) === "ACCOUNT_TEMPORARILY_LOCKED" || (await isLockedOut(context, keys));
-    return locked ? { step: "password", email, error: SIGN_IN_MESSAGES.locked } : { step: "code", email, error: SIGN_IN_MESSAGES.wrongCode };
+    await recordFailedAttempt(context, keys, await attemptedBy(context, email), `code step (${errorCode(error) ?? error.status})`, origin);
+    const lockedNow = errorCode(error) === "ACCOUNT_TEMPORARILY_LOCKED" || (await isLockedOut(context, keys));
+    return lockedNow ? { step: "password", email, error: SIGN_IN_MESSAGES.locked } : { step: "code", email, error: SIGN_IN_MESSAGES.wrongCode };
   }
-  const isAuthenticatorCode = /^\d{6}$/.test(code);
   const now = (context.now?.() ?? new Date()).getTime();
   if (isAuthenticatorCode && !(await context.store.claimAuthenticatorCode(signedIn.user.id, code, now, CODE_REUSE_WINDOW_MS))) {
     // The same code twice: a second person who saw it. The session just made must not count.
     if (signedIn.token) await (await context.auth.$context).internalAdapter.deleteSession(signedIn.token);
-    await recordFailure(context, keys);
-    await recordAudit(audit, {
-      actor: { attemptedEmail: signedIn.user.email, id: signedIn.user.id },
-      action: "sign-in-failed",
-      detail: "code step (a code already used)",
-      clientAddress: origin.clientAddress,
-    });
+    const owner = { attemptedEmail: signedIn.user.email, id: signedIn.user.id };
+    await recordFailedAttempt(context, keys, owner, "code step (a code already used)", origin);
     return { step: "password", email, error: SIGN_IN_MESSAGES.codeUsed };
   }
   await clearAccountFailures(context, keys);
-  await recordAudit(audit, {
+  await recordAudit(auditContext(context), {
     actor: { id: signedIn.user.id, email: signedIn.user.email },
     action: "sign-in",
     detail: isAuthenticatorCode ? undefined : "with a recovery code",
