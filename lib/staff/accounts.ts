@@ -64,7 +64,7 @@ async function findUser(context: StaffContext, email: string) {
 }
 
 /** Ends every session of the person and removes their password and authenticator: only a new enrollment opens the account. */
-async function clearSignIn(context: StaffContext, userId: string): Promise<void> {
+export async function clearSignIn(context: StaffContext, userId: string): Promise<void> {
   const authContext = await context.auth.$context;
   await authContext.internalAdapter.deleteUserSessions(userId);
   await authContext.internalAdapter.deleteAccounts(userId);

@@ -7,7 +7,7 @@
 import { parseSetCookieHeader } from "better-auth/cookies";
 import { APIError } from "better-auth/api";
 import { renderSVG } from "uqr";
-import { enrollmentTokenHash } from "./accounts";
+import { clearSignIn, enrollmentTokenHash } from "./accounts";
 import { recordAudit } from "./audit";
 import { auditContext, type StaffContext } from "./context";
 import { newPasswordSchema } from "./password-policy";
@@ -86,11 +86,9 @@ export async function setEnrollmentPassword(
   const now = (context.now?.() ?? new Date()).toISOString();
   if ((await context.store.consumeEnrollment(enrollmentTokenHash(input.token), now)) !== user.id) return { step: "link-invalid" };
 
+  // Whatever the account had before (a reset leaves nothing, but a link may race a reset): start clean.
+  await clearSignIn(context, user.id);
   const authContext = await context.auth.$context;
-  await authContext.internalAdapter.deleteUserSessions(user.id);
-  await authContext.internalAdapter.deleteAccounts(user.id);
-  await authContext.adapter.deleteMany({ model: "twoFactor", where: [{ field: "userId", value: user.id }] });
-  await authContext.internalAdapter.updateUser(user.id, { twoFactorEnabled: false });
   await authContext.internalAdapter.linkAccount({
     userId: user.id,
     providerId: "credential",

@@ -34,7 +34,7 @@ export function signInPath({ returnTo, reason }: { returnTo?: string; reason?: "
 }
 
 type SessionCheck =
-  | { status: "signed-in"; staff: SignedInStaff; sessionToken: string }
+  | { status: "signed-in"; staff: SignedInStaff }
   | { status: "enrolling"; staff: SignedInStaff }
   | { status: "signed-out"; reason?: "idle" };
 
@@ -72,7 +72,7 @@ const checkSession = cache(async (): Promise<SessionCheck> => {
     return { status: "signed-out", reason: "idle" };
   }
   if (!user.twoFactorEnabled) return { status: "enrolling", staff };
-  return { status: "signed-in", staff, sessionToken: found.session.token };
+  return { status: "signed-in", staff };
 });
 
 /** The signed-in person, or a redirect to sign-in (back to `returnTo` afterwards). */
