@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "./audit";
-import { auditContext, type StaffContext } from "./context";
+import { auditContext, timeNow, type StaffContext } from "./context";
 import { STAFF_ENROLL_PATH } from "./paths";
 
 export const STAFF_ROLES = { admin: "Admin", staff: "Staff" } as const;
@@ -49,7 +49,7 @@ export function enrollmentTokenHash(token: string): string {
 }
 
 async function issueEnrollmentLink(context: StaffContext, userId: string): Promise<string> {
-  const now = context.now?.() ?? new Date();
+  const now = timeNow(context);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + ENROLLMENT_HOURS * 60 * 60 * 1000);
   await context.store.createEnrollment(enrollmentTokenHash(token), userId, now.toISOString(), expiresAt.toISOString());

@@ -16,6 +16,11 @@ export interface StaffContext {
   now?: () => Date;
 }
 
+/** The time now, by the context's clock (tests set one; the server has none and uses the real time). */
+export function timeNow(context: Pick<StaffContext, "now">): Date {
+  return context.now?.() ?? new Date();
+}
+
 export function auditContext(context: StaffContext): AuditContext {
   return { store: context.store, ipHashKey: context.keys.ipHash, now: context.now };
 }

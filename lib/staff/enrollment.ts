@@ -9,7 +9,7 @@ import { APIError } from "better-auth/api";
 import { renderSVG } from "uqr";
 import { clearSignIn, enrollmentTokenHash } from "./accounts";
 import { recordAudit } from "./audit";
-import { auditContext, type StaffContext } from "./context";
+import { auditContext, timeNow, type StaffContext } from "./context";
 import { newPasswordSchema } from "./password-policy";
 import type { RequestOrigin } from "./sign-in";
 
@@ -33,7 +33,7 @@ export type EnrollmentState =
 /** The person an enrollment link is for, while it is unused and unexpired. */
 export async function enrollmentUser(context: StaffContext, token: string) {
   if (!token) return undefined;
-  const userId = await context.store.findEnrollment(enrollmentTokenHash(token), (context.now?.() ?? new Date()).toISOString());
+  const userId = await context.store.findEnrollment(enrollmentTokenHash(token), timeNow(context).toISOString());
   if (!userId) return undefined;
   const user = (await (await context.auth.$context).internalAdapter.findUserById(userId)) as
     | ({ banned?: boolean | null } & Awaited<ReturnType<Awaited<typeof context.auth.$context>["internalAdapter"]["findUserById"]>>)
@@ -83,7 +83,7 @@ export async function setEnrollmentPassword(
     }
     return { step: "password", errors };
   }
-  const now = (context.now?.() ?? new Date()).toISOString();
+  const now = timeNow(context).toISOString();
   if ((await context.store.consumeEnrollment(enrollmentTokenHash(input.token), now)) !== user.id) return { step: "link-invalid" };
 
   // Whatever the account had before (a reset leaves nothing, but a link may race a reset): start clean.

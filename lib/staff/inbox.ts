@@ -10,7 +10,7 @@ import { BEST_TIMES } from "@/lib/appointments/fields";
 import { openRequest, type OpenedRequest } from "@/lib/appointments/requests";
 import { REQUEST_STATUSES, type InboxRequest, type RequestStatus } from "@/lib/appointments/store";
 import { recordAudit } from "./audit";
-import { auditContext } from "./context";
+import { auditContext, timeNow } from "./context";
 import type { SignedInStaff } from "./session";
 
 /** A row of the list: no patient detail beyond what the front desk needs to pick the next call. */
@@ -121,7 +121,7 @@ export async function changeRequestStatus(staff: SignedInStaff, input: z.output<
   const changed = await context.store.changeStatus(stored.id, {
     status: input.status,
     noteSealed: input.note === undefined ? null : encryptField(context.keys.encryption, input.note, stored.id),
-    changedAt: (context.now?.() ?? new Date()).toISOString(),
+    changedAt: timeNow(context).toISOString(),
     changedBy: staff.user.id,
   });
   if (changed) {
@@ -210,7 +210,7 @@ export const purgeSchema = z.object({
 /** Deletes requests received more than `olderThanDays` ago, with their history; their audit entries stay. */
 export async function purgeRequests(staff: SignedInStaff, olderThanDays: number): Promise<number> {
   const { context } = staff;
-  const now = context.now?.() ?? new Date();
+  const now = timeNow(context);
   const cutoff = new Date(now.getTime() - olderThanDays * 86_400_000).toISOString();
   const count = await context.store.purgeRequestsOlderThan(cutoff);
   await recordAudit(auditContext(context), {

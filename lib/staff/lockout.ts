@@ -4,7 +4,7 @@
  * server sees the same count. Keys are hashes: the table never holds an email or an address.
  */
 import { hashIp, keyedHash } from "@/lib/appointments/crypto";
-import type { StaffContext } from "./context";
+import { timeNow, type StaffContext } from "./context";
 
 export const MAX_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -23,7 +23,7 @@ export function lockoutKeys(context: StaffContext, email: string, clientAddress:
 }
 
 export async function isLockedOut(context: StaffContext, keys: LockoutKeys): Promise<boolean> {
-  const since = (context.now?.() ?? new Date()).getTime() - WINDOW_MS;
+  const since = timeNow(context).getTime() - WINDOW_MS;
   const [account, address] = await Promise.all([
     context.store.countSignInFailures(keys.account, since),
     context.store.countSignInFailures(keys.address, since),
@@ -32,7 +32,7 @@ export async function isLockedOut(context: StaffContext, keys: LockoutKeys): Pro
 }
 
 export async function recordFailure(context: StaffContext, keys: LockoutKeys): Promise<void> {
-  await context.store.recordSignInFailure([keys.account, keys.address], (context.now?.() ?? new Date()).getTime(), WINDOW_MS);
+  await context.store.recordSignInFailure([keys.account, keys.address], timeNow(context).getTime(), WINDOW_MS);
 }
 
 /** After a complete sign-in: the account's count starts again (the address's stays, so one success does not reopen guessing). */

@@ -10,7 +10,7 @@ import { cache } from "react";
 import { recordAudit } from "./audit";
 import { getStaffContext, requestOrigin } from "./auth";
 import { SESSION_HOURS } from "./auth-config";
-import { auditContext, type StaffContext } from "./context";
+import { auditContext, timeNow, type StaffContext } from "./context";
 import type { StaffRole } from "./accounts";
 import { STAFF_ENROLL_PATH, STAFF_REQUESTS_PATH, STAFF_SIGN_IN_PATH } from "./paths";
 
@@ -57,7 +57,7 @@ const checkSession = cache(async (): Promise<SessionCheck> => {
     user: { id: user.id, email: user.email, name: user.name, role: user.role === "admin" ? "admin" : "staff" },
     clientAddress,
   };
-  const now = (context.now?.() ?? new Date()).getTime();
+  const now = timeNow(context).getTime();
   const startedAt = new Date(found.session.createdAt).getTime();
   // 12 hours after sign-in, whatever the cookie says (a browser-session cookie has no end of its own).
   if (now - startedAt > SESSION_HOURS * 60 * 60 * 1000) {

@@ -8,7 +8,7 @@ import { APIError } from "better-auth/api";
 import { keyedHash } from "@/lib/appointments/crypto";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "./audit";
-import { auditContext, type StaffContext } from "./context";
+import { auditContext, timeNow, type StaffContext } from "./context";
 import { clearAccountFailures, isLockedOut, lockoutKeys, LOCKOUT_MINUTES, recordFailure, type LockoutKeys } from "./lockout";
 
 export interface RequestOrigin {
@@ -133,7 +133,7 @@ export async function signInWithCode(context: StaffContext, email: string | unde
     const lockedNow = errorCode(error) === "ACCOUNT_TEMPORARILY_LOCKED" || (await isLockedOut(context, keys));
     return lockedNow ? { step: "password", email, error: SIGN_IN_MESSAGES.locked } : { step: "code", email, error: SIGN_IN_MESSAGES.wrongCode };
   }
-  const now = (context.now?.() ?? new Date()).getTime();
+  const now = timeNow(context).getTime();
   if (isAuthenticatorCode && !(await context.store.claimAuthenticatorCode(signedIn.user.id, code, now, CODE_REUSE_WINDOW_MS))) {
     // The same code twice: a second person who saw it. The session just made must not count.
     if (signedIn.token) await (await context.auth.$context).internalAdapter.deleteSession(signedIn.token);

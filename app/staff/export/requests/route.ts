@@ -1,4 +1,5 @@
 import { adminForDownload, csvDownload } from "@/lib/staff/admin-download";
+import { timeNow } from "@/lib/staff/context";
 import { exportRequestsCsv } from "@/lib/staff/inbox";
 import { STAFF_USERS_PATH } from "@/lib/staff/paths";
 
@@ -7,5 +8,5 @@ export async function POST(request: Request): Promise<Response> {
   const staff = await adminForDownload(request, STAFF_USERS_PATH);
   if (staff instanceof Response) return staff;
   const { csv } = await exportRequestsCsv(staff);
-  return csvDownload(csv, "requests", staff.context.now?.() ?? new Date(), staff.context.env.TIME_ZONE);
+  return csvDownload(csv, "requests", timeNow(staff.context), staff.context.env.TIME_ZONE);
 }
