@@ -1,5 +1,5 @@
 /** The self-check as a reader meets it: with JavaScript (the form) and as the server's HTML (the checklist). */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -60,7 +60,8 @@ describe("the self-check with JavaScript", { timeout: 30_000 }, () => {
     render(<SelfCheck />);
     await answer(user, MATCHING);
     await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
-    expect(screen.getByRole("heading", { name: "What your answers may mean" })).toHaveFocus();
+    // Focus moves in the form's effect after the result renders: wait for it as a screen reader user would.
+    await waitFor(() => expect(screen.getByRole("heading", { name: "What your answers may mean" })).toHaveFocus());
     expect(screen.getByText(texts.results.match.heading)).toBeVisible();
     expect(screen.getByRole("link", { name: "Call 501.224.4001" })).toHaveAttribute("href", "tel:+15012244001");
     expect(screen.getByRole("link", { name: "Request an appointment" })).toHaveAttribute("href", "/request-appointment");
@@ -84,7 +85,7 @@ describe("the self-check with JavaScript", { timeout: 30_000 }, () => {
     await answer(user, { ...MATCHING, "warning-signs": "Yes" });
     await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
     const heading = screen.getByRole("heading", { name: "Call 911 or go to the emergency room now" });
-    expect(heading).toHaveFocus();
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(texts.results.emergency.heading).toBe("Call 911 or go to the emergency room now");
     expect(screen.queryByRole("heading", { name: "What your answers may mean" })).toBeNull();
     const notice = screen.getByRole("note", { name: "Emergency warning" });
