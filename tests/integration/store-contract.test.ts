@@ -5,9 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, onTestFinished } from "vitest";
 import { openPostgresStore } from "@/lib/appointments/postgres-store";
 import { newReference } from "@/lib/appointments/requests";
+import { setLogDestination } from "@/lib/log";
 import { DuplicateReferenceError, type AppointmentStore, type AuditEntry, type StoredRequest } from "@/lib/appointments/store";
 import { testStaffContext, insertStaffUser } from "@/tests/support/staff";
 import { openTestPostgresStore, openTestSqliteStore } from "@/tests/support/test-stores";
@@ -402,6 +403,9 @@ describe("PostgreSQL shared by several servers", () => {
 
 describe("PostgreSQL going away", () => {
   it("keeps the process alive when the server closes idle connections, and reconnects for the next query", async () => {
+    const logged: string[] = [];
+    setLogDestination({ write: (line: string) => void logged.push(line) });
+    onTestFinished(() => setLogDestination(undefined));
     const store = await postgres();
     await store.listRequests();
     const { Client } = await import("pg");
@@ -411,7 +415,8 @@ describe("PostgreSQL going away", () => {
     // What a restart or a failover does to the site's open connections.
     await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
     await admin.end();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The next query goes out once the pool has heard its connection close (it logs that), as it would in production.
+    await expect.poll(() => logged.some((line) => line.includes("postgres.idle_connection_lost"))).toBe(true);
     expect(await store.listRequests()).toEqual([]);
   });
 });
