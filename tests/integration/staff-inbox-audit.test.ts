@@ -12,6 +12,7 @@ import { setLogDestination } from "@/lib/log";
 import { changeRequestStatus, exportRequestsCsv, openRequestFor, purgeRequests } from "@/lib/staff/inbox";
 import type { SignedInStaff } from "@/lib/staff/session";
 import { insertStaffUser, testStaffContext } from "@/tests/support/staff";
+import { formulaCells } from "@/tests/support/spreadsheet";
 import { openTestPostgresStore, openTestSqliteStore, type Cleanups } from "@/tests/support/test-stores";
 
 const cleanups: Cleanups = [];
@@ -24,7 +25,8 @@ const PATIENT = {
   phone: "(501) 555-0173",
   email: "zebulon.q@example.com",
   bestTime: "morning",
-  reason: "Numbness in my left calf after the bakery",
+  // Where a spreadsheet splits lines at ";" (much of Europe), the text after it would be a cell of its own.
+  reason: "Numbness in my left calf after the bakery;=HYPERLINK(\"http://evil.example\");",
   acknowledged: "on",
 };
 const NOTE = "Left a voicemail about Zebulon's calf";
@@ -62,6 +64,7 @@ describe.each([
     const { csv, count } = await exportRequestsCsv(staff);
     expect(count).toBe(1);
     expect(csv).toContain(PATIENT.fullName);
+    expect(formulaCells(csv)).toEqual([]);
     clock += 2 * 86_400_000;
     expect(await purgeRequests(staff, 1)).toBe(1);
     expect(await openRequestFor(staff, reference)).toBeUndefined();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "@/lib/appointments/store";
 import { clinicDate, csvDownload } from "@/lib/staff/admin-download";
 import { AUDIT_CSV_HEADER, auditActionLabel, auditCsv, COMMAND_LINE_ACTOR, parseAuditFilter } from "@/lib/staff/audit-log";
+import { formulaCells } from "@/tests/support/spreadsheet";
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   at: "2026-07-04T15:30:00.000Z",
@@ -42,6 +43,8 @@ describe("the audit log as CSV", () => {
     const csv = auditCsv([entry({ action: "sign-in-failed", actorEmail: '=HYPERLINK("http://evil.example")' })], "UTC");
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv).not.toMatch(/,=HYPERLINK/);
+    const semicolons = auditCsv([entry({ action: "sign-in-failed", actorEmail: 'x;=HYPERLINK("http://evil.example");' })], "UTC");
+    expect(formulaCells(semicolons)).toEqual([]);
   });
 
   it("names an action in words, or shows it as stored when it has no label", () => {
