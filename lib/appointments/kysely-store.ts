@@ -68,6 +68,7 @@ export interface Tables {
     lease_until: string | null;
   };
   rate_limit_hits: { ip_hash: string; at_ms: number };
+  health_heartbeat: { id: number; at: string };
   recent_submissions: { fingerprint: string; request_id: string; created_at: string };
   schema_migrations: { name: string; applied_at: string };
 }
@@ -311,6 +312,18 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
         .execute();
       const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
       return { pending: count("pending"), dead: count("dead") };
+    },
+
+    async recordHeartbeat(atIso) {
+      // A transaction, as a request's: on SQLite it takes the write lock and appends to the WAL, on PostgreSQL it
+      // commits; either fails as a request would (read-only, disk full).
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("health_heartbeat")
+          .values({ id: 1, at: atIso })
+          .onConflict((conflict) => conflict.column("id").doUpdateSet({ at: atIso }))
+          .execute();
+      });
     },
 
     async resealRequests(reseal, batchSize) {

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection } from "kysely";
 import { applyMigrations, kyselyStore, type StoreDialect, type Tables } from "./kysely-store";
 import type { AppointmentStore } from "./store";
 
@@ -21,18 +21,30 @@ export function databasePath(dataDir: string): string {
  * server on the same file) wrote in between, SQLite refuses at once with "database is locked", whatever the timeout.
  */
 class ImmediateTransactionsDriver extends SqliteDriver {
+  constructor(private readonly database: Database.Database) {
+    super({ database });
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+
+  /**
+   * After some errors (a full disk, SQLITE_FULL; an I/O error) SQLite has already rolled the transaction back: a
+   * second ROLLBACK would fail with "cannot rollback - no transaction is active" and hide the error that says why.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.database.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 
 class ImmediateTransactionsDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
-    super(settings);
+  constructor(private readonly database: Database.Database) {
+    super({ database });
   }
 
   override createDriver() {
-    return new ImmediateTransactionsDriver(this.settings);
+    return new ImmediateTransactionsDriver(this.database);
   }
 }
 
@@ -77,7 +89,7 @@ export async function openSqliteStore(file: string, { mustExist = false }: { mus
   connection.pragma("foreign_keys = ON");
   // A purged request is overwritten on disk, not left in a free page for whoever has the file and the key.
   connection.pragma("secure_delete = ON");
-  const db = new Kysely<Tables>({ dialect: new ImmediateTransactionsDialect({ database: connection }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateTransactionsDialect(connection) });
   const dialect = sqliteDialect(connection);
   await applyMigrations(db, dialect);
   return kyselyStore(db, dialect, () => db.destroy());

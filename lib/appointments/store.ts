@@ -126,6 +126,11 @@ export interface AppointmentStore {
    */
   outboxCounts(): Promise<{ pending: number; dead: number }>;
   /**
+   * Writes the health check's heartbeat row, committed, the way a request is stored: it fails when a request could
+   * not be stored now (a read-only database, a full disk), which a read or a rolled-back write would not show.
+   */
+  recordHeartbeat(atIso: string): Promise<void>;
+  /**
    * Key rotation: hands every request to `reseal`, in batches of `batchSize` in order of id, and writes back the
    * sealed fields it returns (`undefined`: the row stays as it is). Each batch is read and written in one
    * transaction, so no request is ever half re-sealed and the site keeps taking requests between batches. If

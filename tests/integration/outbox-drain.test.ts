@@ -1,11 +1,14 @@
 // @vitest-environment node
 /**
  * /api/outbox/drain, as a scheduler calls it where no process stays up: refused without the token, and with it,
- * the notifications that could not go out are sent, each once. A real SQLite file and a real SMTP server.
+ * the notifications that could not go out are sent, each once; a HEAD never sends. A real SQLite file and a real
+ * SMTP server.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { autoImplementMethods } from "next/dist/server/route-modules/app-route/helpers/auto-implement-methods";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLogDestination } from "@/lib/log";
 import { freePort } from "../../scripts/lib/free-port";
@@ -73,6 +76,15 @@ describe("the outbox drain endpoint", () => {
 
     const mail = await startMailCatcher(smtpPort);
     try {
+      // A HEAD (a link checker, a monitor) changes nothing, even with the token. Next answers it with the route's
+      // HEAD, or its GET when it has none: autoImplementMethods is how Next decides.
+      const { HEAD } = autoImplementMethods(await import("@/app/api/outbox/drain/route"));
+      const headRequest = new NextRequest("http://localhost/api/outbox/drain", { method: "HEAD", headers: { authorization: `Bearer ${TOKEN}` } });
+      const head = (await HEAD(headRequest, { params: Promise.resolve({}) })) as Response;
+      expect(head.status).toBe(405);
+      expect(mail.subjects).toEqual([]);
+      expect(await runtime.store.notificationStatus(reference)).toEqual({ status: "pending", attempts: 1 });
+
       const drained = await POST(drainRequest(`Bearer ${TOKEN}`));
       expect(drained.status).toBe(200);
       expect(await drained.json()).toEqual({ tried: 1 });

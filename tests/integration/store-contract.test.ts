@@ -123,6 +123,14 @@ describe.each(STORES)("the %s store", (_name, open) => {
     expect(await store.recordRateLimitHit("key-a", now + 60_001, 60_000, 5)).toBe(true);
   });
 
+  it("writes the health check's heartbeat, one row however often and however many at once", async () => {
+    const store = await open();
+    await store.recordHeartbeat("2026-11-01T10:00:00.000Z");
+    await Promise.all(["2026-11-01T10:00:01.000Z", "2026-11-01T10:00:02.000Z", "2026-11-01T10:00:03.000Z"].map((at) => store.recordHeartbeat(at)));
+    const { rows } = await sql<{ id: number; at: string }>`SELECT id, at FROM health_heartbeat`.execute(store.authDatabase.db);
+    expect(rows).toEqual([{ id: 1, at: expect.stringMatching(/^2026-11-01T10:00:0[123]/) }]);
+  });
+
   it("hands each due notification to one sender only, until it is sent, failed or its lease runs out", async () => {
     const store = await open();
     for (let index = 0; index < 6; index += 1) {

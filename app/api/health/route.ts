@@ -1,11 +1,16 @@
 /** GET /api/health: for uptime monitors and load balancers (see README, "Running it in production"). */
-import { checkHealth } from "@/lib/appointments/health";
+import { createHealthCheck } from "@/lib/appointments/health";
+import { holdsOperatorToken } from "@/lib/appointments/operator-token";
 import { getAppointmentsRuntime } from "@/lib/appointments/runtime";
+import { getServerEnv } from "@/lib/env";
 
-// Asked fresh every time: a cached "ok" would hide a database that has just gone away.
+// Asked per request: Next must not turn the answer into a static file. The check keeps its own answer two seconds.
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const { httpStatus, report } = await checkHealth(async () => (await getAppointmentsRuntime()).store);
+const checkHealth = createHealthCheck(async () => (await getAppointmentsRuntime()).store);
+
+export async function GET(request: Request) {
+  const detailed = holdsOperatorToken(request, getServerEnv().OUTBOX_DRAIN_TOKEN);
+  const { httpStatus, report } = await checkHealth({ detailed });
   return Response.json(report, { status: httpStatus, headers: { "Cache-Control": "no-store" } });
 }
