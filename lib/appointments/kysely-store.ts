@@ -13,6 +13,7 @@ import {
   type AppointmentStore,
   type AuthDatabase,
   type InboxRequest,
+  type OutboxStatus,
   type RequestStatus,
   type StoredRequest,
 } from "./store";
@@ -60,7 +61,7 @@ export interface Tables {
     id: Generated<number>;
     request_id: string;
     message_id: string;
-    status: Generated<"pending" | "sent" | "dead">;
+    status: Generated<OutboxStatus>;
     attempts: Generated<number>;
     next_attempt_at: string;
     last_error: string | null;
@@ -220,6 +221,14 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
 
     async claimDueNotifications(nowIso, limit, leaseUntilIso) {
       return db.transaction().execute(async (trx) => {
+        // A send whose lease ran out was never finished (its sender stopped, or could not record the outcome): the
+        // server may have the message, so it is never sent again (see lib/appointments/outbox.ts).
+        await trx
+          .updateTable("outbox")
+          .set({ status: "unconfirmed", last_error: "EINTERRUPTED", lease_until: null })
+          .where("status", "=", "sending")
+          .where("lease_until", "<=", nowIso)
+          .execute();
         const due = await dialect
           .skipLocked(
             trx
@@ -234,7 +243,12 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
           .execute();
         const ids = due.map((row) => row.id);
         if (ids.length === 0) return [];
-        await trx.updateTable("outbox").set({ lease_until: leaseUntilIso }).where("id", "in", ids).execute();
+        // The attempt is recorded before the send: whatever happens next, it is never taken for one not made.
+        await trx
+          .updateTable("outbox")
+          .set((eb) => ({ status: "sending", lease_until: leaseUntilIso, attempts: eb("attempts", "+", 1) }))
+          .where("id", "in", ids)
+          .execute();
         const rows = await trx
           .selectFrom("outbox")
           .innerJoin("appointment_requests", "appointment_requests.id", "outbox.request_id")
@@ -259,15 +273,18 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
     async markNotificationFailed(id, error, nextAttemptAtIso) {
       await db
         .updateTable("outbox")
-        .set((eb) => ({
-          attempts: eb("attempts", "+", 1),
+        .set({
           last_error: error.slice(0, 500),
           lease_until: null,
           status: nextAttemptAtIso === null ? "dead" : "pending",
           ...(nextAttemptAtIso === null ? {} : { next_attempt_at: nextAttemptAtIso }),
-        }))
+        })
         .where("id", "=", id)
         .execute();
+    },
+
+    async markNotificationUnconfirmed(id, error) {
+      await db.updateTable("outbox").set({ status: "unconfirmed", last_error: error.slice(0, 500), lease_until: null }).where("id", "=", id).execute();
     },
 
     async listRequests() {
@@ -307,11 +324,11 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
       const rows = await db
         .selectFrom("outbox")
         .select(["status", (eb) => eb.fn.countAll<number | string>().as("count")])
-        .where("status", "in", ["pending", "dead"])
+        .where("status", "in", ["pending", "sending", "unconfirmed", "dead"])
         .groupBy("status")
         .execute();
-      const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
-      return { pending: count("pending"), dead: count("dead") };
+      const count = (status: OutboxStatus) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+      return { pending: count("pending") + count("sending"), unconfirmed: count("unconfirmed"), dead: count("dead") };
     },
 
     async recordHeartbeat(atIso) {

@@ -22,9 +22,17 @@ export interface StoredRequest {
 /** A request's sealed details: what key rotation rewrites. */
 export type SealedFields = Pick<StoredRequest, "fullNameSealed" | "phoneSealed" | "emailSealed" | "reasonSealed">;
 
+/**
+ * Where a staff notification stands: waiting (`pending`, retries included), held by a sender from just before it
+ * sends until it records how it went (`sending`), `sent`, possibly taken by the mail server without it saying so
+ * (`unconfirmed`: never sent again), or given up after repeated refusals (`dead`). See lib/appointments/outbox.ts.
+ */
+export type OutboxStatus = "pending" | "sending" | "sent" | "unconfirmed" | "dead";
+
 export interface OutboxMessage {
   id: number;
   messageId: string;
+  /** Attempts made, this one included. */
   attempts: number;
   reference: string;
   createdAt: string;
@@ -108,12 +116,16 @@ export interface AppointmentStore {
   /** Counts this hit and says whether it is within the limit, atomically. */
   recordRateLimitHit(ipHash: string, nowMs: number, windowMs: number, max: number): Promise<boolean>;
   /**
-   * Claims up to `limit` notifications that are due and not held by another sender, and holds them until
-   * `leaseUntilIso`: servers sharing the store never send the same one at the same time.
+   * Claims up to `limit` notifications that are due and not held by another sender, counts the attempt and marks
+   * them `sending` until `leaseUntilIso`: servers sharing the store never send the same one at the same time. First,
+   * any still `sending` after its lease ran out (its sender stopped mid-send) becomes `unconfirmed`, never sent again.
    */
   claimDueNotifications(nowIso: string, limit: number, leaseUntilIso: string): Promise<OutboxMessage[]>;
   markNotificationSent(id: number, sentAtIso: string): Promise<void>;
+  /** The mail server did not take it: due again at `nextAttemptAtIso`, or `dead` when that is null. */
   markNotificationFailed(id: number, error: string, nextAttemptAtIso: string | null): Promise<void>;
+  /** The mail server may have taken it without saying so: never sent again. */
+  markNotificationUnconfirmed(id: number, error: string): Promise<void>;
   listRequests(): Promise<StoredRequest[]>;
   findRequest(reference: string): Promise<StoredRequest | undefined>;
   markHandled(reference: string, handledAtIso: string): Promise<boolean>;
@@ -121,10 +133,11 @@ export interface AppointmentStore {
   purgeRequestsOlderThan(cutoffIso: string): Promise<number>;
   notificationStatus(reference: string): Promise<{ status: string; attempts: number } | undefined>;
   /**
-   * Staff notifications still to send (`pending`, retries included) and those given up on (`dead`): the health
-   * check's figures. Counts only, never a reference or a patient's detail.
+   * Staff notifications still to send (`pending`: retries and those being sent included), those the mail server
+   * may or may not have taken (`unconfirmed`) and those given up on (`dead`): the health check's figures. Counts
+   * only, never a reference or a patient's detail.
    */
-  outboxCounts(): Promise<{ pending: number; dead: number }>;
+  outboxCounts(): Promise<{ pending: number; unconfirmed: number; dead: number }>;
   /**
    * Writes the health check's heartbeat row, committed, the way a request is stored: it fails when a request could
    * not be stored now (a read-only database, a full disk), which a read or a rolled-back write would not show.

@@ -66,7 +66,7 @@ describe("backup and restore of the SQLite database", () => {
     // The last writes are still in the -wal file: a plain copy of appointments.sqlite would miss them.
     expect(fs.statSync(`${databasePath(dataDir)}-wal`).size).toBeGreaterThan(0);
     const before = await everythingReadable(server);
-    expect(before.outbox).toEqual({ pending: 1, dead: 1 });
+    expect(before.outbox).toEqual({ pending: 1, unconfirmed: 0, dead: 1 });
 
     const backupFile = path.join(tempDir(), "appointments-backup.sqlite");
     expect(await backupSqliteDatabase(databasePath(dataDir), backupFile)).toEqual({ requests: 3, notifications: 3 });

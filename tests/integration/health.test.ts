@@ -71,7 +71,7 @@ describe("GET /api/health", () => {
     const detailed = await ask(`Bearer ${TOKEN}`);
     expect(detailed.headers.get("cache-control")).toBe("no-store");
     const body = await detailed.text();
-    expect(JSON.parse(body)).toEqual({ status: "ok", canStoreRequests: true, outbox: { pending: 1, dead: 0 } });
+    expect(JSON.parse(body)).toEqual({ status: "ok", canStoreRequests: true, outbox: { pending: 1, unconfirmed: 0, dead: 0 } });
     expect(body).not.toMatch(/Hale|Monitorson|555|MS-/);
   });
 
@@ -85,7 +85,7 @@ describe("GET /api/health", () => {
     await runtime.store.markNotificationFailed(first!.id, "ECONNREFUSED", null);
     expect(await healthOf(runtime.store)({ detailed: true })).toEqual({
       httpStatus: 200,
-      report: { status: "ok", canStoreRequests: true, outbox: { pending: 1, dead: 1 } },
+      report: { status: "ok", canStoreRequests: true, outbox: { pending: 1, unconfirmed: 0, dead: 1 } },
     });
   });
 
@@ -105,7 +105,7 @@ describe("GET /api/health", () => {
     const detailed = await check({ detailed: true });
     expect(detailed).toEqual({
       httpStatus: 503,
-      report: { status: "unavailable", canStoreRequests: false, reason: "disk_full", outbox: { pending: 0, dead: 0 } },
+      report: { status: "unavailable", canStoreRequests: false, reason: "disk_full", outbox: { pending: 0, unconfirmed: 0, dead: 0 } },
     });
     const healthLogs = logs.filter((line) => line.includes('"health.'));
     expect(healthLogs.join("")).toMatch(/"event":"health.cannot_store_requests","problem":"disk_full","error":"SQLITE_FULL"/);
@@ -127,7 +127,7 @@ describe("GET /api/health", () => {
     await sql`PRAGMA query_only = ON`.execute(store.authDatabase.db);
     expect(await healthOf(store)({ detailed: true })).toEqual({
       httpStatus: 503,
-      report: { status: "unavailable", canStoreRequests: false, reason: "read_only", outbox: { pending: 0, dead: 0 } },
+      report: { status: "unavailable", canStoreRequests: false, reason: "read_only", outbox: { pending: 0, unconfirmed: 0, dead: 0 } },
     });
   });
 
@@ -147,7 +147,7 @@ describe("GET /api/health", () => {
     await expect.poll(() => logs.some((line) => line.includes("postgres.idle_connection_lost"))).toBe(true);
     expect(await healthOf(store)({ detailed: true })).toEqual({
       httpStatus: 503,
-      report: { status: "unavailable", canStoreRequests: false, reason: "read_only", outbox: { pending: 0, dead: 0 } },
+      report: { status: "unavailable", canStoreRequests: false, reason: "read_only", outbox: { pending: 0, unconfirmed: 0, dead: 0 } },
     });
   });
 

@@ -51,7 +51,7 @@ describe("RETENTION_DAYS", () => {
       await server.store.close();
     });
     await expect.poll(async () => (await server.store.listRequests()).length).toBe(1);
-    expect(await server.store.outboxCounts()).toEqual({ pending: 1, dead: 0 });
+    expect(await server.store.outboxCounts()).toEqual({ pending: 1, unconfirmed: 0, dead: 0 });
     const purged = logs.filter((line) => line.includes("appointments.retention_purged"));
     expect(purged).toHaveLength(1);
     expect(JSON.parse(purged[0]!)).toMatchObject({ level: "info", count: 2, retentionDays: 30 });

@@ -131,7 +131,7 @@ describe.each(STORES)("the %s store", (_name, open) => {
     expect(rows).toEqual([{ id: 1, at: expect.stringMatching(/^2026-11-01T10:00:0[123]/) }]);
   });
 
-  it("hands each due notification to one sender only, until it is sent, failed or its lease runs out", async () => {
+  it("hands each due notification to one sender only, counting the attempt, until it is sent, failed or unconfirmed", async () => {
     const store = await open();
     for (let index = 0; index < 6; index += 1) {
       await store.insertRequestWithNotification(request("2026-11-01T10:00:00.000Z"), `<n${index}@test>`, fingerprint(`n${index}`));
@@ -139,25 +139,33 @@ describe.each(STORES)("the %s store", (_name, open) => {
     const now = "2026-11-01T10:05:00.000Z";
     const lease = "2026-11-01T10:10:00.000Z";
     const [first, second] = await Promise.all([store.claimDueNotifications(now, 4, lease), store.claimDueNotifications(now, 4, lease)]);
-    const claimedIds = [...first!, ...second!].map((message) => message.id);
-    expect(claimedIds).toHaveLength(6);
-    expect(new Set(claimedIds).size).toBe(6);
+    const claimed = [...first!, ...second!];
+    expect(claimed).toHaveLength(6);
+    expect(new Set(claimed.map((message) => message.id)).size).toBe(6);
+    expect(claimed.map((message) => message.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(await store.claimDueNotifications(now, 10, lease)).toEqual([]);
 
-    const [sent, failed, dead, ...rest] = [...first!, ...second!];
+    const [sent, failed, dead, unconfirmed, ...stillSending] = claimed;
     await store.markNotificationSent(sent!.id, now);
     await store.markNotificationFailed(failed!.id, "ECONNREFUSED", "2026-11-01T10:06:00.000Z");
     await store.markNotificationFailed(dead!.id, "ECONNREFUSED", null);
-    expect(await store.notificationStatus(sent!.reference)).toEqual({ status: "sent", attempts: 0 });
-    expect(await store.notificationStatus(failed!.reference)).toEqual({ status: "pending", attempts: 1 });
-    expect(await store.notificationStatus(dead!.reference)).toEqual({ status: "dead", attempts: 1 });
+    await store.markNotificationUnconfirmed(unconfirmed!.id, "ETIMEDOUT");
+    const statusOf = (message: { reference: string } | undefined) => store.notificationStatus(message!.reference);
+    expect(await statusOf(sent)).toEqual({ status: "sent", attempts: 1 });
+    expect(await statusOf(failed)).toEqual({ status: "pending", attempts: 1 });
+    expect(await statusOf(dead)).toEqual({ status: "dead", attempts: 1 });
+    expect(await statusOf(unconfirmed)).toEqual({ status: "unconfirmed", attempts: 1 });
+    for (const message of stillSending) expect(await statusOf(message)).toEqual({ status: "sending", attempts: 1 });
+    expect(await store.outboxCounts()).toEqual({ pending: 3, unconfirmed: 1, dead: 1 });
 
-    // The failed one is due again at its retry time; the rest once their lease has run out.
-    expect((await store.claimDueNotifications("2026-11-01T10:06:00.000Z", 10, "2026-11-01T10:20:00.000Z")).map((message) => message.id)).toEqual([
-      failed!.id,
-    ]);
-    const afterLease = await store.claimDueNotifications("2026-11-01T10:10:00.000Z", 10, "2026-11-01T10:15:00.000Z");
-    expect(afterLease.map((message) => message.id).sort()).toEqual(rest.map((message) => message.id).sort());
+    // The failed one is due again at its retry time, as a second attempt; the others stay their senders' meanwhile.
+    const retried = await store.claimDueNotifications("2026-11-01T10:06:00.000Z", 10, "2026-11-01T10:20:00.000Z");
+    expect(retried.map((message) => [message.id, message.attempts])).toEqual([[failed!.id, 2]]);
+    // Once their lease has run out, sends never finished may have gone out: unconfirmed, never handed out again.
+    expect(await store.claimDueNotifications("2026-11-01T10:10:00.000Z", 10, "2026-11-01T10:15:00.000Z")).toEqual([]);
+    for (const message of stillSending) expect(await statusOf(message)).toEqual({ status: "unconfirmed", attempts: 1 });
+    expect(await store.claimDueNotifications("2026-11-02T10:00:00.000Z", 10, "2026-11-02T10:05:00.000Z")).toEqual([]);
+    expect(await store.outboxCounts()).toEqual({ pending: 0, unconfirmed: 4, dead: 1 });
   });
 });
 
