@@ -9,6 +9,7 @@
  *   SITE_ROOT/last-failure.json     the last update that did not go live, and why
  *   SITE_ROOT/logs/<commit>.log     everything a release's build printed
  *   SITE_ROOT/run/control.sock      the supervisor's control socket (update and rollback ask it to switch)
+ *   SITE_ROOT/keys/                 the key Next's server actions are named with, the same for every release
  *
  * Data (DATA_DIR) and keys are never under SITE_ROOT/releases: a release is built from `git archive`, which has
  * only tracked files, and the server refuses a DATA_DIR inside its own folder.
@@ -73,6 +74,10 @@ export class SiteLayout {
   }
   get lockFile() {
     return path.join(this.root, "update.lock");
+  }
+  /** Next's server-actions key, shared by every release (lib/releases/update.ts). */
+  get serverActionsKeyFile() {
+    return path.join(this.root, "keys", "server-actions.key");
   }
   get controlSocket() {
     return path.join(this.root, "run", "control.sock");

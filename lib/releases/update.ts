@@ -6,6 +6,7 @@
  * failure leaves the live release serving and is recorded with the words that explain it.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describeCommit, exportCommit, fetchBranch, type CommitInfo } from "@/lib/git/repository";
@@ -132,10 +133,11 @@ async function buildRelease(layout: SiteLayout, repository: string, commit: Comm
     const previous = layout.releases()[0];
     await stage("install", () => installDependencies(folder, [previous && layout.releaseDir(previous.commit), repository], log, say));
     if (previous) reuseBuildCache(layout.releaseDir(previous.commit), folder);
-    const buildEnv = { SITE_COMMIT: commit.commit, SITE_COMMITTED_AT: commit.committedAt };
+    const buildEnv = { SITE_COMMIT: commit.commit, SITE_COMMITTED_AT: commit.committedAt, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: serverActionsKey(layout) };
     await stage("content-check", () => runStep(folder, ["run", "content:check"], log, {}, contentCheckMessage));
     await stage("build", () => runStep(folder, ["run", "build"], log, buildEnv, lastLines));
     await stage("build-output-check", () => runStep(folder, ["run", "test:build-output"], log, {}, lastLines));
+    if (previous) keepPreviousStaticFiles(layout.releaseDir(previous.commit), folder);
     const info: ReleaseInfo = { ...commit, builtAt: now().toISOString() };
     writeJsonAtomically(path.join(folder, "release.json"), info);
     fs.mkdirSync(layout.releasesDir, { recursive: true });
@@ -185,6 +187,33 @@ async function installDependencies(folder: string, sources: (string | undefined)
 function reuseBuildCache(previous: string, folder: string) {
   const cache = path.join(previous, ".next", "cache");
   if (fs.existsSync(cache)) fs.cpSync(cache, path.join(folder, ".next", "cache"), { recursive: true });
+}
+
+/**
+ * The key Next derives its server actions' ids from, the same for every release: a form a patient opened before a
+ * switch still posts to an action the new release knows. Next would otherwise draw a new one per build (it keeps
+ * one in .next/cache only outside containers). The operator's NEXT_SERVER_ACTIONS_ENCRYPTION_KEY wins; else one is
+ * made once and kept in SITE_ROOT/keys (never in a release's folder, though each build embeds it, as Next does).
+ */
+function serverActionsKey(layout: SiteLayout): string {
+  if (process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) return process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  const file = layout.serverActionsKeyFile;
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/**
+ * The previous build's own scripts and styles, copied beside the new ones in the server's folder (their names carry
+ * a hash, so nothing is replaced): a page loaded before the switch can still fetch the script it asks for on first
+ * use. Only the previous build's, not what it carried itself, so the folder does not grow release after release.
+ */
+function keepPreviousStaticFiles(previousRelease: string, release: string) {
+  const from = path.join(previousRelease, ".next", "static");
+  const to = path.join(release, ".next", "standalone", ".next", "static");
+  if (fs.existsSync(from)) fs.cpSync(from, to, { recursive: true, force: false, errorOnExist: false });
 }
 
 type Explain = (output: string) => string;

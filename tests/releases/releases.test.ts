@@ -212,7 +212,7 @@ describe("releases on one server", { timeout: 900_000 }, () => {
     expect(update.code).toBe(1);
     const failure = new SiteLayout(siteRoot).lastFailure();
     expect(failure).toMatchObject({ commit: broken, stage: "content-check" });
-    expect(failure!.message).toMatch(/^content\/faq\.mdx:\d+: .*\/no-such-page/m);
+    expect(failure!.message).toMatch(/^content\/faq\.mdx:\d+:\d+: .*\/no-such-page/m);
     expect((await health()).release.commit).toBe(second);
     expect((await site("status")).output).toContain("content-check");
   });
