@@ -53,8 +53,10 @@ async function main() {
       sandbox.commit(`Content change ${round}`, editFile("content/faq.mdx", (text) => `${text}\nA sentence added in round ${round}.\n`));
       updates.push(await measure(() => sandbox.site("update")));
     }
+    // Back to the release before, then forward to the newest again (a rollback to a named one), and back again.
+    const newest = sandbox.head();
     const rollbacks = [];
-    for (let round = 1; round <= ROUNDS; round += 1) rollbacks.push(await measure(() => sandbox.site("rollback")));
+    for (let round = 1; round <= ROUNDS; round += 1) rollbacks.push(await measure(() => (round % 2 === 1 ? sandbox.site("rollback") : sandbox.site("rollback", newest))));
 
     const report = (name: string, rows: Awaited<ReturnType<typeof measure>>[]) => {
       console.log(`\n${name} (${rows.length} runs, median; each run: took / new release booting / both accepting / failed of requests)`);
