@@ -43,7 +43,7 @@ async function main() {
         took,
         boot: at("is accepting requests") - at("starting "),
         overlap: at("has finished its requests and stopped") - at("is accepting requests"),
-        failures: failures.length,
+        failures: [...failures],
         requests,
       };
     }
@@ -60,15 +60,18 @@ async function main() {
 
     const report = (name: string, rows: Awaited<ReturnType<typeof measure>>[]) => {
       console.log(`\n${name} (${rows.length} runs, median; each run: took / new release booting / both accepting / failed of requests)`);
-      for (const row of rows) console.log(`  ${seconds(row.took)} / ${seconds(row.boot)} / ${seconds(row.overlap)} / ${row.failures} of ${row.requests}`);
+      for (const row of rows) {
+        console.log(`  ${seconds(row.took)} / ${seconds(row.boot)} / ${seconds(row.overlap)} / ${row.failures.length} of ${row.requests}`);
+        for (const failure of row.failures) console.log(`    failed: ${failure}`);
+      }
       console.log(`  median: ${seconds(median(rows.map((row) => row.took)))} to live, new release ready in ${seconds(median(rows.map((row) => row.boot)))}, ` +
-        `old one finished ${seconds(median(rows.map((row) => row.overlap)))} after the switch, ${rows.reduce((sum, row) => sum + row.failures, 0)} failed requests in all`);
+        `old one finished ${seconds(median(rows.map((row) => row.overlap)))} after the switch, ${rows.reduce((sum, row) => sum + row.failures.length, 0)} failed requests in all`);
     };
     report("Commit to live (npm run site -- update: fetch, export, link node_modules, content check, build, check, switch)", updates);
     report("Rollback (npm run site -- rollback, no build)", rollbacks);
     const releases = `${sandbox.siteRoot}/releases`;
     console.log(`\nDisk used by the kept releases (hard-linked node_modules counted once): ${execFileSync("du", ["-sh", releases], { encoding: "utf8" }).split("\t")[0]}`);
-    console.log(execFileSync("du", ["-sh", "--exclude=node_modules", ...execFileSync("ls", [releases], { encoding: "utf8" }).trim().split("\n").map((name) => `${releases}/${name}`)], { encoding: "utf8" }).trim().replace(/^/gm, "  without node_modules: "));
+    console.log(execFileSync("du", ["-sh", "--exclude=node_modules", "--exclude=cache", ...execFileSync("ls", [releases], { encoding: "utf8" }).trim().split("\n").map((name) => `${releases}/${name}`)], { encoding: "utf8" }).trim().replace(/^/gm, "  without node_modules and the build cache: "));
   } finally {
     await sandbox.cleanup();
   }

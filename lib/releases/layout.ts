@@ -10,6 +10,7 @@
  *   SITE_ROOT/logs/<commit>.log     everything a release's build printed
  *   SITE_ROOT/run/control.sock      the supervisor's control socket (update and rollback ask it to switch)
  *   SITE_ROOT/keys/                 the key Next's server actions are named with, the same for every release
+ *   SITE_ROOT/build-cache/          Next's build cache, carried from one build to the next
  *
  * Data (DATA_DIR) and keys are never under SITE_ROOT/releases: a release is built from `git archive`, which has
  * only tracked files, and the server refuses a DATA_DIR inside its own folder.
@@ -65,6 +66,10 @@ export class SiteLayout {
   }
   logFile(commit: string) {
     return path.join(this.root, "logs", `${commit}.log`);
+  }
+  /** Next's build cache, shared by successive builds (not kept in each release). */
+  get buildCacheDir() {
+    return path.join(this.root, "build-cache");
   }
   get liveFile() {
     return path.join(this.root, "live.json");

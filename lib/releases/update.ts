@@ -132,12 +132,13 @@ async function buildRelease(layout: SiteLayout, repository: string, commit: Comm
     await stage("export", () => exportCommit(repository, commit.commit, folder));
     const previous = layout.releases()[0];
     await stage("install", () => installDependencies(folder, [previous && layout.releaseDir(previous.commit), repository], log, say));
-    if (previous) reuseBuildCache(layout.releaseDir(previous.commit), folder);
+    if (fs.existsSync(layout.buildCacheDir)) fs.cpSync(layout.buildCacheDir, path.join(folder, ".next", "cache"), { recursive: true });
     const buildEnv = { SITE_COMMIT: commit.commit, SITE_COMMITTED_AT: commit.committedAt, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: serverActionsKey(layout) };
     await stage("content-check", () => runStep(folder, ["run", "content:check"], log, {}, contentCheckMessage));
     await stage("build", () => runStep(folder, ["run", "build"], log, buildEnv, lastLines));
     await stage("build-output-check", () => runStep(folder, ["run", "test:build-output"], log, {}, lastLines));
     if (previous) keepPreviousStaticFiles(layout.releaseDir(previous.commit), folder);
+    keepBuildCache(layout, folder);
     const info: ReleaseInfo = { ...commit, builtAt: now().toISOString() };
     writeJsonAtomically(path.join(folder, "release.json"), info);
     fs.mkdirSync(layout.releasesDir, { recursive: true });
@@ -183,10 +184,15 @@ async function installDependencies(folder: string, sources: (string | undefined)
   await runStep(folder, ["ci", "--no-audit", "--no-fund"], log, {}, lastLines);
 }
 
-/** Next's build cache from the previous release: a build of a small change takes seconds instead of a minute. */
-function reuseBuildCache(previous: string, folder: string) {
-  const cache = path.join(previous, ".next", "cache");
-  if (fs.existsSync(cache)) fs.cpSync(cache, path.join(folder, ".next", "cache"), { recursive: true });
+/**
+ * Next's build cache, kept once in SITE_ROOT/build-cache rather than in every release (about 150 MB each): copied in
+ * before a build, so a small change builds in seconds, and moved back out after one that passed.
+ */
+function keepBuildCache(layout: SiteLayout, folder: string) {
+  const cache = path.join(folder, ".next", "cache");
+  if (!fs.existsSync(cache)) return;
+  fs.rmSync(layout.buildCacheDir, { recursive: true, force: true });
+  fs.renameSync(cache, layout.buildCacheDir);
 }
 
 /**
