@@ -128,6 +128,8 @@ export function editFile(file: string, edit: (text: string) => string) {
   return (root: string) => fs.writeFileSync(path.join(root, file), edit(fs.readFileSync(path.join(root, file), "utf8")));
 }
 
+let patientsSoFar = 0;
+
 /**
  * A steady client: `/`, a content page and `/api/health` every 20 ms, the appointment form every 500 ms (each from
  * its own address, as different patients). Every answer that is not what a patient should get is a failure.
@@ -157,12 +159,14 @@ function startTraffic(siteUrl: string) {
       for (const [name, value] of formActionFields(page)) form.append(name, value);
       const fields = { fullName: `Release Patient ${index} ${randomBytes(3).toString("hex")}`, phone: "501 555 0142", bestTime: "any", acknowledged: "on" };
       for (const [name, value] of Object.entries(fields)) form.append(name, value);
-      const address = `198.51.${Math.floor(index / 250)}.${index % 250}`;
+      // A patient of its own (the rate limit counts per address), unique across every traffic run of the process.
+      const patient = (patientsSoFar += 1);
+      const address = `10.${Math.floor(patient / 62_500) % 250}.${Math.floor(patient / 250) % 250}.${patient % 250}`;
       const response = await fetch(`${siteUrl}/request-appointment`, { method: "POST", body: form, headers: { Origin: siteUrl, "X-Forwarded-For": address } });
       const html = await response.text();
       const reference = /data-testid="reference">(MS-[A-Z0-9]{5})</.exec(html)?.[1];
       if (reference) confirmed.push(reference);
-      else failures.push(`POST /request-appointment: ${response.status}, no reference`);
+      else failures.push(`POST /request-appointment: ${response.status}, ${html.includes("several requests from you") ? "rate-limited" : "no reference"}`);
     } catch (error) {
       failures.push(`POST /request-appointment: ${(error as Error).cause ?? (error as Error).message}`);
     }
