@@ -55,9 +55,20 @@ export class Supervisor {
     // process) would make this process a proxy and lose connections it holds when a release leaves.
     cluster.schedulingPolicy = cluster.SCHED_NONE;
     const wanted = layout.live()?.commit;
-    const target = (wanted && layout.release(wanted)?.commit) ?? layout.releases()[0]?.commit;
-    if (!target) throw new Error(`there is no release in ${layout.releasesDir}: run \`npm run site -- update\` first`);
-    await this.switchTo(target);
+    const kept = layout.releases().map((release) => release.commit);
+    if (kept.length === 0) throw new Error(`there is no release in ${layout.releasesDir}: run \`npm run site -- update\` first`);
+    // The live one first; should it no longer start (a machine restarted with a broken database setting, say),
+    // the other kept releases, newest first, rather than no site at all.
+    const candidates = wanted && kept.includes(wanted) ? [wanted, ...kept.filter((commit) => commit !== wanted)] : kept;
+    for (const [index, commit] of candidates.entries()) {
+      try {
+        await this.switchTo(commit);
+        break;
+      } catch (error) {
+        this.options.say(`${short(commit)} could not start: ${(error as Error).message}`);
+        if (index === candidates.length - 1) throw new Error("no kept release could start; see the lines above");
+      }
+    }
     await this.openControl();
   }
 
