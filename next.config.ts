@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
+import { describeCommit } from "./lib/git/repository";
 import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
 import { STAFF_PATH } from "./lib/staff/paths";
 
@@ -74,4 +75,20 @@ const withMDX = createMDX({
   },
 });
 
-export default withMDX(nextConfig);
+/**
+ * The commit a build serves (lib/release.ts): given by the release path (`npm run site -- update` sets
+ * SITE_COMMIT and SITE_COMMITTED_AT), else read from the checkout's HEAD; a build outside git says "unknown".
+ */
+async function servedCommit(): Promise<{ SITE_COMMIT: string; SITE_COMMITTED_AT: string }> {
+  if (process.env.SITE_COMMIT) return { SITE_COMMIT: process.env.SITE_COMMIT, SITE_COMMITTED_AT: process.env.SITE_COMMITTED_AT ?? "" };
+  try {
+    const head = await describeCommit(process.cwd(), "HEAD");
+    return { SITE_COMMIT: head.commit, SITE_COMMITTED_AT: head.committedAt };
+  } catch {
+    return { SITE_COMMIT: "unknown", SITE_COMMITTED_AT: "" };
+  }
+}
+
+export default async function config(): Promise<NextConfig> {
+  return withMDX({ ...nextConfig, env: { ...(await servedCommit()) } });
+}

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { getServerEnv } from "@/lib/env";
+import { generatorTag } from "@/lib/release";
 import { readerFont } from "@/lib/fonts";
 import { fullPageTitle } from "@/lib/seo/metadata";
 import { getClinic } from "@/lib/site";
@@ -15,6 +16,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(getServerEnv().SITE_URL),
   title: { default: clinic.name, template: fullPageTitle("%s") },
   applicationName: clinic.name,
+  // Which commit this page was built from, and when that commit was made: what the web editor calls "live".
+  generator: generatorTag(),
   // The phone number is already a link; iOS need not add another.
   formatDetection: { telephone: false },
   // In the page itself, not a request of its own (lib/site-icon.ts).

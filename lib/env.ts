@@ -100,6 +100,11 @@ export const serverEnvSchema = z.object({
   /** Delay before the first retry of a staff notification (doubles each time), and how often the outbox looks. */
   OUTBOX_RETRY_BASE_MS: positiveInt(30_000),
   OUTBOX_POLL_MS: positiveInt(15_000),
+  /**
+   * Where `npm run site` keeps releases (docs/deploy.md, "Releases"); the supervisor sets it for the release it
+   * runs, so admins can see releases and roll back from /staff/releases. Unset: the site is not run that way.
+   */
+  SITE_ROOT: optional(z.string().refine((root) => path.isAbsolute(root), { error: "must be an absolute path, e.g. /srv/mocek-spine" })),
 }).check((ctx) => {
   const { SMTP_URL, STAFF_NOTIFY_EMAIL, MAIL_FROM, APPOINTMENTS_KEY, APPOINTMENTS_KEYS } = ctx.value;
   if (APPOINTMENTS_KEY && APPOINTMENTS_KEYS) {

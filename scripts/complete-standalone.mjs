@@ -19,12 +19,6 @@ for (const folder of ["public", path.join(".next", "static")]) {
 
 // Next writes to standard output before the app's own code runs (lib/log.ts guards the streams from then on).
 // Were the log's disk full at that moment, the write's error would kill the server at start; Next's server.js
-// is generated anew by each build, so the guard comes first in a file of our own.
-fs.writeFileSync(
-  path.join(standalone, "serve.js"),
-  `// Written by scripts/complete-standalone.mjs. Runs the site: node serve.js (settings: see docs/deploy.md).
-// A log write that fails (a full disk, a closed pipe) is dropped, never an uncaught error that stops the server.
-for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
-require("./server.js");
-`,
-);
+// is generated anew by each build, so the guard comes first in a file of our own, which also lets the release
+// supervisor (lib/releases/supervisor.ts) switch releases without a failed request.
+fs.copyFileSync(path.join(root, "lib", "releases", "serve.cjs"), path.join(standalone, "serve.js"));

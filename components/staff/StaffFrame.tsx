@@ -1,17 +1,18 @@
 import { signOutAction } from "@/app/staff/actions";
-import { STAFF_AUDIT_PATH, STAFF_REQUESTS_PATH, STAFF_USERS_PATH } from "@/lib/staff/paths";
+import { STAFF_AUDIT_PATH, STAFF_RELEASES_PATH, STAFF_REQUESTS_PATH, STAFF_USERS_PATH } from "@/lib/staff/paths";
 import type { SignedInStaff } from "@/lib/staff/session";
 
-type Section = "requests" | "users" | "audit";
+type Section = "requests" | "users" | "audit" | "releases";
 
 const SECTIONS: { id: Section; href: string; label: string; adminOnly: boolean }[] = [
   { id: "requests", href: STAFF_REQUESTS_PATH, label: "Requests", adminOnly: false },
   { id: "users", href: STAFF_USERS_PATH, label: "Users", adminOnly: true },
   { id: "audit", href: STAFF_AUDIT_PATH, label: "Audit log", adminOnly: true },
+  { id: "releases", href: STAFF_RELEASES_PATH, label: "Website versions", adminOnly: true },
 ];
 
 /**
- * The inbox's frame: who is signed in, the sections this person may open (admins see two more), and sign-out.
+ * The inbox's frame: who is signed in, the sections this person may open (admins see three more), and sign-out.
  * Plain links and forms: it works before any script loads, and on a phone the menu wraps instead of hiding.
  */
 export function StaffFrame({

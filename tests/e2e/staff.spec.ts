@@ -72,7 +72,7 @@ test("from the command line's link to calling the patient: enroll, find the requ
   await expect(page.getByRole("list", { name: "Requests" })).toContainText(`Last changed by ${desk.name}`);
 
   // A staff member is refused on every admin page, on the server.
-  for (const adminPage of ["/staff/users", "/staff/audit"]) {
+  for (const adminPage of ["/staff/users", "/staff/audit", "/staff/releases"]) {
     await page.goto(adminPage);
     await expect(page).toHaveURL(/\/staff\/requests\?refused=admin$/);
     await expect(page.locator("main").getByRole("alert")).toHaveText("Only admins can open that page.");
@@ -91,6 +91,11 @@ test("from the command line's link to calling the patient: enroll, find the requ
   await adminPage.goto("/staff/audit");
   await expect(log).toContainText("Enrollment: two-factor turned on");
   await expect(log).toContainText("(server command line)");
+  // Which version the website serves, in words; this server is not run by the release supervisor, and says so.
+  await adminPage.getByRole("link", { name: "Website versions" }).click();
+  await expect(adminPage.getByRole("heading", { level: 1, name: "Website versions" })).toBeVisible();
+  await expect(log).toContainText(/The website now shows the pages as they were saved on .+ \(version [0-9a-f]{7}\)/);
+  await expect(log).toContainText("not run by the release supervisor");
   await adminContext.close();
 
   // Nothing of the patient's in the server's log.

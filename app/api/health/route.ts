@@ -3,6 +3,7 @@ import { createHealthCheck } from "@/lib/appointments/health";
 import { holdsOperatorToken } from "@/lib/appointments/operator-token";
 import { getAppointmentsRuntime } from "@/lib/appointments/runtime";
 import { getServerEnv } from "@/lib/env";
+import { servedRelease } from "@/lib/release";
 
 // Asked per request: Next must not turn the answer into a static file. The check keeps its own answer two seconds.
 export const dynamic = "force-dynamic";
@@ -12,5 +13,7 @@ const checkHealth = createHealthCheck(async () => (await getAppointmentsRuntime(
 export async function GET(request: Request) {
   const detailed = holdsOperatorToken(request, getServerEnv().OUTBOX_DRAIN_TOKEN);
   const { httpStatus, report } = await checkHealth({ detailed });
-  return Response.json(report, { status: httpStatus, headers: { "Cache-Control": "no-store" } });
+  // The commit served (public, like the repository's history): the release supervisor waits for it before a
+  // switch, and the editor shows "live since …".
+  return Response.json({ ...report, release: servedRelease }, { status: httpStatus, headers: { "Cache-Control": "no-store" } });
 }

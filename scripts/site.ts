@@ -1,0 +1,95 @@
+/**
+ * `npm run site -- <command>`: publishing on one server (docs/deploy.md, "Releases").
+ *
+ *   update [--force]     fetch the branch; build, check and switch to a new commit (a timer runs this)
+ *   rollback [commit]    switch back to a kept release (the one before the live one by default), without a build
+ *   status               the kept releases, the live one, and the last update that failed
+ *   serve                the long-running process systemd starts: serves the live release, switches on request
+ *
+ * Settings, from the environment (the service's env file): SITE_ROOT (where releases live, required),
+ * CONTENT_GIT_REMOTE (default origin) and SITE_BRANCH (default main) for update; HOST and PORT for serve, like
+ * `npm start`. Run it from the site's git checkout, with the Node that serves the site.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { SiteLayout } from "../lib/releases/layout";
+import { rollbackTarget } from "../lib/releases/rollback";
+import { Supervisor } from "../lib/releases/supervisor";
+import { short, switchTo, updateSite } from "../lib/releases/update";
+
+const USAGE = "usage: npm run site -- update [--force] | rollback [commit] | status | serve";
+
+const siteEnvSchema = z.object({
+  SITE_ROOT: z.string({ error: "SITE_ROOT is not set: the folder where releases are kept, e.g. /srv/mocek-spine" }).min(1).refine(path.isAbsolute, {
+    error: "SITE_ROOT must be an absolute path, e.g. /srv/mocek-spine",
+  }),
+  CONTENT_GIT_REMOTE: z.string().min(1).default("origin"),
+  SITE_BRANCH: z.string().min(1).default("main"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+const say = (line: string) => console.log(`[site] ${line}`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const parsed = siteEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    console.error(z.prettifyError(parsed.error));
+    return 2;
+  }
+  const env = parsed.data;
+  const layout = new SiteLayout(env.SITE_ROOT);
+  switch (command) {
+    case "update": {
+      const result = await updateSite({ layout, repository: process.cwd(), remote: env.CONTENT_GIT_REMOTE, branch: env.SITE_BRANCH, force: args.includes("--force"), say });
+      return result.outcome === "failed" ? 1 : 0;
+    }
+    case "rollback": {
+      const target = rollbackTarget(layout, args[0]);
+      if ("error" in target) {
+        console.error(target.error);
+        return 1;
+      }
+      say(`rolling back to ${short(target.commit)}`);
+      return (await switchTo(layout, target.commit, say)).outcome === "failed" ? 1 : 0;
+    }
+    case "status":
+      console.log(formatStatus(layout));
+      return 0;
+    case "serve": {
+      const supervisor = new Supervisor({ layout, host: env.HOST, port: env.PORT, say });
+      await supervisor.start();
+      say(`serving on http://${env.HOST}:${env.PORT}`);
+      await new Promise<void>((resolve) => {
+        for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void supervisor.stop().then(resolve));
+      });
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+function formatStatus(layout: SiteLayout): string {
+  const live = layout.live();
+  const lines = [`Releases in ${layout.releasesDir}:`];
+  const releases = layout.releases();
+  if (releases.length === 0) lines.push("  (none yet: run npm run site -- update)");
+  for (const release of releases) {
+    const marker = release.commit === live?.commit ? `live since ${live.since}` : "kept";
+    lines.push(`  ${short(release.commit)}  ${release.committedAt}  ${marker.padEnd(36)}  ${release.subject}`);
+  }
+  const failure = layout.lastFailure();
+  lines.push("", failure ? `Last failed update: ${short(failure.commit)} at ${failure.at}, ${failure.stage}:\n${failure.message}` : "No failed update since the last one that went live.");
+  return lines.join("\n");
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[site] ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
