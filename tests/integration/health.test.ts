@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { servedRelease } from "@/lib/release";
 import { createHealthCheck } from "@/lib/appointments/health";
 import { createAppointmentsRuntime } from "@/lib/appointments/runtime";
 import { databasePath } from "@/lib/appointments/sqlite-store";
@@ -60,18 +61,19 @@ describe("GET /api/health", () => {
     const empty = await ask();
     expect(empty.status).toBe(200);
     expect(empty.headers.get("cache-control")).toBe("no-store");
-    expect(await empty.json()).toEqual({ status: "ok", canStoreRequests: true });
+    // Besides the answer, only the commit served (lib/release.ts): public, and what the release supervisor waits for.
+    expect(await empty.json()).toEqual({ status: "ok", canStoreRequests: true, release: servedRelease });
 
     // Notifications are off here, so the request's notification waits in the outbox.
     const { getAppointmentsRuntime } = await import("@/lib/appointments/runtime");
     await submitAppointmentRequest(await getAppointmentsRuntime(), PATIENT, { clientAddress: "192.0.2.1" });
     for (const stranger of [undefined, "Bearer wrong", `Bearer ${TOKEN}x`, TOKEN]) {
-      expect(await (await ask(stranger)).json()).toEqual({ status: "ok", canStoreRequests: true });
+      expect(await (await ask(stranger)).json()).toEqual({ status: "ok", canStoreRequests: true, release: servedRelease });
     }
     const detailed = await ask(`Bearer ${TOKEN}`);
     expect(detailed.headers.get("cache-control")).toBe("no-store");
     const body = await detailed.text();
-    expect(JSON.parse(body)).toEqual({ status: "ok", canStoreRequests: true, outbox: { pending: 1, unconfirmed: 0, dead: 0 } });
+    expect(JSON.parse(body)).toEqual({ status: "ok", canStoreRequests: true, outbox: { pending: 1, unconfirmed: 0, dead: 0 }, release: servedRelease });
     expect(body).not.toMatch(/Hale|Monitorson|555|MS-/);
   });
 
