@@ -15,10 +15,13 @@ vi.mock("@/lib/staff/session", () => ({
 vi.mock("@/lib/staff/inbox", async (original) => ({ ...(await original()), exportRequestsCsv: exports.requests }));
 vi.mock("@/lib/staff/audit-log", async (original) => ({ ...(await original()), exportAuditCsv: exports.audit }));
 
+const SITE = "https://clinic.example";
+// The site's address as the server has it: the Origin check compares with SITE_URL, never with the Host.
+vi.stubEnv("SITE_URL", SITE);
+
 const { POST: postRequestsExport } = await import("@/app/staff/export/requests/route");
 const { POST: postAuditExport } = await import("@/app/staff/export/audit/route");
 
-const SITE = "https://clinic.example";
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 
 function post(path: string, headers: Record<string, string>, body = form({})): Request {
@@ -46,7 +49,14 @@ describe.each([
 
   it("refuses a cross-site post, or one with no Origin, with a bare 403, even for a signed-in admin", async () => {
     session.current = { user: { role: "admin" } };
-    const refused: Record<string, string>[] = [{ origin: "https://attacker.example" }, {}, { origin: "null" }, { origin: SITE, "sec-fetch-site": "cross-site" }];
+    const refused: Record<string, string>[] = [
+      { origin: "https://attacker.example" },
+      {},
+      { origin: "null" },
+      { origin: SITE, "sec-fetch-site": "cross-site" },
+      // Another name for this server (rebound to it, or passed on by a proxy): the Host agrees, SITE_URL does not.
+      { origin: "https://attacker.example", host: "attacker.example" },
+    ];
     for (const headers of refused) {
       const response = await handler(post(path, headers));
       expect(response.status).toBe(403);
