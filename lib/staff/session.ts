@@ -93,10 +93,26 @@ export async function requireStaff({ returnTo }: { returnTo?: string } = {}): Pr
   redirect(signInPath({ returnTo, reason: check.reason }));
 }
 
-/** An admin; a signed-out visitor is sent to sign-in, a signed-in staff member to the inbox with "Only admins…". */
-export async function requireAdmin({ returnTo }: { returnTo?: string } = {}): Promise<SignedInStaff> {
+/**
+ * A staff member asked for what only admins may do (`attempt`, in words: "open the audit log"): into the audit
+ * log, with who and from where, for an admin to notice someone trying. Not for a link followed from another
+ * website: the person did not ask, and another site must not write the log in their name.
+ */
+export async function recordAdminRefusal(staff: SignedInStaff, attempt: string): Promise<void> {
+  if (!staff.fromOwnPages) return;
+  await recordAudit(auditContext(staff.context), { actor: staff.user, action: "admin-refused", detail: attempt, clientAddress: staff.clientAddress });
+}
+
+/**
+ * An admin; a signed-out visitor is sent to sign-in, a signed-in staff member to the inbox with "Only admins…",
+ * and the refusal of `attempt` is audited.
+ */
+export async function requireAdmin({ returnTo, attempt }: { returnTo?: string; attempt: string }): Promise<SignedInStaff> {
   const staff = await requireStaff({ returnTo });
-  if (staff.user.role !== "admin") redirect(`${STAFF_REQUESTS_PATH}?refused=admin`);
+  if (staff.user.role !== "admin") {
+    await recordAdminRefusal(staff, attempt);
+    redirect(`${STAFF_REQUESTS_PATH}?refused=admin`);
+  }
   return staff;
 }
 

@@ -5,12 +5,13 @@
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ current: undefined as undefined | { user: { role: "admin" | "staff" } } }));
+const session = vi.hoisted(() => ({ current: undefined as undefined | { user: { role: "admin" | "staff" } }, refusals: vi.fn() }));
 const exports = vi.hoisted(() => ({ requests: vi.fn(), audit: vi.fn() }));
 
 vi.mock("@/lib/staff/session", () => ({
   currentStaff: async () => (session.current ? { ...session.current, context: { env: { TIME_ZONE: "America/Chicago" } } } : undefined),
   signInPath: ({ returnTo }: { returnTo: string }) => `/staff/sign-in?next=${encodeURIComponent(returnTo)}`,
+  recordAdminRefusal: session.refusals,
 }));
 vi.mock("@/lib/staff/inbox", async (original) => ({ ...(await original()), exportRequestsCsv: exports.requests }));
 vi.mock("@/lib/staff/audit-log", async (original) => ({ ...(await original()), exportAuditCsv: exports.audit }));
@@ -30,6 +31,7 @@ function post(path: string, headers: Record<string, string>, body = form({})): R
 
 beforeEach(() => {
   session.current = undefined;
+  session.refusals.mockReset();
   exports.requests.mockReset().mockResolvedValue({ csv: "\uFEFFreference\r\nMS-7K2P9QX4\r\n", count: 1 });
   exports.audit.mockReset().mockResolvedValue({ csv: "\uFEFFtime\r\n", count: 0 });
 });
@@ -65,12 +67,13 @@ describe.each([
     expect(exportCsv).not.toHaveBeenCalled();
   });
 
-  it("refuses a signed-in staff member who is not an admin with a bare 403", async () => {
+  it("refuses a signed-in staff member who is not an admin with a bare 403, and has the refusal audited", async () => {
     session.current = { user: { role: "staff" } };
     const response = await handler(post(path, { origin: SITE }));
     expect(response.status).toBe(403);
     expect(await response.text()).toBe("");
     expect(exportCsv).not.toHaveBeenCalled();
+    expect(session.refusals).toHaveBeenCalledWith(expect.objectContaining({ user: { role: "staff" } }), expect.stringMatching(/^export .* \(CSV\)$/));
   });
 
   it("sends a signed-out visitor to sign in (a 303: the browser follows with a GET)", async () => {

@@ -1,10 +1,12 @@
 // @vitest-environment node
 /**
+ * The guards every staff page and action passes, as the server runs them: the inbox's own pages render here on a
+ * real store with a real session; only the request's headers are set by the test, as a browser would send them.
+ *
  * A page on another website cannot make the inbox open a patient's details, or write "viewed a request" or
  * "searched by name" into the audit log in a staff member's name: the session cookie (SameSite=Lax) comes with a
  * link followed from anywhere, so the inbox judges where the visit came from (Sec-Fetch-Site, else the referrer).
- * The inbox's own pages render here as the server renders them, on a real store with a real session; only the
- * request's headers are set by the test, as a browser would send them.
+ * And a staff member's attempt at what only admins may do is refused, and recorded.
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -36,6 +38,11 @@ vi.mock("@/lib/appointments/crypto", async (original) => {
 const { default: RequestPage } = await import("@/app/staff/requests/[reference]/page");
 const { default: RequestsPage } = await import("@/app/staff/requests/page");
 const { searchRequestsAction } = await import("@/app/staff/requests/actions");
+const { default: UsersPage } = await import("@/app/staff/users/page");
+const { default: AuditPage } = await import("@/app/staff/audit/page");
+const { addUserAction, userAction, purgeAction } = await import("@/app/staff/users/actions");
+const { POST: postRequestsExport } = await import("@/app/staff/export/requests/route");
+const { POST: postAuditExport } = await import("@/app/staff/export/audit/route");
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
@@ -155,6 +162,54 @@ describe("the search by name", () => {
     browserSends(desk.cookie, { "sec-fetch-site": "cross-site", origin: "https://attacker.example" });
     await expect(search({ q: "Philippa" })).rejects.toThrow("must not open patients' details");
     expect(crypto.decryptions).toBe(0);
+    expect(await auditActions(context)).toEqual([]);
+  });
+});
+
+describe("what only admins may do, asked by a staff member", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
+    return data;
+  };
+  const exportPost = (path: string) =>
+    new Request(`${SITE}${path}`, { method: "POST", headers: request.headers, body: new URLSearchParams() });
+
+  it("is refused, and each refusal is in the audit log with who and what", async () => {
+    vi.stubEnv("SITE_URL", SITE);
+    cleanups.push(() => void vi.unstubAllEnvs());
+    const { context, desk } = await inboxWithOneRequest();
+    browserSends(desk.cookie, { "sec-fetch-site": "same-origin", origin: SITE });
+    const toTheInbox = "NEXT_REDIRECT";
+    await expect(UsersPage()).rejects.toThrow(toTheInbox);
+    await expect(AuditPage({ searchParams: Promise.resolve({}) })).rejects.toThrow(toTheInbox);
+    await expect(addUserAction({}, form({ email: "new@clinic.example", name: "New", role: "admin" }))).rejects.toThrow(toTheInbox);
+    await expect(userAction({}, form({ intent: "disable", email: "boss@clinic.example", confirmed: "yes" }))).rejects.toThrow(toTheInbox);
+    await expect(purgeAction({}, form({ olderThanDays: "1", confirm: "DELETE" }))).rejects.toThrow(toTheInbox);
+    expect((await postRequestsExport(exportPost("/staff/export/requests"))).status).toBe(403);
+    expect((await postAuditExport(exportPost("/staff/export/audit"))).status).toBe(403);
+
+    const entries = (await context.store.listAudit({ limit: 100 })).reverse();
+    expect(entries.map((entry) => [entry.action, entry.detail])).toEqual([
+      ["admin-refused", "open the users page"],
+      ["admin-refused", "open the audit log"],
+      ["admin-refused", "add a user"],
+      ["admin-refused", "disable a user's account"],
+      ["admin-refused", "purge old requests"],
+      ["admin-refused", "export every request (CSV)"],
+      ["admin-refused", "export the audit log (CSV)"],
+    ]);
+    for (const entry of entries) expect(entry).toMatchObject({ actorId: desk.id, actorEmail: "dee@clinic.example", ipHash: expect.any(String) });
+    // Nothing an admin action would have done happened.
+    expect((await context.store.listInbox({})).length).toBe(1);
+    expect(JSON.stringify(entries)).not.toContain("new@clinic.example");
+  });
+
+  it("is not recorded for a link to an admin page followed from another website (the person did not ask)", async () => {
+    const { context, desk } = await inboxWithOneRequest();
+    browserSends(desk.cookie, { "sec-fetch-site": "cross-site" });
+    await expect(UsersPage()).rejects.toThrow("NEXT_REDIRECT");
+    await expect(AuditPage({ searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_REDIRECT");
     expect(await auditActions(context)).toEqual([]);
   });
 });
