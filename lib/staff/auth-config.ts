@@ -62,7 +62,16 @@ export function staffAuthOptions(database: AuthDatabase, settings: StaffAuthSett
     },
     // Failed sign-ins are counted in the database (./lockout.ts), per account and per address, across servers.
     rateLimit: { enabled: false },
+    // A session row keeps no address and no browser description: the audit log has the sign-in with a keyed hash
+    // of the address, and nothing reads them back (Better Auth stores them for its session lists, which the inbox
+    // does not use). Minimum necessary: none, rather than a hash nobody needs.
+    databaseHooks: {
+      session: { create: { before: async (session) => ({ data: { ...session, ipAddress: null, userAgent: null } }) } },
+    },
     advanced: {
+      // Better Auth would read the address from the left of X-Forwarded-For, where a client can write; the site
+      // counts from the right (lib/client-address.ts), and Better Auth needs none: its rate limit is off too.
+      ipAddress: { disableIpTracking: true },
       cookiePrefix: "mocek-staff",
       useSecureCookies: settings.baseURL.startsWith("https:"),
       // The session cookie goes to the inbox only, never with a patient's page view. Lax, not Strict: Strict keeps

@@ -13,7 +13,7 @@ import { addUser, disableUser, enableUser, listUsers, resetUser, StaffAccountErr
 import { AUDIT_ACTIONS } from "@/lib/staff/audit";
 import type { StaffContext } from "@/lib/staff/context";
 import { confirmTwoFactor, enrollmentUser, setEnrollmentPassword, type TwoFactorSetup } from "@/lib/staff/enrollment";
-import { signInWithPassword, SIGN_IN_MESSAGES, UNKNOWN_ACCOUNT, type RequestOrigin } from "@/lib/staff/sign-in";
+import { signInWithCode, signInWithPassword, SIGN_IN_MESSAGES, UNKNOWN_ACCOUNT, type RequestOrigin } from "@/lib/staff/sign-in";
 import { TEST_SITE_URL, testStaffContext } from "@/tests/support/staff";
 import { openTestPostgresStore, openTestSqliteStore, type Cleanups } from "@/tests/support/test-stores";
 
@@ -278,6 +278,29 @@ describe.each([
     expect(entries[0]!.ipHash).toBeNull();
     const logged = JSON.stringify(entries);
     for (const secret of [PASSWORD, tokenOf(enrollmentLink), tokenOf(newLink), "203.0.113.44"]) expect(logged).not.toContain(secret);
+  });
+
+  it("keeps no address and no browser description in a signed-in session, only what the session needs", async () => {
+    const context = testStaffContext(await openStore());
+    const { enrollmentLink } = await addUser(context, { email: "nia@clinic.example", name: "Nia", role: "staff" }, COMMAND_LINE);
+    const { userId, setup } = await enroll(context, enrollmentLink, "nia@clinic.example");
+    const userAgent = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) FrontDeskBrowser/9.9";
+    const browser = (clientAddress: string, cookie?: string): RequestOrigin => ({
+      headers: new Headers({ "x-forwarded-for": clientAddress, "user-agent": userAgent, ...(cookie ? { cookie } : {}) }),
+      clientAddress,
+    });
+    const password = await context.auth.api.signInEmail({ body: { email: "nia@clinic.example", password: PASSWORD }, headers: browser("203.0.113.61").headers, returnHeaders: true });
+    const twoFactorCookie = [...parseSetCookieHeader(password.headers.get("set-cookie") ?? "")].map(([name, { value }]) => `${name}=${value}`).join("; ");
+    // A recovery code, not the authenticator's: the code enrollment just used must not be needed twice.
+    expect(await signInWithCode(context, "nia@clinic.example", { code: setup.backupCodes[0]! }, browser("203.0.113.61", twoFactorCookie))).toEqual({ step: "done" });
+
+    const { rows } = await sql<Record<string, unknown>>`SELECT * FROM staff_session WHERE "userId" = ${userId}`.execute(context.store.authDatabase.db);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row).toMatchObject({ ipAddress: null, userAgent: null });
+      const stored = JSON.stringify(row);
+      for (const raw of ["203.0.113.61", "198.51.100.7", "127.0.0.1", "FrontDeskBrowser"]) expect(stored).not.toContain(raw);
+    }
   });
 
   it("locks an account after five failures, even for the right password, and the address for other accounts too", async () => {
