@@ -12,9 +12,12 @@ import type { StaffContext } from "@/lib/staff/context";
 
 export const TEST_SITE_URL = "https://clinic.example";
 
-/** A staff context on `store`, as the server builds one (lib/staff/auth.ts) but without Next's cookie plugin. */
-export function testStaffContext(store: AppointmentStore, { now }: { now?: () => Date } = {}): StaffContext {
-  const keys = deriveKeys(randomBytes(32));
+/**
+ * A staff context on `store`, as the server builds one (lib/staff/auth.ts) but without Next's cookie plugin; with
+ * the keys of `masterKeys` (the current first), or a random one.
+ */
+export function testStaffContext(store: AppointmentStore, { now, masterKeys }: { now?: () => Date; masterKeys?: Buffer[] } = {}): StaffContext {
+  const keys = deriveKeys(masterKeys ?? randomBytes(32));
   const env = parseServerEnv({ SITE_URL: TEST_SITE_URL, DATA_DIR: "/nowhere" });
   return { auth: createStaffAuth(store.authDatabase, { baseURL: env.SITE_URL, secrets: keys.staffAuth }), store, keys, env, now };
 }
