@@ -39,7 +39,20 @@ function patientPhone(stored: string): Pick<Phone, "display" | "href"> {
   return { display: neutraliseForDisplay(stored), href: stored.trim().startsWith("+") ? `tel:+${digits}` : `tel:${digits}` };
 }
 
-const BACK_LINK_CLASSES = "inline-flex min-h-tap items-center font-bold text-brand-800 underline";
+/** A request's page around what it shows: the way back to the list, and the reference as its heading. */
+function RequestFrame({ staff, reference, children }: { staff: SignedInStaff; reference: string; children: React.ReactNode }) {
+  return (
+    <StaffFrame staff={staff} current="requests">
+      <p>
+        <a href={STAFF_REQUESTS_PATH} className="inline-flex min-h-tap items-center font-bold text-brand-800 underline">
+          ← All requests
+        </a>
+      </p>
+      <h1 className={PAGE_HEADING_CLASSES}>Request {reference}</h1>
+      {children}
+    </StaffFrame>
+  );
+}
 
 /**
  * A link to a request followed from outside the inbox (webmail, another website): nothing is looked up, opened or
@@ -49,13 +62,7 @@ const BACK_LINK_CLASSES = "inline-flex min-h-tap items-center font-bold text-bra
  */
 function OpenFromElsewhere({ staff, reference }: { staff: SignedInStaff; reference: string }) {
   return (
-    <StaffFrame staff={staff} current="requests">
-      <p>
-        <a href={STAFF_REQUESTS_PATH} className={BACK_LINK_CLASSES}>
-          ← All requests
-        </a>
-      </p>
-      <h1 className={PAGE_HEADING_CLASSES}>Request {reference}</h1>
+    <RequestFrame staff={staff} reference={reference}>
       <p className="mt-2 max-w-2xl text-lg">
         You came here from outside the inbox, such as an email read in a web browser. To keep patients&apos; details
         private, a request opens only from the inbox itself, and each time it opens, the audit log records it.
@@ -65,7 +72,7 @@ function OpenFromElsewhere({ staff, reference }: { staff: SignedInStaff; referen
           Open request {reference}
         </a>
       </p>
-    </StaffFrame>
+    </RequestFrame>
   );
 }
 
@@ -98,13 +105,7 @@ export default async function RequestPage({
   const show = (text: string) => neutraliseForDisplay(text);
   const phone = patientPhone(request.phone);
   return (
-    <StaffFrame staff={staff} current="requests">
-      <p>
-        <a href={STAFF_REQUESTS_PATH} className={BACK_LINK_CLASSES}>
-          ← All requests
-        </a>
-      </p>
-      <h1 className={PAGE_HEADING_CLASSES}>Request {request.reference}</h1>
+    <RequestFrame staff={staff} reference={request.reference}>
       <p className="mt-2 flex flex-wrap items-center gap-3 text-lg">
         <StatusBadge status={request.status} />
         <span>
@@ -159,6 +160,6 @@ export default async function RequestPage({
           </ol>
         )}
       </section>
-    </StaffFrame>
+    </RequestFrame>
   );
 }
