@@ -7,7 +7,7 @@
 import { sql } from "kysely";
 import { parseSetCookieHeader } from "better-auth/cookies";
 import * as OTPAuth from "otpauth";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppointmentStore } from "@/lib/appointments/store";
 import { addUser, disableUser, enableUser, listUsers, resetUser, StaffAccountError } from "@/lib/staff/accounts";
 import { AUDIT_ACTIONS } from "@/lib/staff/audit";
@@ -18,6 +18,10 @@ import { TEST_SITE_URL, testStaffContext } from "@/tests/support/staff";
 import { Client } from "pg";
 import { openPostgresStore } from "@/lib/appointments/postgres-store";
 import { openTestPostgresStore, openTestSqliteStore, type Cleanups } from "@/tests/support/test-stores";
+
+// Each enrollment and sign-in hashes a password (scrypt): with a build running beside these tests on two cores, the
+// longer ones take more than vitest's default 5 seconds (seen: "reset removes…", "locks an account…").
+vi.setConfig({ testTimeout: 30_000 });
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
