@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { toCsv } from "@/lib/appointments/csv";
 import { openRequest, REFERENCE_PATTERN, requestsByKeyId, resealRequest, type OpenedRequest } from "@/lib/appointments/requests";
-import type { EncryptionKeyring } from "@/lib/appointments/crypto";
+import type { DerivedKeys } from "@/lib/appointments/crypto";
 import { purgeExpiredRequests } from "@/lib/appointments/retention";
 import type { AppointmentStore } from "@/lib/appointments/store";
 import { openAppointmentData, storeLocation } from "@/lib/appointments/runtime";
@@ -19,6 +19,8 @@ import { BEST_TIMES } from "@/lib/appointments/fields";
 import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { getServerEnv } from "@/lib/env";
 import { setLogDestination } from "@/lib/log";
+import { createStaffAuth } from "@/lib/staff/auth-config";
+import { authenticatorsByKeyId, resealAuthenticators } from "@/lib/staff/key-rotation";
 import { FileExistsError, writeNewPrivateFile } from "@/lib/private-file";
 
 const USAGE = `Usage: npm run requests -- <command>
@@ -29,7 +31,8 @@ const USAGE = `Usage: npm run requests -- <command>
   purge --older-than DAYS   delete requests received more than DAYS days ago
   purge --expired           delete requests older than RETENTION_DAYS (for cron)
   keys                      the keys given, and how many requests each one sealed
-  rotate-key                re-seal every request under the current key (the first of APPOINTMENTS_KEYS)
+  rotate-key                re-seal every request, and the staff's authenticators, under the current key
+                            (the first of APPOINTMENTS_KEYS)
   backup [FILE]             a consistent copy of the database, taken while the server runs
                             (default: DATA_DIR/backups/appointments-<time>.sqlite; never the key)`;
 
@@ -85,15 +88,22 @@ async function backup(fileArgument: string | undefined): Promise<void> {
 /** Rows rewritten per transaction: small enough that the site's own writes never wait long. */
 const ROTATION_BATCH = 100;
 
-async function describeKeys(store: AppointmentStore, keyring: EncryptionKeyring): Promise<boolean> {
-  const counts = requestsByKeyId(await store.listRequests());
-  for (const id of keyring.byId.keys()) {
-    console.log(`${id}  ${id === keyring.current.id ? "current" : "old    "}  ${counts.get(id) ?? 0} request(s)`);
+/** Better Auth on the store, as the server has it: the staff's authenticators are sealed with secrets from the keys. */
+function staffAuthOf(store: AppointmentStore, keys: DerivedKeys) {
+  return createStaffAuth(store.authDatabase, { baseURL: getServerEnv().SITE_URL, secrets: keys.staffAuth });
+}
+
+/** Each key and what it seals; true when the current key seals everything (the others may go). */
+async function describeKeys(store: AppointmentStore, keys: DerivedKeys): Promise<boolean> {
+  const keyring = keys.encryption;
+  const requests = requestsByKeyId(await store.listRequests());
+  const authenticators = await authenticatorsByKeyId(staffAuthOf(store, keys), keys);
+  const sealed = (id: string) => `${requests.get(id) ?? 0} request(s), ${authenticators.get(id) ?? 0} authenticator(s)`;
+  for (const id of keyring.byId.keys()) console.log(`${id}  ${id === keyring.current.id ? "current" : "old    "}  ${sealed(id)}`);
+  for (const id of new Set([...requests.keys(), ...authenticators.keys()])) {
+    if (!keyring.byId.has(id)) console.log(`${id === "v1" ? "v1 (sealed before key ids)" : `${id}  (not given!)`}  ${sealed(id)}`);
   }
-  for (const [id, count] of counts) {
-    if (!keyring.byId.has(id)) console.log(`${id === "v1" ? "v1 (sealed before key ids)" : `${id}  (not given!)`}  ${count} request(s)`);
-  }
-  return [...counts.keys()].every((id) => id === keyring.current.id);
+  return [...requests.keys(), ...authenticators.keys()].every((id) => id === keyring.current.id);
 }
 
 async function main(args: string[]): Promise<void> {
@@ -166,16 +176,19 @@ async function main(args: string[]): Promise<void> {
         return;
       }
       case "keys": {
-        await describeKeys(store, keys.encryption);
+        await describeKeys(store, keys);
         return;
       }
       case "rotate-key": {
         const rewritten = await store.resealRequests((stored) => resealRequest(keys.encryption, stored), ROTATION_BATCH);
         console.log(`Re-sealed ${rewritten} request(s) under the current key ${keys.encryption.current.id}.`);
-        if (await describeKeys(store, keys.encryption)) {
+        // And the staff's authenticator keys and recovery codes, or dropping the old key would lock staff out.
+        const staff = await resealAuthenticators(staffAuthOf(store, keys));
+        console.log(`Re-sealed the authenticator keys and recovery codes of ${staff} staff account(s) under the current key ${keys.encryption.current.id}.`);
+        if (await describeKeys(store, keys)) {
           console.log(
-            "Every request is sealed with the current key: the others may leave APPOINTMENTS_KEYS. Keep a copy of " +
-              "each while backups made before now exist: those backups still need it.",
+            "Every request and authenticator is sealed with the current key: the others may leave APPOINTMENTS_KEYS. " +
+              "Keep a copy of each while backups made before now exist: those backups still need it.",
           );
         }
         return;

@@ -18,4 +18,8 @@ process.env.DATA_DIR = path.resolve(process.env.DATA_DIR || path.join(root, "dat
 // only, unless HOST says otherwise: the rate limits trust X-Forwarded-For, which only a proxy in front may write.
 process.env.HOSTNAME = process.env.HOST || "127.0.0.1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// Without SITE_URL, the address this server answers on: the staff inbox accepts posts only from SITE_URL's origin
+// (lib/staff/same-origin.ts), so `PORT=3100 npm start` (the browser tests do this) works without more settings.
+// A deployment sets SITE_URL to its public address; pages prerendered by the build keep the build's value.
+process.env.SITE_URL ||= `http://localhost:${process.env.PORT || 3000}`;
 await import(pathToFileURL(server).href);

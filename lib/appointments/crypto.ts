@@ -62,7 +62,9 @@ export function deriveKeys(masterKeys: Buffer | readonly Buffer[]) {
     // Better Auth's secrets for the staff inbox (it seals authenticator keys and signs cookies with them), one per
     // master key, current first, each with a number derived from its key: after a rotation, what an older key
     // sealed stays readable while that key is still listed.
-    staffAuth: masters.map((masterKey) => ({
+    // `keyId` is ours (Better Auth reads only version and value): which key a sealed authenticator needs.
+    staffAuth: masters.map((masterKey, index) => ({
+      keyId: ring[index]!.id,
       version: derive(masterKey, "staff/auth-secret-version/v1").readUInt32BE(0) & 0x7fffffff || 1,
       value: derive(masterKey, "staff/auth-secret/v1").toString("base64"),
     })),

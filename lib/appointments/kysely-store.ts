@@ -55,8 +55,20 @@ export interface Tables {
   staff_sign_in_failures: { key: string; at_ms: number };
   staff_session_activity: { session_id: string; last_active_ms: number };
   staff_used_codes: { user_id: string; code: string; used_at_ms: number };
-  /** Better Auth's table (lib/staff/auth-config.ts); the inbox reads staff names from it. */
-  staff_user: { id: string; name: string; email: string };
+  /**
+   * Better Auth's table (lib/staff/auth-config.ts): the inbox reads staff names from it, and takes an account out of
+   * sign-in here when it must not leave no admin (`withdrawSignIn`). Booleans are 0/1 in SQLite.
+   */
+  staff_user: {
+    id: string;
+    name: string;
+    email: string;
+    role: string | null;
+    banned: boolean | number | null;
+    banReason: string | null;
+    twoFactorEnabled: boolean | number | null;
+    updatedAt: string;
+  };
   outbox: {
     id: Generated<number>;
     request_id: string;
@@ -530,6 +542,33 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
           .onConflict((conflict) => conflict.column("session_id").doUpdateSet({ last_active_ms: nowMs }))
           .execute();
         return "active";
+      });
+    },
+
+    async withdrawSignIn(userId, how, { keepAnAdmin, atIso, banReason }) {
+      return db.transaction().execute(async (trx) => {
+        // Every withdrawal takes its turn (SQLite's transactions already do: BEGIN IMMEDIATE), so of two admins
+        // taking each other out at once, the second sees the first's change and is refused.
+        await dialect.lockKey(trx, "staff-admins-who-can-sign-in");
+        if (keepAnAdmin) {
+          // Who can sign in as an admin, as listUsers (lib/staff/accounts.ts) calls them active.
+          const active = await trx
+            .selectFrom("staff_user")
+            .select("id")
+            .where("role", "=", "admin")
+            .where(sql<boolean>`NOT coalesce(${sql.ref("banned")}, FALSE)`)
+            .where(sql<boolean>`coalesce(${sql.ref("twoFactorEnabled")}, FALSE)`)
+            .execute();
+          if (active.length === 1 && active[0]!.id === userId) return "last-admin";
+        }
+        const change =
+          how === "disable" ? { banned: sql<boolean>`TRUE`, banReason: banReason ?? null } : { twoFactorEnabled: sql<boolean>`FALSE` };
+        await trx
+          .updateTable("staff_user")
+          .set({ ...change, updatedAt: atIso })
+          .where("id", "=", userId)
+          .execute();
+        return "done";
       });
     },
 

@@ -187,6 +187,13 @@ export interface AppointmentStore {
    * yet, since `startedAtMs`): then it says so and leaves it (the caller ends the session).
    */
   touchSession(sessionId: string, nowMs: number, idleMs: number, startedAtMs: number): Promise<"active" | "idle">;
+  /**
+   * Takes a staff account out of sign-in, `disable` (Better Auth's ban, with `banReason`) or `reset` (two-factor
+   * off: only a new enrollment lets the person in), in one transaction with, when `keepAnAdmin`, the check that an
+   * admin who can sign in remains: "last-admin" then, and nothing changes. Two at once take turns, so two admins
+   * taking each other out can never leave none.
+   */
+  withdrawSignIn(userId: string, how: "disable" | "reset", options: { keepAnAdmin: boolean; atIso: string; banReason?: string }): Promise<"done" | "last-admin">;
   /** The database itself, for Better Auth's own tables (staff_user, staff_session, …). */
   readonly authDatabase: AuthDatabase;
   close(): Promise<void>;

@@ -105,19 +105,14 @@ export async function listUsers(context: StaffContext): Promise<StaffUserSummary
   }));
 }
 
-/** Whether taking `userId` out would leave no admin who can sign in: refused in the inbox (the command line can always add one). */
-async function isLastActiveAdmin(context: StaffContext, userId: string): Promise<boolean> {
-  const admins = (await listUsers(context)).filter((user) => user.role === "admin" && user.state === "active");
-  return admins.length === 1 && admins[0]!.id === userId;
-}
-
 export async function disableUser(context: StaffContext, email: string, actor: AuditActor, { keepAnAdmin = false, clientAddress }: ChangeOptions = {}) {
   const user = await findUser(context, email);
-  if (keepAnAdmin && (await isLastActiveAdmin(context, user.id))) {
+  const atIso = timeNow(context).toISOString();
+  // The check and the change in one transaction: two admins disabling each other at once leave one of them.
+  if ((await context.store.withdrawSignIn(user.id, "disable", { keepAnAdmin, atIso, banReason: "Disabled by an admin" })) === "last-admin") {
     throw new StaffAccountError(`${user.email} is the only admin who can sign in; add another admin before disabling this account.`);
   }
   const authContext = await context.auth.$context;
-  await authContext.internalAdapter.updateUser(user.id, { banned: true, banReason: "Disabled by an admin" });
   // At once, not at the session's end: a disabled person's open inbox stops on the next click.
   await authContext.internalAdapter.deleteUserSessions(user.id);
   // And any link not yet used: enabling the account again must not bring an old (perhaps leaked) link back.
@@ -135,7 +130,8 @@ export async function enableUser(context: StaffContext, email: string, actor: Au
 
 export async function resetUser(context: StaffContext, email: string, actor: AuditActor, { keepAnAdmin = false, clientAddress }: ChangeOptions = {}) {
   const user = await findUser(context, email);
-  if (keepAnAdmin && (await isLastActiveAdmin(context, user.id))) {
+  // Two-factor off first, with the check, in one transaction (as disableUser); then the rest of the sign-in goes.
+  if ((await context.store.withdrawSignIn(user.id, "reset", { keepAnAdmin, atIso: timeNow(context).toISOString() })) === "last-admin") {
     throw new StaffAccountError(`${user.email} is the only admin who can sign in; add another admin first, or reset from the server's command line.`);
   }
   await clearSignIn(context, user.id);

@@ -1,10 +1,11 @@
 /**
  * The admins' CSV downloads are route handlers (a file, not a page), so they check for themselves what Next checks
- * for server actions: the post comes from this site (./same-origin.ts), and who is signed in is an admin.
+ * for server actions: the post comes from this site at SITE_URL (./same-origin.ts), and who is signed in is an admin.
  */
+import { getServerEnv } from "@/lib/env";
 import { STAFF_PATH } from "./paths";
 import { isSameOriginPost } from "./same-origin";
-import { currentStaff, signInPath, type SignedInStaff } from "./session";
+import { currentStaff, recordAdminRefusal, signInPath, type SignedInStaff } from "./session";
 
 /** Where the admins' pages post for a file. */
 export const REQUESTS_EXPORT_PATH = `${STAFF_PATH}/export/requests`;
@@ -19,14 +20,18 @@ function forbidden(): Response {
 
 /**
  * The signed-in admin behind this POST, or the response to send instead: 403 for a post from another site (checked
- * before the session is read) or for someone who is not an admin; a signed-out visitor goes to sign-in.
+ * before the session is read) or for someone who is not an admin (audited as an `attempt`: "export the audit
+ * log (CSV)"); a signed-out visitor goes to sign-in.
  */
-export async function adminForDownload(request: Request, returnTo: string): Promise<SignedInStaff | Response> {
-  if (!isSameOriginPost(request.headers)) return forbidden();
+export async function adminForDownload(request: Request, { returnTo, attempt }: { returnTo: string; attempt: string }): Promise<SignedInStaff | Response> {
+  if (!isSameOriginPost(request.headers, getServerEnv().SITE_URL)) return forbidden();
   const staff = await currentStaff();
   // 303: the browser follows with a GET (Next's redirect() answers a route handler with 307, which would re-post).
   if (!staff) return new Response(null, { status: 303, headers: { ...NO_STORE, Location: signInPath({ returnTo }) } });
-  if (staff.user.role !== "admin") return forbidden();
+  if (staff.user.role !== "admin") {
+    await recordAdminRefusal(staff, attempt);
+    return forbidden();
+  }
   return staff;
 }
 

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   "user-disable": "Disabled a user",
   "user-enable": "Enabled a user",
   "user-reset": "Reset a user's sign-in",
+  "admin-refused": "Refused: only admins may do this",
   "release-rollback": "Rolled the website back to an earlier release",
 } as const;
 

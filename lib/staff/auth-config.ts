@@ -62,10 +62,24 @@ export function staffAuthOptions(database: AuthDatabase, settings: StaffAuthSett
     },
     // Failed sign-ins are counted in the database (./lockout.ts), per account and per address, across servers.
     rateLimit: { enabled: false },
+    // A session row keeps no address and no browser description: the audit log has the sign-in with a keyed hash
+    // of the address, and nothing reads them back (Better Auth stores them for its session lists, which the inbox
+    // does not use). Minimum necessary: none, rather than a hash nobody needs.
+    databaseHooks: {
+      session: { create: { before: async (session) => ({ data: { ...session, ipAddress: null, userAgent: null } }) } },
+    },
     advanced: {
+      // Better Auth would read the address from the left of X-Forwarded-For, where a client can write; the site
+      // counts from the right (lib/client-address.ts), and Better Auth needs none: its rate limit is off too.
+      ipAddress: { disableIpTracking: true },
       cookiePrefix: "mocek-staff",
       useSecureCookies: settings.baseURL.startsWith("https:"),
-      // The session cookie goes to the inbox only, never with a patient's page view.
+      // The session cookie goes to the inbox only, never with a patient's page view. Lax, not Strict: Strict keeps
+      // it off every visit that starts on another site, the staff email's link opened in webmail included, which
+      // would then ask for the password and a code each time (and leave the first session open beside a new one).
+      // A link followed from elsewhere comes with the cookie, then, and the server tells it apart instead
+      // (./same-origin.ts, ./session.ts): it opens and records nothing until the person taps "Open request" on the
+      // inbox's own page. Posts need no cookie rule: any post not from SITE_URL is refused (proxy.ts).
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: STAFF_PATH },
     },
     plugins: [

@@ -1,7 +1,9 @@
 /**
  * The inbox's work on requests: list and search, open one (decrypted on the server, for the signed-in person, and
  * audited), change its status with a note, export and purge. Every function takes the signed-in person and writes
- * the audit entry itself, so no page can show a patient's details without the log knowing.
+ * the audit entry itself, so no page can show a patient's details without the log knowing; and none opens a
+ * patient's details for a visit from another website (`fromOwnPages`, ./session.ts), so no other site can make
+ * the log say someone looked.
  */
 import { z } from "zod";
 import { toCsv } from "@/lib/appointments/csv";
@@ -17,6 +19,8 @@ import type { SignedInStaff } from "./session";
 export interface InboxRow {
   reference: string;
   createdAt: string;
+  /** When it came in, in the clinic's time zone, as the list shows it. */
+  received: string;
   bestTime: InboxRequest["bestTime"];
   status: RequestStatus;
   statusChangedAt: string | null;
@@ -25,6 +29,11 @@ export interface InboxRow {
 
 const REFERENCE_PATTERN = /^MS-[A-Z0-9]{4,12}$/;
 
+/** Whether the text has the shape of a request's reference (it may still name no request). */
+export function isRequestReference(text: string): boolean {
+  return REFERENCE_PATTERN.test(text);
+}
+
 export const inboxFilterSchema = z.object({
   status: z.enum(Object.keys(REQUEST_STATUSES) as [RequestStatus, ...RequestStatus[]]).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -32,9 +41,20 @@ export const inboxFilterSchema = z.object({
 
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
 
-function toRow(request: InboxRequest): InboxRow {
+function toRow(request: InboxRequest, timeZone: string): InboxRow {
   const { reference, createdAt, bestTime, status, statusChangedAt, statusChangedByName } = request;
-  return { reference, createdAt, bestTime, status, statusChangedAt, statusChangedByName };
+  return { reference, createdAt, received: clinicTime(createdAt, timeZone), bestTime, status, statusChangedAt, statusChangedByName };
+}
+
+/** Code that would open a patient's details for a visit from another website: the page must check `fromOwnPages` first. */
+export class VisitFromElsewhereError extends Error {
+  constructor() {
+    super("A visit from another website must not open patients' details nor write the audit log: check staff.fromOwnPages first.");
+  }
+}
+
+function mustComeFromOwnPages(staff: SignedInStaff): void {
+  if (!staff.fromOwnPages) throw new VisitFromElsewhereError();
 }
 
 /** Letters compared without case or accents: "jose" finds "José". */
@@ -51,20 +71,30 @@ export interface InboxList {
   searchTooShort?: boolean;
 }
 
+/** Every request, newest first: references and times only, nothing decrypted, nothing to audit. */
+export async function listInbox(staff: SignedInStaff): Promise<InboxRow[]> {
+  const requests = await staff.context.store.listInbox({});
+  return requests.map((request) => toRow(request, staff.context.env.TIME_ZONE));
+}
+
 /**
- * Requests newest first, filtered by status and by a search for a reference or part of a name. Names are stored
- * encrypted, so a search by name opens each name on the server, in memory, and shows only references. A search by
- * name is a look at patients' names: it is in the audit log, with the references it found (never the words typed).
+ * Requests newest first, filtered by status and by a search for a reference or part of a name: the inbox's search
+ * form, a post (app/staff/requests/actions.ts), so a name never sits in an address, a browser's history or a
+ * server's log. Names are stored encrypted, so a search by name opens each name on the server, in memory, and
+ * shows only references. A search by name is a look at patients' names: it is in the audit log, with the
+ * references it found (never the words typed).
  */
-export async function listInbox(staff: SignedInStaff, filter: InboxFilter): Promise<InboxList> {
+export async function searchInbox(staff: SignedInStaff, filter: InboxFilter): Promise<InboxList> {
+  mustComeFromOwnPages(staff);
   const { context } = staff;
   const requests = await context.store.listInbox({ status: filter.status });
+  const row = (request: InboxRequest) => toRow(request, context.env.TIME_ZONE);
   const query = filter.q?.trim();
-  if (!query) return { rows: requests.map(toRow) };
+  if (!query) return { rows: requests.map(row) };
   const upper = query.toUpperCase();
   if (REFERENCE_PATTERN.test(upper) || /^[A-Z0-9]{4,12}$/.test(upper)) {
     const byReference = requests.filter((request) => request.reference === upper || request.reference === `MS-${upper}`);
-    if (byReference.length > 0) return { rows: byReference.map(toRow) };
+    if (byReference.length > 0) return { rows: byReference.map(row) };
   }
   const needle = foldForSearch(query);
   if ([...needle.replace(/[^\p{L}]/gu, "")].length < MIN_NAME_SEARCH) return { rows: [], searchTooShort: true };
@@ -76,7 +106,7 @@ export async function listInbox(staff: SignedInStaff, filter: InboxFilter): Prom
     detail: `${found.length} found${shown.length ? `: ${shown.join(", ")}${found.length > shown.length ? ", …" : ""}` : ""}`,
     clientAddress: staff.clientAddress,
   });
-  return { rows: found.map(toRow) };
+  return { rows: found.map(row) };
 }
 
 export interface RequestDetails extends OpenedRequest {
@@ -86,6 +116,7 @@ export interface RequestDetails extends OpenedRequest {
 
 /** One request, opened for this person; the view is in the audit log. Undefined when there is no such reference. */
 export async function openRequestFor(staff: SignedInStaff, reference: string): Promise<RequestDetails | undefined> {
+  mustComeFromOwnPages(staff);
   const { context } = staff;
   if (!REFERENCE_PATTERN.test(reference)) return undefined;
   const stored = await context.store.findInboxRequest(reference);
@@ -115,6 +146,7 @@ export type StatusChangeInput = z.input<typeof statusChangeSchema>;
 
 /** Sets the status, with the note sealed like the patient's details; false when the request is gone (purged). */
 export async function changeRequestStatus(staff: SignedInStaff, input: z.output<typeof statusChangeSchema>): Promise<boolean> {
+  mustComeFromOwnPages(staff);
   const { context } = staff;
   const stored = await context.store.findInboxRequest(input.reference);
   if (!stored) return false;
@@ -170,6 +202,7 @@ export function clinicTime(iso: string, timeZone: string, style: "short" | "csv"
 
 /** Every request as CSV for a spreadsheet: a byte-order mark (so Excel reads the accents), times in the clinic's zone. */
 export async function exportRequestsCsv(staff: SignedInStaff): Promise<{ csv: string; count: number }> {
+  mustComeFromOwnPages(staff);
   const { context } = staff;
   const requests = await context.store.listInbox({});
   const timeZone = context.env.TIME_ZONE;
@@ -209,6 +242,7 @@ export const purgeSchema = z.object({
 
 /** Deletes requests received more than `olderThanDays` ago, with their history; their audit entries stay. */
 export async function purgeRequests(staff: SignedInStaff, olderThanDays: number): Promise<number> {
+  mustComeFromOwnPages(staff);
   const { context } = staff;
   const now = timeNow(context);
   const cutoff = new Date(now.getTime() - olderThanDays * 86_400_000).toISOString();

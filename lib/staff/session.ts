@@ -2,7 +2,9 @@
  * Who is signed in, checked on the server by every staff page and every staff action (never only in the page's
  * buttons): a session Better Auth knows, of an account that is neither disabled nor half-enrolled, used within
  * STAFF_IDLE_MINUTES (HIPAA's automatic logoff) and at most 12 hours old (Better Auth's own expiry). Anything else
- * goes to the sign-in page, which says nothing of what was asked for.
+ * goes to the sign-in page, which says nothing of what was asked for. It also says, once for every page and
+ * action, whether the request came from the inbox's own pages (`fromOwnPages`): the session cookie comes with a
+ * link followed from any website, and only the inbox itself may open a patient's details or write the audit log.
  */
 import { headers as requestHeaders } from "next/headers";
 import { redirect } from "next/navigation";
@@ -13,11 +15,18 @@ import { SESSION_HOURS } from "./auth-config";
 import { auditContext, timeNow, type StaffContext } from "./context";
 import type { StaffRole } from "./accounts";
 import { STAFF_ENROLL_PATH, STAFF_REQUESTS_PATH, STAFF_SIGN_IN_PATH } from "./paths";
+import { isOwnNavigation } from "./same-origin";
 
 export interface SignedInStaff {
   context: StaffContext;
   user: { id: string; email: string; name: string; role: StaffRole };
   clientAddress: string;
+  /**
+   * This request came from the inbox's own pages, or from an address typed, bookmarked or opened from a mail app
+   * (./same-origin.ts); false for a link followed on another website. Only then may a page open a patient's
+   * details or write the audit log in this person's name (lib/staff/inbox.ts refuses otherwise).
+   */
+  fromOwnPages: boolean;
 }
 
 /** Where to go after signing in: only a page of the inbox, so the link cannot send anyone elsewhere. */
@@ -56,6 +65,7 @@ const checkSession = cache(async (): Promise<SessionCheck> => {
     context,
     user: { id: user.id, email: user.email, name: user.name, role: user.role === "admin" ? "admin" : "staff" },
     clientAddress,
+    fromOwnPages: isOwnNavigation(headers, context.env.SITE_URL),
   };
   const now = timeNow(context).getTime();
   const startedAt = new Date(found.session.createdAt).getTime();
@@ -83,10 +93,26 @@ export async function requireStaff({ returnTo }: { returnTo?: string } = {}): Pr
   redirect(signInPath({ returnTo, reason: check.reason }));
 }
 
-/** An admin; a signed-out visitor is sent to sign-in, a signed-in staff member to the inbox with "Only admins…". */
-export async function requireAdmin({ returnTo }: { returnTo?: string } = {}): Promise<SignedInStaff> {
+/**
+ * A staff member asked for what only admins may do (`attempt`, in words: "open the audit log"): into the audit
+ * log, with who and from where, for an admin to notice someone trying. Not for a link followed from another
+ * website: the person did not ask, and another site must not write the log in their name.
+ */
+export async function recordAdminRefusal(staff: SignedInStaff, attempt: string): Promise<void> {
+  if (!staff.fromOwnPages) return;
+  await recordAudit(auditContext(staff.context), { actor: staff.user, action: "admin-refused", detail: attempt, clientAddress: staff.clientAddress });
+}
+
+/**
+ * An admin; a signed-out visitor is sent to sign-in, a signed-in staff member to the inbox with "Only admins…",
+ * and the refusal of `attempt` is audited.
+ */
+export async function requireAdmin({ returnTo, attempt }: { returnTo?: string; attempt: string }): Promise<SignedInStaff> {
   const staff = await requireStaff({ returnTo });
-  if (staff.user.role !== "admin") redirect(`${STAFF_REQUESTS_PATH}?refused=admin`);
+  if (staff.user.role !== "admin") {
+    await recordAdminRefusal(staff, attempt);
+    redirect(`${STAFF_REQUESTS_PATH}?refused=admin`);
+  }
   return staff;
 }
 

@@ -59,8 +59,9 @@ test("a status change posted from another website is refused and changes nothing
   const reference = (sent as { reference: string }).reference;
   await enroll(page, addStaffAccount(path.join(runDir, "data"), "staff", "csrf"));
   const requestPage = `/staff/requests/${reference}`;
-  // The status form's hidden fields as the server wrote them (the sign-out form's are left out).
-  const html = await (await page.request.get(requestPage)).text();
+  // The status form's hidden fields as the server wrote them (the sign-out form's are left out), asked for as the
+  // inbox's own link asks (a request from nowhere in particular gets the "Open request" page instead).
+  const html = await (await page.request.get(requestPage, { headers: { "Sec-Fetch-Site": "same-origin" } })).text();
   const fields = Object.fromEntries(formActionFields(html).filter(([name]) => !name.startsWith("$ACTION_ID_")));
   expect(Object.keys(fields)).toContain("$ACTION_KEY");
   await page.goto(requestPage);
@@ -124,4 +125,46 @@ test("a post to the inbox with no Origin, or marked cross-site by the browser, i
     const response = await request.post("/staff/sign-in", { form: { step: "password", email: "a@b.example", password: "x" }, headers });
     expect(response.status(), JSON.stringify(headers)).toBe(403);
   }
+});
+
+test("a link to a request on another website opens nothing and records nothing; 'Open request' then opens it, recorded once", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  const patientName = `Patient Elsewhere ${Date.now().toString(36).replace(/[0-9]/g, "x")}`;
+  const reference = ((await postForm(request, baseURL!, { fullName: patientName })) as { reference: string }).reference;
+  const desk = await enroll(page, addStaffAccount(path.join(runDir, "data"), "staff", "elsewhere"));
+  // Another website, as a browser meets it: a page of its own origin with links into the inbox.
+  await page.route("https://elsewhere.example/**", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!DOCTYPE html><title>Elsewhere</title><a href="${baseURL}/staff/requests/${reference}">See the request</a>
+        <a href="${baseURL}/staff/requests?q=${encodeURIComponent(patientName.slice(8))}">Search the inbox</a>`,
+    }),
+  );
+
+  await page.goto("https://elsewhere.example/");
+  await page.getByRole("link", { name: "Search the inbox" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
+  await page.goto("https://elsewhere.example/");
+  await page.getByRole("link", { name: "See the request" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Request ${reference}` })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(patientName);
+  await expect(page.locator("main")).toContainText("You came here from outside the inbox");
+
+  await page.getByRole("link", { name: `Open request ${reference}` }).click();
+  await expect(page.getByRole("link", { name: `Call ${patientName}: 501.555.0142` })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await enroll(adminPage, addStaffAccount(path.join(runDir, "data"), "admin", "elsewhere-admin"));
+  await adminPage.goto("/staff/audit");
+  await adminPage.getByLabel("Person").selectOption({ label: `${desk.name} (${desk.email})` });
+  await adminPage.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(adminPage.locator('[data-audit-action="request-view"]')).toHaveCount(1);
+  await expect(adminPage.locator('[data-audit-action="requests-search"]')).toHaveCount(0);
+  await expect(adminPage.locator('[data-audit-action="enrollment-two-factor"]')).toHaveCount(1);
+  await adminContext.close();
 });

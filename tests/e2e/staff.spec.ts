@@ -68,7 +68,11 @@ test("from the command line's link to calling the patient: enroll, find the requ
   await expect(history).toContainText("Left a voicemail at 10am.");
 
   // Found by reference too, with the filter, showing who touched it last.
-  await page.goto(`/staff/requests?status=no_answer&q=${reference}`);
+  await page.goto("/staff/requests");
+  await page.getByLabel("Status").selectOption("no_answer");
+  await page.getByLabel("Reference or name").fill(reference);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("list", { name: "Requests" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("list", { name: "Requests" })).toContainText(`Last changed by ${desk.name}`);
 
   // A staff member is refused on every admin page, on the server.
@@ -102,6 +106,54 @@ test("from the command line's link to calling the patient: enroll, find the requ
   const serverLog = fs.readFileSync(path.join(runDir, "server.log"), "utf8");
   expect(serverLog).not.toContain(patientName);
   expect(serverLog).not.toContain("Left a voicemail");
+});
+
+test("a search by name posts, with a script and without: the name is in no address the browser visits, and each search is in the audit log", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  const desk = await enroll(page, addStaffAccount(dataDir, "staff", "finder"));
+  const patientName = uniqueName("finder");
+  const reference = ((await postForm(request, baseURL!, { fullName: patientName })) as { reference: string }).reference;
+  const typed = patientName.slice(8);
+
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+    extraHTTPHeaders: { "X-Forwarded-For": ownAddress() },
+  });
+  const pages = [page, await noScript.newPage()];
+  for (const searcher of pages) {
+    const visited: string[] = [];
+    searcher.on("request", (sent) => visited.push(sent.url()));
+    await searcher.goto("/staff/requests");
+    await searcher.getByLabel("Reference or name").fill(typed);
+    await searcher.getByRole("button", { name: "Show" }).click();
+    const found = searcher.getByRole("list", { name: "Requests" }).getByRole("listitem");
+    await expect(found).toHaveCount(1);
+    await expect(found).toContainText(reference);
+    await expect(searcher.getByLabel("Reference or name")).toHaveValue(typed);
+    expect(new URL(searcher.url()).pathname + new URL(searcher.url()).search).toBe("/staff/requests");
+    for (const address of visited) expect(decodeURIComponent(address)).not.toContain(typed);
+    // axe runs as a script in the page: the page without scripts is left out.
+    if (searcher === page) await expectNoAxeViolations(searcher);
+  }
+  await noScript.close();
+
+  // The admin sees both searches, with the reference found and never the words typed.
+  const adminContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ownAddress() } });
+  const adminPage = await adminContext.newPage();
+  await enroll(adminPage, addStaffAccount(dataDir, "admin", "finder-admin"));
+  await adminPage.goto("/staff/audit");
+  await adminPage.getByLabel("Person").selectOption({ label: `${desk.name} (${desk.email})` });
+  await adminPage.getByRole("button", { name: "Show", exact: true }).click();
+  const searches = adminPage.locator('[data-audit-action="requests-search"]');
+  await expect(searches).toHaveCount(2);
+  await expect(searches.first()).toContainText(`1 found: ${reference}`);
+  await expect(adminPage.locator("main")).not.toContainText(typed);
+  await adminContext.close();
 });
 
 test("signed out, a request's page and the inbox redirect to sign-in and say nothing of whether the request exists", async ({ page, request, baseURL }) => {

@@ -7,6 +7,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseSetCookieHeader } from "better-auth/cookies";
+import * as OTPAuth from "otpauth";
 import { afterEach, describe, expect, it } from "vitest";
 import { keyIdOf, sealedKeyId } from "@/lib/appointments/crypto";
 import { openRequest, requestsByKeyId, resealRequest } from "@/lib/appointments/requests";
@@ -14,8 +16,12 @@ import { createAppointmentsRuntime, openAppointmentData } from "@/lib/appointmen
 import { submitAppointmentRequest } from "@/lib/appointments/submit";
 import { parseServerEnv } from "@/lib/env";
 import { setLogDestination } from "@/lib/log";
+import { addUser } from "@/lib/staff/accounts";
+import { confirmTwoFactor, setEnrollmentPassword, type TwoFactorSetup } from "@/lib/staff/enrollment";
+import { signInWithCode, type RequestOrigin } from "@/lib/staff/sign-in";
 import { sealedAsV1 } from "@/tests/support/legacy-seal";
 import { runStaffTool } from "@/tests/support/staff-tool";
+import { testStaffContext } from "@/tests/support/staff";
 
 const OLD_KEY = randomBytes(32);
 const NEW_KEY = randomBytes(32);
@@ -94,7 +100,7 @@ describe("key rotation", () => {
     expect(rotate.stdout).toContain(`Re-sealed 4 request(s) under the current key ${keyIdOf(NEW_KEY)}.`);
     expect(rotate.stdout).toContain(`${keyIdOf(NEW_KEY)}  current  5 request(s)`);
     expect(rotate.stdout).toContain(`${keyIdOf(OLD_KEY)}  old      0 request(s)`);
-    expect(rotate.stdout).toContain("Every request is sealed with the current key");
+    expect(rotate.stdout).toContain("Every request and authenticator is sealed with the current key");
 
     const newOnly = await openData({ DATA_DIR: dataDir, APPOINTMENTS_KEY: b64(NEW_KEY) });
     const stored = await newOnly.store.listRequests();
@@ -111,6 +117,49 @@ describe("key rotation", () => {
     const oldOnly = await openData({ DATA_DIR: dataDir, APPOINTMENTS_KEY: b64(OLD_KEY) });
     const [first] = await oldOnly.store.listRequests();
     expect(() => openRequest(oldOnly.keys.encryption, first!)).toThrow(`was sealed with key ${keyIdOf(NEW_KEY)}, which is not among the keys given`);
+  }, 60_000);
+
+  it("re-seals the staff's authenticator keys and recovery codes too: after the old key is dropped, staff still sign in", async () => {
+    const dataDir = tempDir();
+    await storeRequestsWithOldKey(dataDir, 1);
+    const password = "quiet Lantern orbit 47 meadow";
+    const email = "rosa@clinic.example";
+    const from = (cookie?: string): RequestOrigin => ({ headers: new Headers(cookie ? { cookie } : {}), clientAddress: "198.51.100.30" });
+    const cookieOf = (headers: Headers) => [...parseSetCookieHeader(headers.get("set-cookie") ?? "")].map(([name, { value }]) => `${name}=${value}`).join("; ");
+
+    // Rosa enrolls while the old key is the only one.
+    let setup: TwoFactorSetup;
+    {
+      const { store } = await openData({ DATA_DIR: dataDir, APPOINTMENTS_KEY: b64(OLD_KEY) });
+      const context = testStaffContext(store, { masterKeys: [OLD_KEY] });
+      const { user, enrollmentLink } = await addUser(context, { email, name: "Rosa", role: "admin" }, { commandLine: true });
+      const token = new URL(enrollmentLink).searchParams.get("token")!;
+      const step = await setEnrollmentPassword(context, { token, password, confirmPassword: password }, from());
+      setup = (step as { setup: TwoFactorSetup }).setup;
+      const signedIn = await context.auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
+      const done = await confirmTwoFactor(context, { code: OTPAuth.URI.parse(setup.totpURI).generate(), setup }, { id: user.id, email }, from(cookieOf(signedIn.headers)));
+      expect(done.step).toBe("done");
+      await store.close();
+    }
+
+    const bothKeys = { DATA_DIR: dataDir, APPOINTMENTS_KEYS: `${b64(NEW_KEY)},${b64(OLD_KEY)}` };
+    const rotate = runStaffTool(["rotate-key"], bothKeys);
+    expect(rotate.stderr).toBe("");
+    expect(rotate.status).toBe(0);
+    expect(rotate.stdout).toContain(`Re-sealed the authenticator keys and recovery codes of 1 staff account(s) under the current key ${keyIdOf(NEW_KEY)}.`);
+    expect(rotate.stdout).toContain(`${keyIdOf(NEW_KEY)}  current  2 request(s), 1 authenticator(s)`);
+    expect(rotate.stdout).toContain(`${keyIdOf(OLD_KEY)}  old      0 request(s), 0 authenticator(s)`);
+    expect(rotate.stdout).toContain("Every request and authenticator is sealed with the current key");
+    // Again: nothing left to do.
+    expect(runStaffTool(["rotate-key"], bothKeys).stdout).toContain("recovery codes of 0 staff account(s)");
+
+    // The old key leaves; Rosa signs in with her authenticator (the next code: the last one was used), then with a recovery code.
+    const { store } = await openData({ DATA_DIR: dataDir, APPOINTMENTS_KEY: b64(NEW_KEY) });
+    const context = testStaffContext(store, { masterKeys: [NEW_KEY] });
+    const passwordStep = async () => cookieOf((await context.auth.api.signInEmail({ body: { email, password }, returnHeaders: true })).headers);
+    const nextCode = OTPAuth.URI.parse(setup.totpURI).generate({ timestamp: Date.now() + 30_000 });
+    expect(await signInWithCode(context, email, { code: nextCode }, from(await passwordStep()))).toEqual({ step: "done" });
+    expect(await signInWithCode(context, email, { code: setup.backupCodes[0]! }, from(await passwordStep()))).toEqual({ step: "done" });
   }, 60_000);
 
   it("re-seals batch by batch; a row no key opens stops it with its batch rolled back, and a second run carries on", async () => {

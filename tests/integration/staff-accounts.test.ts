@@ -7,15 +7,21 @@
 import { sql } from "kysely";
 import { parseSetCookieHeader } from "better-auth/cookies";
 import * as OTPAuth from "otpauth";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppointmentStore } from "@/lib/appointments/store";
 import { addUser, disableUser, enableUser, listUsers, resetUser, StaffAccountError } from "@/lib/staff/accounts";
 import { AUDIT_ACTIONS } from "@/lib/staff/audit";
 import type { StaffContext } from "@/lib/staff/context";
 import { confirmTwoFactor, enrollmentUser, setEnrollmentPassword, type TwoFactorSetup } from "@/lib/staff/enrollment";
-import { signInWithPassword, SIGN_IN_MESSAGES, UNKNOWN_ACCOUNT, type RequestOrigin } from "@/lib/staff/sign-in";
+import { signInWithCode, signInWithPassword, SIGN_IN_MESSAGES, UNKNOWN_ACCOUNT, type RequestOrigin } from "@/lib/staff/sign-in";
 import { TEST_SITE_URL, testStaffContext } from "@/tests/support/staff";
+import { Client } from "pg";
+import { openPostgresStore } from "@/lib/appointments/postgres-store";
 import { openTestPostgresStore, openTestSqliteStore, type Cleanups } from "@/tests/support/test-stores";
+
+// Each enrollment and sign-in hashes a password (scrypt): with a build running beside these tests on two cores, the
+// longer ones take more than vitest's default 5 seconds (seen: "reset removes…", "locks an account…").
+vi.setConfig({ testTimeout: 30_000 });
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
@@ -280,6 +286,29 @@ describe.each([
     for (const secret of [PASSWORD, tokenOf(enrollmentLink), tokenOf(newLink), "203.0.113.44"]) expect(logged).not.toContain(secret);
   });
 
+  it("keeps no address and no browser description in a signed-in session, only what the session needs", async () => {
+    const context = testStaffContext(await openStore());
+    const { enrollmentLink } = await addUser(context, { email: "nia@clinic.example", name: "Nia", role: "staff" }, COMMAND_LINE);
+    const { userId, setup } = await enroll(context, enrollmentLink, "nia@clinic.example");
+    const userAgent = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) FrontDeskBrowser/9.9";
+    const browser = (clientAddress: string, cookie?: string): RequestOrigin => ({
+      headers: new Headers({ "x-forwarded-for": clientAddress, "user-agent": userAgent, ...(cookie ? { cookie } : {}) }),
+      clientAddress,
+    });
+    const password = await context.auth.api.signInEmail({ body: { email: "nia@clinic.example", password: PASSWORD }, headers: browser("203.0.113.61").headers, returnHeaders: true });
+    const twoFactorCookie = [...parseSetCookieHeader(password.headers.get("set-cookie") ?? "")].map(([name, { value }]) => `${name}=${value}`).join("; ");
+    // A recovery code, not the authenticator's: the code enrollment just used must not be needed twice.
+    expect(await signInWithCode(context, "nia@clinic.example", { code: setup.backupCodes[0]! }, browser("203.0.113.61", twoFactorCookie))).toEqual({ step: "done" });
+
+    const { rows } = await sql<Record<string, unknown>>`SELECT * FROM staff_session WHERE "userId" = ${userId}`.execute(context.store.authDatabase.db);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row).toMatchObject({ ipAddress: null, userAgent: null });
+      const stored = JSON.stringify(row);
+      for (const raw of ["203.0.113.61", "198.51.100.7", "127.0.0.1", "FrontDeskBrowser"]) expect(stored).not.toContain(raw);
+    }
+  });
+
   it("locks an account after five failures, even for the right password, and the address for other accounts too", async () => {
     const clock = testClock();
     const context = testStaffContext(await openStore(), { now: clock.now });
@@ -312,5 +341,84 @@ describe.each([
     // Fifteen minutes on, the lock is gone.
     clock.advance(15 * 60_000 + 1);
     expect((await signInWithPassword(context, { email: "lee@clinic.example", password: PASSWORD }, guesser)).step).toBe("code");
+  });
+});
+
+/**
+ * Two requests at once, each on a store of its own as two servers see one PostgreSQL database, and a race between
+ * them that timing cannot decide: another connection holds the admins' rows until both sides are waiting on a
+ * lock (seen in pg_stat_activity), so both have done whatever they do before their first write. SQLite needs no
+ * help: its one connection lives in this process, and two requests interleave the same way every run.
+ */
+describe.each([
+  [
+    "SQLite",
+    async () => {
+      // One server, two requests: SQLite serves one process (better-sqlite3 blocks the process while it waits
+      // for another connection's lock, so two connections in one process would only wait out the busy timeout).
+      const store = await openTestSqliteStore(cleanups);
+      return { stores: [store, store] as const, race: <T>(run: () => Promise<T>) => run() };
+    },
+  ],
+  [
+    "PostgreSQL",
+    async () => {
+      const { store, url } = await openTestPostgresStore(cleanups, "last_admin");
+      const second = await openPostgresStore(url);
+      cleanups.push(() => second.close());
+      const race = async <T>(run: () => Promise<T>): Promise<T> => {
+        const holder = new Client({ connectionString: url });
+        await holder.connect();
+        try {
+          await holder.query("BEGIN");
+          await holder.query(`SELECT id FROM staff_user WHERE role = 'admin' FOR UPDATE`);
+          const result = run();
+          await expect
+            .poll(async () => {
+              await holder.query("SELECT pg_stat_clear_snapshot()");
+              const { rows } = await holder.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+              return rows[0].waiting;
+            })
+            .toBe(2);
+          await holder.query("COMMIT");
+          return await result;
+        } finally {
+          await holder.end();
+        }
+      };
+      return { stores: [store, second] as const, race };
+    },
+  ],
+])("the last admin on %s", (_name, openTwoStores) => {
+  it("two admins disabling or resetting each other at the same moment: one is refused, and an admin can still sign in", async () => {
+    const { stores, race } = await openTwoStores();
+    const context = testStaffContext(stores[0]);
+    const elsewhere = testStaffContext(stores[1]);
+    const admins = [];
+    for (const [email, name] of [["ada@clinic.example", "Ada"], ["bo@clinic.example", "Bo"]] as const) {
+      const { enrollmentLink } = await addUser(context, { email, name, role: "admin" }, COMMAND_LINE);
+      admins.push({ id: (await enroll(context, enrollmentLink, email)).userId, email });
+    }
+    const [ada, bo] = admins as [{ id: string; email: string }, { id: string; email: string }];
+    const inbox = { keepAnAdmin: true };
+    const outcomes = await race(() => Promise.allSettled([disableUser(context, bo.email, ada, inbox), disableUser(elsewhere, ada.email, bo, inbox)]));
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(StaffAccountError);
+    expect(String(refused.reason)).toContain("only admin who can sign in");
+    const activeAdmins = async () => (await listUsers(context)).filter((user) => user.role === "admin" && user.state === "active");
+    expect(await activeAdmins()).toHaveLength(1);
+
+    // A reset (which takes two-factor away) against a disable, once the survivor has brought the other back.
+    const [survivor] = await activeAdmins();
+    const other = survivor!.id === ada.id ? bo : ada;
+    await enableUser(context, other.email, COMMAND_LINE);
+    expect(await activeAdmins()).toHaveLength(2);
+    const survivorActor = { id: survivor!.id, email: survivor!.email };
+    const resetRace = await race(() =>
+      Promise.allSettled([resetUser(context, other.email, survivorActor, inbox), disableUser(elsewhere, survivor!.email, other, inbox)]),
+    );
+    expect(resetRace.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await activeAdmins()).toHaveLength(1);
   });
 });

@@ -5,20 +5,24 @@
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ current: undefined as undefined | { user: { role: "admin" | "staff" } } }));
+const session = vi.hoisted(() => ({ current: undefined as undefined | { user: { role: "admin" | "staff" } }, refusals: vi.fn() }));
 const exports = vi.hoisted(() => ({ requests: vi.fn(), audit: vi.fn() }));
 
 vi.mock("@/lib/staff/session", () => ({
   currentStaff: async () => (session.current ? { ...session.current, context: { env: { TIME_ZONE: "America/Chicago" } } } : undefined),
   signInPath: ({ returnTo }: { returnTo: string }) => `/staff/sign-in?next=${encodeURIComponent(returnTo)}`,
+  recordAdminRefusal: session.refusals,
 }));
 vi.mock("@/lib/staff/inbox", async (original) => ({ ...(await original()), exportRequestsCsv: exports.requests }));
 vi.mock("@/lib/staff/audit-log", async (original) => ({ ...(await original()), exportAuditCsv: exports.audit }));
 
+const SITE = "https://clinic.example";
+// The site's address as the server has it: the Origin check compares with SITE_URL, never with the Host.
+vi.stubEnv("SITE_URL", SITE);
+
 const { POST: postRequestsExport } = await import("@/app/staff/export/requests/route");
 const { POST: postAuditExport } = await import("@/app/staff/export/audit/route");
 
-const SITE = "https://clinic.example";
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 
 function post(path: string, headers: Record<string, string>, body = form({})): Request {
@@ -27,6 +31,7 @@ function post(path: string, headers: Record<string, string>, body = form({})): R
 
 beforeEach(() => {
   session.current = undefined;
+  session.refusals.mockReset();
   exports.requests.mockReset().mockResolvedValue({ csv: "\uFEFFreference\r\nMS-7K2P9QX4\r\n", count: 1 });
   exports.audit.mockReset().mockResolvedValue({ csv: "\uFEFFtime\r\n", count: 0 });
 });
@@ -46,7 +51,14 @@ describe.each([
 
   it("refuses a cross-site post, or one with no Origin, with a bare 403, even for a signed-in admin", async () => {
     session.current = { user: { role: "admin" } };
-    const refused: Record<string, string>[] = [{ origin: "https://attacker.example" }, {}, { origin: "null" }, { origin: SITE, "sec-fetch-site": "cross-site" }];
+    const refused: Record<string, string>[] = [
+      { origin: "https://attacker.example" },
+      {},
+      { origin: "null" },
+      { origin: SITE, "sec-fetch-site": "cross-site" },
+      // Another name for this server (rebound to it, or passed on by a proxy): the Host agrees, SITE_URL does not.
+      { origin: "https://attacker.example", host: "attacker.example" },
+    ];
     for (const headers of refused) {
       const response = await handler(post(path, headers));
       expect(response.status).toBe(403);
@@ -55,12 +67,13 @@ describe.each([
     expect(exportCsv).not.toHaveBeenCalled();
   });
 
-  it("refuses a signed-in staff member who is not an admin with a bare 403", async () => {
+  it("refuses a signed-in staff member who is not an admin with a bare 403, and has the refusal audited", async () => {
     session.current = { user: { role: "staff" } };
     const response = await handler(post(path, { origin: SITE }));
     expect(response.status).toBe(403);
     expect(await response.text()).toBe("");
     expect(exportCsv).not.toHaveBeenCalled();
+    expect(session.refusals).toHaveBeenCalledWith(expect.objectContaining({ user: { role: "staff" } }), expect.stringMatching(/^export .* \(CSV\)$/));
   });
 
   it("sends a signed-out visitor to sign in (a 303: the browser follows with a GET)", async () => {

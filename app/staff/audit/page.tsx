@@ -24,7 +24,7 @@ function auditPageHref(filter: AuditLogFilter): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireAdmin({ returnTo: STAFF_AUDIT_PATH });
+  const staff = await requireAdmin({ returnTo: STAFF_AUDIT_PATH, attempt: "open the audit log" });
   const params = await searchParams;
   const filter = parseAuditFilter((name) => params[name]);
   const [users, { entries, olderBeforeId }] = await Promise.all([listUsers(staff.context), readAuditPage(staff.context.store, filter)]);

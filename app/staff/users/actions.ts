@@ -35,7 +35,7 @@ function fieldErrorsOf<Field extends string>(error: z.ZodError, fields: readonly
 }
 
 export async function addUserAction(_previous: AddUserState, formData: FormData): Promise<AddUserState> {
-  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH });
+  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH, attempt: "add a user" });
   const values = { email: text(formData, "email"), name: text(formData, "name"), role: text(formData, "role") };
   const parsed = newStaffUserSchema.safeParse(values);
   if (!parsed.success) {
@@ -68,8 +68,14 @@ const userIntentSchema = z.object({
   confirmed: z.literal("yes").optional().catch(undefined),
 });
 
+/** What a refused (non-admin) attempt at `userAction` is called in the audit log: from the fixed intents, never what was typed. */
+function userIntentAttempt(intent: string): string {
+  if (intent === "disable" || intent === "enable") return `${intent} a user's account`;
+  return intent === "reset" ? "reset a user's sign-in" : "change a user's account";
+}
+
 export async function userAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
-  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH });
+  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH, attempt: userIntentAttempt(text(formData, "intent")) });
   const parsed = userIntentSchema.safeParse({ intent: text(formData, "intent"), email: text(formData, "email"), confirmed: text(formData, "confirmed") || undefined });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "That did not work; reload the page and try again." };
   const { intent, email, confirmed } = parsed.data;
@@ -103,7 +109,7 @@ export interface PurgeState {
 }
 
 export async function purgeAction(_previous: PurgeState, formData: FormData): Promise<PurgeState> {
-  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH });
+  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH, attempt: "purge old requests" });
   const values = { olderThanDays: text(formData, "olderThanDays").trim(), confirm: text(formData, "confirm").trim() };
   const parsed = purgeSchema.safeParse(values);
   if (!parsed.success) {

@@ -19,7 +19,7 @@ const SECTION_HEADING_CLASSES = "text-heading-2 font-bold text-brand-900";
  * Export and purge live here rather than on a page of their own: the menu already leads admins here.
  */
 export default async function UsersPage() {
-  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH });
+  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH, attempt: "open the users page" });
   const users = await listUsers(staff.context);
   return (
     <StaffFrame staff={staff} current="users">

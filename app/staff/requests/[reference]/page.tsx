@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
-import { StaffAlert } from "@/components/staff/fields";
+import { StaffAlert, STAFF_BUTTON_CLASSES } from "@/components/staff/fields";
 import { StaffFrame } from "@/components/staff/StaffFrame";
 import { StatusBadge } from "@/components/staff/StatusBadge";
 import { StatusForm } from "@/components/staff/StatusForm";
@@ -9,9 +9,9 @@ import { BEST_TIMES } from "@/lib/appointments/fields";
 import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
 import { REQUEST_STATUSES } from "@/lib/appointments/store";
 import { phoneFromDigits, type Phone } from "@/lib/site";
-import { clinicTime, openRequestFor } from "@/lib/staff/inbox";
-import { STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
-import { requireStaff } from "@/lib/staff/session";
+import { clinicTime, isRequestReference, openRequestFor } from "@/lib/staff/inbox";
+import { staffRequestPath, STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
+import { requireStaff, type SignedInStaff } from "@/lib/staff/session";
 
 /** The reference in the address, or undefined when it is not even validly encoded (which is no request). */
 function referenceFrom(segment: string): string | undefined {
@@ -39,6 +39,43 @@ function patientPhone(stored: string): Pick<Phone, "display" | "href"> {
   return { display: neutraliseForDisplay(stored), href: stored.trim().startsWith("+") ? `tel:+${digits}` : `tel:${digits}` };
 }
 
+/** A request's page around what it shows: the way back to the list, and the reference as its heading. */
+function RequestFrame({ staff, reference, children }: { staff: SignedInStaff; reference: string; children: React.ReactNode }) {
+  return (
+    <StaffFrame staff={staff} current="requests">
+      <p>
+        <a href={STAFF_REQUESTS_PATH} className="inline-flex min-h-tap items-center font-bold text-brand-800 underline">
+          ← All requests
+        </a>
+      </p>
+      <h1 className={PAGE_HEADING_CLASSES}>Request {reference}</h1>
+      {children}
+    </StaffFrame>
+  );
+}
+
+/**
+ * A link to a request followed from outside the inbox (webmail, another website): nothing is looked up, opened or
+ * recorded until the person opens it from here, one tap. Another site can send a browser to the inbox with its
+ * session cookie, but cannot make it press this link. (A session cookie with SameSite=Strict would also stop
+ * that, at the price of signing in again for every link from webmail: see lib/staff/auth-config.ts.)
+ */
+function OpenFromElsewhere({ staff, reference }: { staff: SignedInStaff; reference: string }) {
+  return (
+    <RequestFrame staff={staff} reference={reference}>
+      <p className="mt-2 max-w-2xl text-lg">
+        You came here from outside the inbox, such as an email read in a web browser. To keep patients&apos; details
+        private, a request opens only from the inbox itself, and each time it opens, the audit log records it.
+      </p>
+      <p className="mt-6">
+        <a href={staffRequestPath(reference)} className={STAFF_BUTTON_CLASSES}>
+          Open request {reference}
+        </a>
+      </p>
+    </RequestFrame>
+  );
+}
+
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="py-2 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
@@ -59,20 +96,16 @@ export default async function RequestPage({
   // Signed out: to sign-in, before anything is looked up, so nothing says whether the reference exists.
   const staff = await requireStaff({ returnTo: `${STAFF_REQUESTS_PATH}/${segment}` });
   const reference = referenceFrom(segment);
-  const request = reference === undefined ? undefined : await openRequestFor(staff, reference);
+  if (reference === undefined || !isRequestReference(reference)) notFound();
+  if (!staff.fromOwnPages) return <OpenFromElsewhere staff={staff} reference={reference} />;
+  const request = await openRequestFor(staff, reference);
   if (!request) notFound();
   const { saved } = await searchParams;
   const timeZone = staff.context.env.TIME_ZONE;
   const show = (text: string) => neutraliseForDisplay(text);
   const phone = patientPhone(request.phone);
   return (
-    <StaffFrame staff={staff} current="requests">
-      <p>
-        <a href={STAFF_REQUESTS_PATH} className="inline-flex min-h-tap items-center font-bold text-brand-800 underline">
-          ← All requests
-        </a>
-      </p>
-      <h1 className={PAGE_HEADING_CLASSES}>Request {request.reference}</h1>
+    <RequestFrame staff={staff} reference={request.reference}>
       <p className="mt-2 flex flex-wrap items-center gap-3 text-lg">
         <StatusBadge status={request.status} />
         <span>
@@ -127,6 +160,6 @@ export default async function RequestPage({
           </ol>
         )}
       </section>
-    </StaffFrame>
+    </RequestFrame>
   );
 }
