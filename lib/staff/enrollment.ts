@@ -11,7 +11,7 @@ import { clearSignIn, enrollmentTokenHash } from "./accounts";
 import { recordAudit } from "./audit";
 import { auditContext, timeNow, type StaffContext } from "./context";
 import { newPasswordSchema } from "./password-policy";
-import type { RequestOrigin } from "./sign-in";
+import { markCodeUsed, type RequestOrigin } from "./sign-in";
 
 export interface TwoFactorSetup {
   /** The otpauth:// address the QR code holds. */
@@ -137,6 +137,11 @@ export async function confirmTwoFactor(
 ): Promise<EnrollmentState> {
   const code = input.code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(code)) return { step: "two-factor", setup: input.setup, error: "Enter the 6-digit code your app shows now." };
+  // Used up like a sign-in's code, and before it is checked: whoever sees it typed here cannot sign in with it,
+  // not even at the same moment.
+  if (!(await markCodeUsed(context, actor.id, code))) {
+    return { step: "two-factor", setup: input.setup, error: "That code was used already. Wait for the next code your app shows, then type that one." };
+  }
   try {
     await context.auth.api.verifyTOTP({ body: { code }, headers: origin.headers });
   } catch (error) {

@@ -40,6 +40,14 @@ const codeSchema = z.object({ code: z.string().max(100) });
 const CODE_REUSE_WINDOW_MS = 2 * 60 * 1000;
 
 /**
+ * Marks an authenticator code as used by this person for as long as it could still be accepted, so that it opens
+ * one session only; false when it was used already. Every code typed at sign-in or at enrollment goes through here.
+ */
+export function markCodeUsed(context: StaffContext, userId: string, code: string): Promise<boolean> {
+  return context.store.claimAuthenticatorCode(userId, code, timeNow(context).getTime(), CODE_REUSE_WINDOW_MS);
+}
+
+/**
  * Between the two steps, which account passed the password step: in a signed cookie of ours, set by the sign-in
  * action, never in a form field a client could change (its lockout and audit entries would go to someone else).
  */
@@ -147,8 +155,7 @@ export async function signInWithCode(context: StaffContext, email: string | unde
     const lockedNow = errorCode(error) === "ACCOUNT_TEMPORARILY_LOCKED" || (await isLockedOut(context, keys));
     return lockedNow ? { step: "password", email, error: SIGN_IN_MESSAGES.locked } : { step: "code", email, error: SIGN_IN_MESSAGES.wrongCode };
   }
-  const now = timeNow(context).getTime();
-  if (isAuthenticatorCode && !(await context.store.claimAuthenticatorCode(signedIn.user.id, code, now, CODE_REUSE_WINDOW_MS))) {
+  if (isAuthenticatorCode && !(await markCodeUsed(context, signedIn.user.id, code))) {
     // The same code twice: a second person who saw it. The session just made must not count.
     if (signedIn.token) await (await context.auth.$context).internalAdapter.deleteSession(signedIn.token);
     const owner = { attemptedEmail: signedIn.user.email, id: signedIn.user.id };

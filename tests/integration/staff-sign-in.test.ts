@@ -1,8 +1,8 @@
 // @vitest-environment node
 /**
  * Signing in under attack, below the browser, on SQLite and PostgreSQL: guesses sent all at once, at the password
- * step and at the code step, from one address and from many. Better Auth on the store's own database, as the
- * site runs it, without Next.
+ * step and at the code step, from one address and from many; a code seen at enrollment. Better Auth on the store's
+ * own database, as the site runs it, without Next.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { addUser } from "@/lib/staff/accounts";
@@ -134,5 +134,19 @@ describe.each([
     expect(await context.store.countSignInFailures(keys.address, 0)).toBe(0);
     expect(await context.store.countSignInFailures(keys.account, 0)).toBe(0);
     expect(await failedSignIns(context)).toHaveLength(0);
+  });
+
+  it("refuses the code that turned two-factor on at enrollment when it is typed again to sign in", async () => {
+    const browser = new TestBrowser();
+    const context = testStaffContext(await openStore(), { browser });
+    const person = await enrolledPerson(context, browser, "nia@clinic.example");
+    // Someone who watched the enrollment and knows the password, within the code's 90 seconds.
+    const [onlooker] = await openCodeSteps(context, browser, person.email, ["192.0.2.80"]);
+    expect(await signInWithCode(context, person.email, { code: person.enrollmentCode }, onlooker!)).toEqual({
+      step: "password",
+      email: person.email,
+      error: SIGN_IN_MESSAGES.codeUsed,
+    });
+    expect(await failedSignIns(context)).toEqual([expect.objectContaining({ detail: "code step (a code already used)" })]);
   });
 });
