@@ -97,8 +97,10 @@ export async function setEnrollmentPassword(
   });
   await recordAudit(auditContext(context), { actor: { id: user.id, email: user.email }, action: "enrollment-password", clientAddress: origin.clientAddress });
 
+  // Not "remembered", as at sign-in (./sign-in.ts): the cookie ends with the browser. Better Auth also remembers
+  // that choice in a cookie of its own, so the session that replaces this one once two-factor is on does the same.
   const signedIn = await context.auth.api.signInEmail({
-    body: { email: user.email, password: parsed.data.password },
+    body: { email: user.email, password: parsed.data.password, rememberMe: false },
     headers: origin.headers,
     returnHeaders: true,
   });

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /**
  * Signing in under attack, below the browser, on SQLite and PostgreSQL: guesses sent all at once, at the password
- * step and at the code step, from one address and from many; a code seen at enrollment. Better Auth on the store's
- * own database, as the site runs it, without Next.
+ * step and at the code step, from one address and from many; a code seen at enrollment; and how long the session
+ * enrollment opens lasts. Better Auth on the store's own database, as the site runs it, without Next.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { addUser } from "@/lib/staff/accounts";
@@ -148,5 +148,21 @@ describe.each([
       error: SIGN_IN_MESSAGES.codeUsed,
     });
     expect(await failedSignIns(context)).toEqual([expect.objectContaining({ detail: "code step (a code already used)" })]);
+  });
+
+  it("ends the session enrollment opens with the browser, as a sign-in's does: its cookie has no Max-Age or Expires", async () => {
+    const browser = new TestBrowser();
+    const context = testStaffContext(await openStore(), { browser });
+    const person = await enrolledPerson(context, browser, "oli@clinic.example");
+    const sessionCookies = browser.received.filter((cookie) => cookie.name.endsWith("mocek-staff.session_token") && cookie.value !== "");
+    // One from the password step, one from the code step that turned two-factor on.
+    expect(sessionCookies.length).toBeGreaterThanOrEqual(2);
+    for (const cookie of sessionCookies) {
+      expect(cookie["max-age"]).toBeUndefined();
+      expect(cookie.expires).toBeUndefined();
+    }
+    // And that browser is signed in with two-factor on.
+    const session = await context.auth.api.getSession({ headers: browser.from("198.51.100.7").headers });
+    expect(session?.user).toMatchObject({ id: person.userId, twoFactorEnabled: true });
   });
 });

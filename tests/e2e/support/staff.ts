@@ -85,6 +85,9 @@ export async function enroll(page: Page, account: StaffAccount, { checkAccessibi
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  // Signed in now, for as long as the browser stays open, as after a sign-in (a shared front-desk computer).
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("mocek-staff.session_token"));
+  expect(session).toMatchObject({ httpOnly: true, path: "/staff", expires: -1 });
   await page.getByRole("link", { name: /go to the inbox/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
   return staff;
