@@ -74,7 +74,7 @@ export async function setEnrollmentPassword(
     await recordAudit(auditContext(context), { actor: { attemptedEmail: "(enrollment link)" }, action: "enrollment-link-refused", clientAddress: origin.clientAddress });
     return { step: "link-invalid" };
   }
-  const parsed = newPasswordSchema(user.email).safeParse(input);
+  const parsed = await newPasswordSchema(user.email).safeParseAsync(input);
   if (!parsed.success) {
     const errors: { password?: string; confirmPassword?: string } = {};
     for (const issue of parsed.error.issues) {
