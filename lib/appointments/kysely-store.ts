@@ -4,6 +4,7 @@
  * key, how rows are claimed without two servers taking the same, how a duplicate key shows up in an error, and how
  * a migration file is run. sqlite-store.ts and postgres-store.ts each open a connection and supply one.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { sql, type Generated, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from "kysely";
@@ -52,7 +53,7 @@ export interface Tables {
     ip_hash: string | null;
   };
   staff_enrollments: { token_hash: string; user_id: string; created_at: string; expires_at: string; used_at: string | null };
-  staff_sign_in_failures: { key: string; at_ms: number };
+  staff_sign_in_failures: { key: string; at_ms: number; attempt_id: string | null };
   staff_session_activity: { session_id: string; last_active_ms: number };
   staff_used_codes: { user_id: string; code: string; used_at_ms: number };
   /**
@@ -509,11 +510,27 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
       return row?.user_id;
     },
 
-    async recordSignInFailure(keys, nowMs, windowMs) {
-      await db.transaction().execute(async (trx) => {
+    async reserveSignInAttempt(keys, nowMs, windowMs, max) {
+      return db.transaction().execute(async (trx) => {
+        // Attempts under the same key take turns, whichever server they reach; always in the same order, so two
+        // attempts sharing one key of two never wait for each other.
+        for (const key of [...keys].sort()) await dialect.lockKey(trx, `sign-in:${key}`);
         await trx.deleteFrom("staff_sign_in_failures").where("at_ms", "<=", nowMs - windowMs).execute();
-        await trx.insertInto("staff_sign_in_failures").values(keys.map((key) => ({ key, at_ms: nowMs }))).execute();
+        const counted = await trx
+          .selectFrom("staff_sign_in_failures")
+          .select((eb) => eb.fn.countAll<number | string>().as("attempts"))
+          .where("key", "in", keys)
+          .groupBy("key")
+          .execute();
+        if (counted.some(({ attempts }) => Number(attempts) >= max)) return undefined;
+        const attemptId = randomUUID();
+        await trx.insertInto("staff_sign_in_failures").values(keys.map((key) => ({ key, at_ms: nowMs, attempt_id: attemptId }))).execute();
+        return attemptId;
       });
+    },
+
+    async releaseSignInAttempt(attemptId) {
+      await db.deleteFrom("staff_sign_in_failures").where("attempt_id", "=", attemptId).execute();
     },
 
     async countSignInFailures(key, sinceMs) {

@@ -177,9 +177,17 @@ export interface AppointmentStore {
   findEnrollment(tokenHash: string, nowIso: string): Promise<string | undefined>;
   /** Uses up an enrollment token, atomically: of two attempts at once, one gets the person's id. */
   consumeEnrollment(tokenHash: string, nowIso: string): Promise<string | undefined>;
-  /** Counts a failed sign-in under each key (an account, an address) and drops failures older than `windowMs`. */
-  recordSignInFailure(keys: string[], nowMs: number, windowMs: number): Promise<void>;
-  /** Failed sign-ins under `key` since `sinceMs`. */
+  /**
+   * Counts a sign-in attempt as failed under each key (an account, an address) before its password or code is
+   * checked, and drops attempts older than `windowMs`. The count and the check of the limit are one step for those
+   * keys, on one server or several: when a key already has `max` attempts in the window, nothing is counted and the
+   * answer is undefined, so no more than `max` can ever be checked per key and window, however many arrive at once.
+   * Otherwise the attempt's id, to take it back if it turns out right.
+   */
+  reserveSignInAttempt(keys: string[], nowMs: number, windowMs: number, max: number): Promise<string | undefined>;
+  /** Takes back an attempt that turned out right, under every key it was counted under. */
+  releaseSignInAttempt(attemptId: string): Promise<void>;
+  /** Attempts counted as failed under `key` since `sinceMs`. */
   countSignInFailures(key: string, sinceMs: number): Promise<number>;
   clearSignInFailures(key: string): Promise<void>;
   /**

@@ -11,7 +11,7 @@ import { clearSignIn, enrollmentTokenHash } from "./accounts";
 import { recordAudit } from "./audit";
 import { auditContext, timeNow, type StaffContext } from "./context";
 import { newPasswordSchema } from "./password-policy";
-import type { RequestOrigin } from "./sign-in";
+import { markCodeUsed, type RequestOrigin } from "./sign-in";
 
 export interface TwoFactorSetup {
   /** The otpauth:// address the QR code holds. */
@@ -74,7 +74,7 @@ export async function setEnrollmentPassword(
     await recordAudit(auditContext(context), { actor: { attemptedEmail: "(enrollment link)" }, action: "enrollment-link-refused", clientAddress: origin.clientAddress });
     return { step: "link-invalid" };
   }
-  const parsed = newPasswordSchema(user.email).safeParse(input);
+  const parsed = await newPasswordSchema(user.email).safeParseAsync(input);
   if (!parsed.success) {
     const errors: { password?: string; confirmPassword?: string } = {};
     for (const issue of parsed.error.issues) {
@@ -97,8 +97,10 @@ export async function setEnrollmentPassword(
   });
   await recordAudit(auditContext(context), { actor: { id: user.id, email: user.email }, action: "enrollment-password", clientAddress: origin.clientAddress });
 
+  // Not "remembered", as at sign-in (./sign-in.ts): the cookie ends with the browser. Better Auth also remembers
+  // that choice in a cookie of its own, so the session that replaces this one once two-factor is on does the same.
   const signedIn = await context.auth.api.signInEmail({
-    body: { email: user.email, password: parsed.data.password },
+    body: { email: user.email, password: parsed.data.password, rememberMe: false },
     headers: origin.headers,
     returnHeaders: true,
   });
@@ -137,6 +139,11 @@ export async function confirmTwoFactor(
 ): Promise<EnrollmentState> {
   const code = input.code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(code)) return { step: "two-factor", setup: input.setup, error: "Enter the 6-digit code your app shows now." };
+  // Used up like a sign-in's code, and before it is checked: whoever sees it typed here cannot sign in with it,
+  // not even at the same moment.
+  if (!(await markCodeUsed(context, actor.id, code))) {
+    return { step: "two-factor", setup: input.setup, error: "That code was used already. Wait for the next code your app shows, then type that one." };
+  }
   try {
     await context.auth.api.verifyTOTP({ body: { code }, headers: origin.headers });
   } catch (error) {

@@ -9,7 +9,7 @@ import { keyedHash } from "@/lib/appointments/crypto";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "./audit";
 import { auditContext, timeNow, type StaffContext } from "./context";
-import { clearAccountFailures, isLockedOut, lockoutKeys, LOCKOUT_MINUTES, recordFailure, type LockoutKeys } from "./lockout";
+import { beginAttempt, clearAccountFailures, isLockedOut, lockoutKeys, LOCKOUT_MINUTES, releaseAttempt, type LockoutKeys } from "./lockout";
 
 export interface RequestOrigin {
   headers: Headers;
@@ -38,6 +38,14 @@ const codeSchema = z.object({ code: z.string().max(100) });
 
 /** How long an authenticator code stays usable (Better Auth accepts the current one and its neighbours), with room. */
 const CODE_REUSE_WINDOW_MS = 2 * 60 * 1000;
+
+/**
+ * Marks an authenticator code as used by this person for as long as it could still be accepted, so that it opens
+ * one session only; false when it was used already. Every code typed at sign-in or at enrollment goes through here.
+ */
+export function markCodeUsed(context: StaffContext, userId: string, code: string): Promise<boolean> {
+  return context.store.claimAuthenticatorCode(userId, code, timeNow(context).getTime(), CODE_REUSE_WINDOW_MS);
+}
 
 /**
  * Between the two steps, which account passed the password step: in a signed cookie of ours, set by the sign-in
@@ -74,16 +82,24 @@ async function attemptedBy(context: StaffContext, email: string): Promise<AuditA
   return found ? { attemptedEmail: found.user.email, id: found.user.id } : { attemptedEmail: UNKNOWN_ACCOUNT };
 }
 
-/** Sign-in refused before any check of the password or code: the account or the address is locked. Audited. */
-async function refusedWhileLocked(context: StaffContext, keys: LockoutKeys, email: string, origin: RequestOrigin): Promise<SignInState | undefined> {
-  if (!(await isLockedOut(context, keys))) return undefined;
+/**
+ * Either step's start: the attempt counts as failed before the password or code is checked (./lockout.ts), so that
+ * guesses sent all at once cannot all be checked. Refused, and audited, when the account or the address is locked.
+ */
+async function startAttempt(
+  context: StaffContext,
+  keys: LockoutKeys,
+  email: string,
+  origin: RequestOrigin,
+): Promise<{ attemptId: string } | { refused: SignInState }> {
+  const attemptId = await beginAttempt(context, keys);
+  if (attemptId) return { attemptId };
   await recordAudit(auditContext(context), { actor: await attemptedBy(context, email), action: "sign-in-locked", clientAddress: origin.clientAddress });
-  return { step: "password", email, error: SIGN_IN_MESSAGES.locked };
+  return { refused: { step: "password", email, error: SIGN_IN_MESSAGES.locked } };
 }
 
-/** A failed attempt at either step: counted toward the lockout, and in the audit log with what failed. */
-async function recordFailedAttempt(context: StaffContext, keys: LockoutKeys, actor: AuditActor, detail: string, origin: RequestOrigin): Promise<void> {
-  await recordFailure(context, keys);
+/** A failed attempt at either step, in the audit log with what failed (it counts toward the lockout since it began). */
+async function auditFailedAttempt(context: StaffContext, actor: AuditActor, detail: string, origin: RequestOrigin): Promise<void> {
   await recordAudit(auditContext(context), { actor, action: "sign-in-failed", detail, clientAddress: origin.clientAddress });
 }
 
@@ -92,8 +108,8 @@ export async function signInWithPassword(context: StaffContext, input: unknown, 
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return { step: "password", error: SIGN_IN_MESSAGES.wrong };
   const { email, password } = parsed.data;
   const keys = lockoutKeys(context, email, origin.clientAddress);
-  const locked = await refusedWhileLocked(context, keys, email, origin);
-  if (locked) return locked;
+  const attempt = await startAttempt(context, keys, email, origin);
+  if ("refused" in attempt) return attempt.refused;
   let result: Awaited<ReturnType<typeof context.auth.api.signInEmail>>;
   try {
     // Not "remembered": the session cookie ends with the browser (a shared front-desk computer), and the
@@ -101,9 +117,11 @@ export async function signInWithPassword(context: StaffContext, input: unknown, 
     result = await context.auth.api.signInEmail({ body: { email, password, rememberMe: false }, headers: origin.headers });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    await recordFailedAttempt(context, keys, await attemptedBy(context, email), `password step (${errorCode(error) ?? error.status})`, origin);
+    await auditFailedAttempt(context, await attemptedBy(context, email), `password step (${errorCode(error) ?? error.status})`, origin);
     return { step: "password", email, error: SIGN_IN_MESSAGES.wrong };
   }
+  // The right password counts for nothing: the code step counts its own attempt.
+  await releaseAttempt(context, attempt.attemptId);
   if ("twoFactorRedirect" in result && result.twoFactorRedirect) return { step: "code", email };
   // A password but no authenticator: an enrollment left half-way. The session just made must not count.
   if ("token" in result && result.token) await (await context.auth.$context).internalAdapter.deleteSession(result.token);
@@ -118,8 +136,8 @@ export async function signInWithCode(context: StaffContext, email: string | unde
   // Six digits: from the authenticator app; anything else is tried as a recovery code.
   const isAuthenticatorCode = /^\d{6}$/.test(code);
   const keys = lockoutKeys(context, email, origin.clientAddress);
-  const locked = await refusedWhileLocked(context, keys, email, origin);
-  if (locked) return locked;
+  const attempt = await startAttempt(context, keys, email, origin);
+  if ("refused" in attempt) return attempt.refused;
   let signedIn: { token?: string; user: { id: string; email: string } };
   try {
     const body = { code, trustDevice: false };
@@ -128,19 +146,24 @@ export async function signInWithCode(context: StaffContext, email: string | unde
       : await context.auth.api.verifyBackupCode({ body, headers: origin.headers });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    if (errorCode(error) === "INVALID_TWO_FACTOR_COOKIE") return { step: "password", email, error: SIGN_IN_MESSAGES.expired };
-    await recordFailedAttempt(context, keys, await attemptedBy(context, email), `code step (${errorCode(error) ?? error.status})`, origin);
+    if (errorCode(error) === "INVALID_TWO_FACTOR_COOKIE") {
+      // No sign-in was waiting for a code (it expired, or was used): Better Auth checked no code.
+      await releaseAttempt(context, attempt.attemptId);
+      return { step: "password", email, error: SIGN_IN_MESSAGES.expired };
+    }
+    await auditFailedAttempt(context, await attemptedBy(context, email), `code step (${errorCode(error) ?? error.status})`, origin);
     const lockedNow = errorCode(error) === "ACCOUNT_TEMPORARILY_LOCKED" || (await isLockedOut(context, keys));
     return lockedNow ? { step: "password", email, error: SIGN_IN_MESSAGES.locked } : { step: "code", email, error: SIGN_IN_MESSAGES.wrongCode };
   }
-  const now = timeNow(context).getTime();
-  if (isAuthenticatorCode && !(await context.store.claimAuthenticatorCode(signedIn.user.id, code, now, CODE_REUSE_WINDOW_MS))) {
+  if (isAuthenticatorCode && !(await markCodeUsed(context, signedIn.user.id, code))) {
     // The same code twice: a second person who saw it. The session just made must not count.
     if (signedIn.token) await (await context.auth.$context).internalAdapter.deleteSession(signedIn.token);
     const owner = { attemptedEmail: signedIn.user.email, id: signedIn.user.id };
-    await recordFailedAttempt(context, keys, owner, "code step (a code already used)", origin);
+    await auditFailedAttempt(context, owner, "code step (a code already used)", origin);
     return { step: "password", email, error: SIGN_IN_MESSAGES.codeUsed };
   }
+  // Signed in: this attempt counts for nothing, and the account's earlier failures are forgiven.
+  await releaseAttempt(context, attempt.attemptId);
   await clearAccountFailures(context, keys);
   await recordAudit(auditContext(context), {
     actor: { id: signedIn.user.id, email: signedIn.user.email },

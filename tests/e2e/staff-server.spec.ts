@@ -7,7 +7,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { formActionFields } from "../../scripts/lib/form-fields";
 import { postForm, startServer } from "./support/servers";
-import { addStaffAccount, enroll, signIn, STAFF_PASSWORD } from "./support/staff";
+import { addStaffAccount, enroll, freshCode, signIn, STAFF_PASSWORD } from "./support/staff";
 
 const runDir = process.env.E2E_RUN_DIR!;
 test.describe.configure({ timeout: 120_000 });
@@ -97,7 +97,7 @@ test("an authenticator code opens one session only; the session cookie ends with
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByLabel("Code from your authenticator app")).toBeVisible();
   }
-  const code = desk.totp.generate();
+  const code = await freshCode(desk);
   const [owner, onlooker] = pages as [Page, Page];
   await owner.getByLabel("Code from your authenticator app").fill(code);
   await owner.getByRole("button", { name: "Sign in" }).click();

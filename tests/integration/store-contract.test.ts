@@ -325,12 +325,13 @@ describe.each(STORES)("the %s store, for the staff inbox", (_name, open) => {
     expect(uses.filter((userId) => userId === undefined)).toHaveLength(5);
   });
 
-  it("counts failed sign-ins per key within the window, drops old ones and clears one key only", async () => {
+  it("counts a sign-in attempt under each key before it is checked, up to the limit, drops old ones and clears one key only", async () => {
     const store = await open();
     const window = 15 * 60_000;
     const start = Date.UTC(2026, 10, 1, 10);
-    for (let index = 0; index < 3; index += 1) await store.recordSignInFailure(["account:a", "address:x"], start + index * 1000, window);
-    await store.recordSignInFailure(["account:b", "address:x"], start + 5000, window);
+    const reserve = (keys: string[], at: number) => store.reserveSignInAttempt(keys, at, window, 5);
+    for (let index = 0; index < 3; index += 1) expect(await reserve(["account:a", "address:x"], start + index * 1000)).toEqual(expect.any(String));
+    await reserve(["account:b", "address:x"], start + 5000);
 
     expect(await store.countSignInFailures("account:a", start - 1)).toBe(3);
     expect(await store.countSignInFailures("account:a", start)).toBe(2);
@@ -338,15 +339,42 @@ describe.each(STORES)("the %s store, for the staff inbox", (_name, open) => {
     expect(await store.countSignInFailures("account:b", start - 1)).toBe(1);
     expect(await store.countSignInFailures("account:nobody", start - 1)).toBe(0);
 
+    // The fifth attempt from the address is the last: a sixth is refused for any account, and counts nothing.
+    const fifth = await reserve(["account:c", "address:x"], start + 6000);
+    expect(fifth).toEqual(expect.any(String));
+    expect(await reserve(["account:d", "address:x"], start + 7000)).toBeUndefined();
+    expect(await store.countSignInFailures("account:d", start - 1)).toBe(0);
+    // An attempt that turned out right is taken back under every key, and frees its place.
+    await store.releaseSignInAttempt(fifth!);
+    expect(await store.countSignInFailures("account:c", start - 1)).toBe(0);
+    expect(await store.countSignInFailures("address:x", start - 1)).toBe(4);
+    expect(await reserve(["account:d", "address:x"], start + 8000)).toEqual(expect.any(String));
+
     await store.clearSignInFailures("account:a");
     expect(await store.countSignInFailures("account:a", start - 1)).toBe(0);
-    expect(await store.countSignInFailures("address:x", start - 1)).toBe(4);
+    expect(await store.countSignInFailures("address:x", start - 1)).toBe(5);
 
-    // A failure after the window has passed drops every failure older than the window, whatever its key.
-    await store.recordSignInFailure(["account:c"], start + 5000 + window, window);
-    expect(await store.countSignInFailures("address:x", 0)).toBe(0);
+    // An attempt after the window has passed drops every attempt older than the window, whatever its key.
+    expect(await reserve(["account:e", "address:x"], start + 8000 + window)).toEqual(expect.any(String));
+    expect(await store.countSignInFailures("address:x", 0)).toBe(1);
     expect(await store.countSignInFailures("account:b", 0)).toBe(0);
-    expect(await store.countSignInFailures("account:c", 0)).toBe(1);
+    expect(await store.countSignInFailures("account:e", 0)).toBe(1);
+  });
+
+  it("lets exactly the limit of sign-in attempts through when many arrive at once, for an account or an address", async () => {
+    const store = await open();
+    const window = 15 * 60_000;
+    const now = Date.UTC(2026, 10, 1, 10);
+    // One account from many addresses, and many accounts from one address, all at the same moment.
+    const attempts = await Promise.all([
+      ...Array.from({ length: 20 }, (_, index) => store.reserveSignInAttempt(["account:a", `address:${index}`], now, window, 5)),
+      ...Array.from({ length: 20 }, (_, index) => store.reserveSignInAttempt([`account:${index}`, "address:x"], now, window, 5)),
+    ]);
+    expect(attempts.slice(0, 20).filter(Boolean)).toHaveLength(5);
+    expect(attempts.slice(20).filter(Boolean)).toHaveLength(5);
+    expect(new Set(attempts.filter(Boolean)).size).toBe(10);
+    expect(await store.countSignInFailures("account:a", 0)).toBe(5);
+    expect(await store.countSignInFailures("address:x", 0)).toBe(5);
   });
 
   it("marks a session as used while it is active and reports it idle once it has waited longer than allowed", async () => {
@@ -401,7 +429,7 @@ describe.each(STORES)("the %s store, for the staff inbox", (_name, open) => {
 });
 
 describe("PostgreSQL shared by several servers", () => {
-  it("lets servers that start together migrate once, and share requests, limits and the outbox", async () => {
+  it("lets servers that start together migrate once, and share requests, limits, sign-in attempts and the outbox", async () => {
     const first = await postgres();
     const [second, third] = await Promise.all([openPostgresStore(lastPostgresUrl), openPostgresStore(lastPostgresUrl)]);
     cleanups.push(() => second.close(), () => third.close());
@@ -414,6 +442,11 @@ describe("PostgreSQL shared by several servers", () => {
     expect(hits.filter(Boolean)).toHaveLength(4);
     const claims = await Promise.all([first, second, third].map((store) => store.claimDueNotifications("2026-11-01T10:05:00.000Z", 10, "2026-11-01T10:10:00.000Z")));
     expect(claims.flat()).toHaveLength(1);
+    // Sign-in attempts at one account through every server at once: the limit holds across them.
+    const attempts = await Promise.all(
+      [first, second, third].flatMap((store) => [1, 2, 3, 4].map((index) => store.reserveSignInAttempt(["account:shared", `address:${index}`], now, 15 * 60_000, 5))),
+    );
+    expect(attempts.filter(Boolean)).toHaveLength(5);
   });
 });
 

@@ -18,7 +18,7 @@ export interface RollbackState {
 
 /** Admins only, checked here on the server; the same switch as `npm run site -- rollback <commit>`, audited. */
 export async function rollbackAction(_previous: RollbackState, formData: FormData): Promise<RollbackState> {
-  const staff = await requireAdmin({ returnTo: STAFF_RELEASES_PATH });
+  const staff = await requireAdmin({ returnTo: STAFF_RELEASES_PATH, attempt: "roll the website back" });
   const siteRoot = getServerEnv().SITE_ROOT;
   if (!siteRoot) return { error: "This server is not run by the release supervisor, so versions cannot be switched from here (see docs/deploy.md)." };
   const layout = new SiteLayout(siteRoot);

@@ -19,7 +19,7 @@ const short = (commit: string) => commit.slice(0, 7);
  * not go live (with what to fix). Admins only; going back is recorded in the audit log.
  */
 export default async function ReleasesPage() {
-  const staff = await requireAdmin({ returnTo: STAFF_RELEASES_PATH });
+  const staff = await requireAdmin({ returnTo: STAFF_RELEASES_PATH, attempt: "open the website versions page" });
   const { TIME_ZONE, SITE_ROOT } = getServerEnv();
   const overview = releaseOverview(SITE_ROOT);
   const when = (iso: string | null | undefined) => (iso ? clinicTime(iso, TIME_ZONE) : "an unknown time");

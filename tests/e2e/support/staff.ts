@@ -48,6 +48,19 @@ export function authenticatorFor(key: string): TOTP {
 
 export interface EnrolledStaff extends StaffAccount {
   totp: TOTP;
+  /** The codes this person has typed: each opens one session only, so the server refuses them a second time. */
+  usedCodes: Set<string>;
+}
+
+/**
+ * The code the app shows now, once it is one this person has not typed yet. What a person told "that code was used
+ * already" does: wait for the app's next code (at most one 30-second period).
+ */
+export async function freshCode(staff: Pick<EnrolledStaff, "totp" | "usedCodes">): Promise<string> {
+  await expect.poll(() => staff.usedCodes.has(staff.totp.generate()), { timeout: 35_000, intervals: [500] }).toBe(false);
+  const code = staff.totp.generate();
+  staff.usedCodes.add(code);
+  return code;
 }
 
 export async function expectNoAxeViolations(page: Page) {
@@ -67,14 +80,17 @@ export async function enroll(page: Page, account: StaffAccount, { checkAccessibi
   await expect(key).toBeVisible();
   await expect(page.getByRole("img", { name: /QR code for your authenticator app/ })).toBeVisible();
   if (checkAccessibility) await expectNoAxeViolations(page);
-  const totp = authenticatorFor((await key.textContent())!);
-  await page.getByLabel("The 6-digit code your app now shows").fill(totp.generate());
+  const staff: EnrolledStaff = { ...account, totp: authenticatorFor((await key.textContent())!), usedCodes: new Set() };
+  await page.getByLabel("The 6-digit code your app now shows").fill(await freshCode(staff));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  // Signed in now, for as long as the browser stays open, as after a sign-in (a shared front-desk computer).
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("mocek-staff.session_token"));
+  expect(session).toMatchObject({ httpOnly: true, path: "/staff", expires: -1 });
   await page.getByRole("link", { name: /go to the inbox/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Appointment requests" })).toBeVisible();
-  return { ...account, totp };
+  return staff;
 }
 
 /** Signs in with email, password and the code the app shows now. */
@@ -83,6 +99,6 @@ export async function signIn(page: Page, staff: EnrolledStaff, origin = "") {
   await page.getByLabel("Email").fill(staff.email);
   await page.getByLabel("Password").fill(STAFF_PASSWORD);
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("Code from your authenticator app").fill(staff.totp.generate());
+  await page.getByLabel("Code from your authenticator app").fill(await freshCode(staff));
   await page.getByRole("button", { name: "Sign in" }).click();
 }
