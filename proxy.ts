@@ -7,7 +7,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refusalPage, refuseFormPost } from "@/lib/appointments/form-post-guard";
 import { STAFF_PATH } from "@/lib/staff/paths";
-import { isSameOriginPost } from "@/lib/staff/same-origin";
+import { isSameOriginPost } from "@/lib/security/same-origin";
 
 const STAFF_RESPONSE_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
 

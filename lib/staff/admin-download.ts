@@ -1,9 +1,9 @@
 /**
  * The admins' CSV downloads are route handlers (a file, not a page), so they check for themselves what Next checks
- * for server actions: the post comes from this site (./same-origin.ts), and who is signed in is an admin.
+ * for server actions: the post comes from this site (lib/security/same-origin.ts), and who is signed in is an admin.
  */
 import { STAFF_PATH } from "./paths";
-import { isSameOriginPost } from "./same-origin";
+import { isSameOriginPost } from "@/lib/security/same-origin";
 import { currentStaff, signInPath, type SignedInStaff } from "./session";
 
 /** Where the admins' pages post for a file. */

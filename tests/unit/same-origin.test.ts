@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOriginPost, requestHost } from "@/lib/staff/same-origin";
+import { isSameOriginPost, requestHost } from "@/lib/security/same-origin";
 
 const post = (headers: Record<string, string>) => isSameOriginPost(new Headers(headers));
 

@@ -1,9 +1,10 @@
 /**
- * Cross-site form posts to the inbox's route handlers (the CSV downloads) are refused here: unlike server actions,
- * a route handler gets no Origin check from Next. The test is Next's own for server actions
+ * Whether a post comes from a page of this site: every post to the staff inbox (its CSV downloads are route
+ * handlers, which get no Origin check from Next) and every script's call to the appointment form's action (which
+ * Next would pass on to whichever page hosts the action named). The test is Next's own for server actions
  * (next/dist/server/app-render/action-handler.js): the Origin's host must equal the first X-Forwarded-Host, or the
  * Host when there is none. Stricter than Next in one way: a post that names no origin (or "null") is refused too,
- * since every browser that can sign in to the inbox sends one on a POST.
+ * since every browser that can sign in to the inbox, and every page's script, sends one on a POST.
  */
 
 /** The host this request was sent to, as Next reads it: the first X-Forwarded-Host, else Host. */
