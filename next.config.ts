@@ -3,6 +3,7 @@ import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/server-action-post";
 import { STAFF_PATH } from "./lib/staff/paths";
 
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
@@ -33,8 +34,8 @@ const nextConfig: NextConfig = {
   adapterPath: fileURLToPath(new URL("./lib/zero-javascript/adapter.mjs", import.meta.url)),
   reactStrictMode: true,
   experimental: {
-    // The appointment form sends a few short fields; anything larger is not a patient.
-    serverActions: { bodySizeLimit: "64kb" }, // FORM_BODY_LIMIT_BYTES in lib/appointments/form-post-guard.ts
+    // Our forms send a few short fields; proxy.ts answers a larger post before Next would, with a bare 500.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [

@@ -123,3 +123,27 @@ test("a post to the inbox with no Origin, or marked cross-site by the browser, i
     expect(response.status(), JSON.stringify(headers)).toBe(403);
   }
 });
+
+test("a status note longer than the inbox takes gets a message staff can act on, not a server error; the form says the limit", async ({ page, request, baseURL }) => {
+  const sent = await postForm(request, baseURL!, { fullName: "Patient Longnote" });
+  const reference = (sent as { reference: string }).reference;
+  await enroll(page, addStaffAccount(path.join(runDir, "data"), "staff", "longnote"));
+  const requestPage = `/staff/requests/${reference}`;
+  await page.goto(requestPage);
+  // The browser keeps a typed or pasted note within the limit, and the hint says what it is.
+  await expect(page.getByRole("textbox", { name: /Note/ })).toHaveAttribute("maxlength", "1000");
+  await expect(page.getByText(/up to 1,000 characters/)).toBeVisible();
+
+  // Posted past the form (a script, or a browser that ignores maxlength): over Next's 64 KB limit for an action.
+  const html = await (await page.request.get(requestPage)).text();
+  const fields = Object.fromEntries(formActionFields(html).filter(([name]) => !name.startsWith("$ACTION_ID_")));
+  const response = await page.request.post(requestPage, {
+    multipart: { ...fields, reference, status: "closed", note: "x".repeat(70 * 1024) },
+    headers: { Origin: new URL(baseURL!).origin },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain("A note holds up to 1,000 characters");
+  await page.reload();
+  await expect(page.getByText("No changes yet: the request is new.")).toBeVisible();
+});
