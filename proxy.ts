@@ -3,7 +3,8 @@
  * answer with a bare 500 or a line of plain text (lib/security/server-action-post.ts says which). The patients'
  * side: a page that gives the clinic's phone number (lib/appointments/form-post-guard.ts). The staff inbox: a
  * line staff can act on, and any post that does not come from one of its own pages is refused (Next's own check
- * of server actions lets a post with no Origin through; a browser always sends one).
+ * of server actions lets a post with no Origin through; a browser always sends one). And an address that is not
+ * validly percent-encoded, which Next's router answers with a bare 500, is not found.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { refusalPage, refuseFormPost } from "@/lib/appointments/form-post-guard";
@@ -26,7 +27,11 @@ function isDecodable(pathname: string): boolean {
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isStaff = pathname === STAFF_PATH || pathname.startsWith(`${STAFF_PATH}/`);
-  if (isStaff && !isDecodable(pathname)) return new NextResponse("Not found.", { status: 404, headers: STAFF_RESPONSE_HEADERS });
+  if (!isDecodable(pathname)) {
+    if (isStaff) return new NextResponse("Not found.", { status: 404, headers: STAFF_RESPONSE_HEADERS });
+    // A mangled link: the site's own not-found page, with the clinic's number and the pages one may want.
+    return NextResponse.rewrite(new URL("/_not-found", request.url));
+  }
   if (request.method !== "POST") return NextResponse.next();
   if (isStaff) {
     const refusal = await refuseStaffPost(request);
@@ -50,6 +55,8 @@ export const config = {
     "/request-appointment",
     "/staff",
     "/staff/:path*",
+    // Any address with a percent sign: one that is not validly encoded.
+    "/(.*%.*)",
     // Posts to any other page: a script's call to a server action names it in a header, and a form's post has a
     // body (Next tries to decode any multipart one). Route handlers under /api read their own posts.
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
