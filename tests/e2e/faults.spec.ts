@@ -8,6 +8,8 @@ import { expect, test } from "@playwright/test";
 import { openAppointmentData } from "../../lib/appointments/runtime";
 import { parseServerEnv } from "../../lib/env";
 import { formActionFields } from "../../scripts/lib/form-fields";
+import { freePort } from "../../scripts/lib/free-port";
+import { startNextServer } from "../../scripts/lib/serve";
 import { postForm, startServer, type TestServer } from "./support/servers";
 
 const runDir = process.env.E2E_RUN_DIR!;
@@ -188,4 +190,21 @@ test.describe("posts Next cannot read, or that go to the wrong place", () => {
     expect((await fetch(`${server.origin}/api/health`)).status).toBeLessThan(500);
     expect(fs.readFileSync(logFile, "utf8")).not.toContain("uncaughtException");
   });
+});
+
+test("with the database out of reach, a page that cannot be drawn shows the site's page of last resort with the number", async ({ page }) => {
+  // DATA_DIR under a file: the store can be neither opened nor created, as on a full or unmounted disk.
+  const blocked = path.join(fs.mkdtempSync(path.join(runDir, "no-database-")), "a-file");
+  fs.writeFileSync(blocked, "");
+  const log = fs.openSync(path.join(runDir, "no-database-server.log"), "w");
+  const server = await startNextServer({ port: await freePort(), env: { DATA_DIR: path.join(blocked, "data") }, output: log });
+  try {
+    const response = await page.goto(`${server.origin}/staff/sign-in`);
+    expect(response?.status()).toBe(500);
+    await expect(page.getByRole("heading", { level: 1, name: "Something went wrong on our website" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Call 501.224.4001" })).toHaveAttribute("href", "tel:+15012244001");
+  } finally {
+    server.stop();
+    fs.closeSync(log);
+  }
 });
