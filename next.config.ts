@@ -4,6 +4,8 @@ import type { NextConfig } from "next";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { describeCommit } from "./lib/git/repository";
 import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/server-action-post";
+import { getClinic } from "./lib/site";
 import { STAFF_PATH } from "./lib/staff/paths";
 
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
@@ -19,6 +21,8 @@ const SECURITY_HEADERS = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+const clinic = getClinic();
+
 const nextConfig: NextConfig = {
   // Content pages are imported from content/*.mdx by app routes; .mdx is not a route extension here.
   pageExtensions: ["ts", "tsx"],
@@ -29,13 +33,15 @@ const nextConfig: NextConfig = {
   // is ever read by the server; patients' data and keys (data/, DATA_DIR's default) must never ship.
   outputFileTracingExcludes: { "*": [...NEVER_IN_BUILD_OUTPUT] },
   poweredByHeader: false,
+  // For app/global-error.tsx, the page of last resort: a client component, which cannot read content/clinic.yaml.
+  env: { CLINIC_NAME: clinic.name, CLINIC_PHONE_DISPLAY: clinic.phone.display, CLINIC_PHONE_HREF: clinic.phone.href },
   // After prerendering, strips Next's runtime from pages that need no JavaScript and tightens their policy:
   // see lib/zero-javascript/adapter.mjs. An absolute path: Next resolves it from its own folder.
   adapterPath: fileURLToPath(new URL("./lib/zero-javascript/adapter.mjs", import.meta.url)),
   reactStrictMode: true,
   experimental: {
-    // The appointment form sends a few short fields; anything larger is not a patient.
-    serverActions: { bodySizeLimit: "64kb" }, // FORM_BODY_LIMIT_BYTES in lib/appointments/form-post-guard.ts
+    // Our forms send a few short fields; proxy.ts answers a larger post before Next would, with a bare 500.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [

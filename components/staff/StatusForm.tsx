@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changeStatusAction, type StatusFormState } from "@/app/staff/requests/[reference]/actions";
-import { REQUEST_STATUSES, type RequestStatus } from "@/lib/appointments/store";
+import { REQUEST_STATUSES, STATUS_NOTE_MAX_LENGTH, type RequestStatus } from "@/lib/appointments/store";
 import { STAFF_BUTTON_CLASSES, StaffAlert } from "./fields";
 import { useFocusOnAnswer } from "./use-focus-on-answer";
 
@@ -35,13 +35,15 @@ export function StatusForm({ reference, status }: { reference: string; status: R
           Note <span className="font-normal">(optional)</span>
         </label>
         <p id="note-hint" className="text-ink-muted">
-          For the team: what happened on the call. Kept with the request, encrypted.
+          For the team: what happened on the call, in up to {STATUS_NOTE_MAX_LENGTH.toLocaleString("en-US")} characters. Kept with the
+          request, encrypted.
         </p>
         <textarea
           id="note"
           name="note"
           rows={3}
           defaultValue={state.values?.note}
+          maxLength={STATUS_NOTE_MAX_LENGTH}
           aria-describedby="note-hint"
           className="mt-2 block w-full rounded-lg border-2 border-ink-muted px-3 py-2 text-base"
         />

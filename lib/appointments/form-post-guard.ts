@@ -1,20 +1,29 @@
 /**
- * Posts to the appointment form that the server action must never see, answered before it does: Next would
- * answer both with a bare "Internal Server Error" that leaves a patient without the clinic's phone number.
+ * Posts to the patients' side that Next must never see, answered before it does with a page that gives the
+ * clinic's phone number: Next would answer each with a bare "Internal Server Error" or a line of plain text.
+ * The form's posts: too large, from another website, or not shaped as the form sends them. Any other page's:
+ * none of them takes a post, and Next would pass a server action sent there on to the page that hosts it.
  */
 import { getClinic } from "@/lib/site";
+import { isSameOriginPost } from "@/lib/security/same-origin";
+import { serverActionPostProblem } from "@/lib/security/server-action-post";
 import { colors } from "@/tailwind.config";
 
-/** Matches `serverActions.bodySizeLimit` in next.config.ts: the form sends a few short fields. */
-export const FORM_BODY_LIMIT_BYTES = 64 * 1024;
+export type FormPostRefusal = { status: 400 | 403 | 405 | 413; heading: string; message: string };
 
-export type FormPostRefusal = { status: 413 | 403; heading: string; message: string };
+const NOT_ACCEPTED = "We could not accept this form";
 
-/**
- * Why a post must be refused, or undefined to let it through. `bodyBytes` is read only when the sender did not
- * say how long the body is (a chunked upload).
- */
-export async function refuseFormPost(headers: Headers, bodyBytes: () => Promise<number>): Promise<FormPostRefusal | undefined> {
+/** Why a post must be refused, or undefined to let it through to the form's server action. */
+export async function refuseFormPost(
+  request: Request,
+  { toFormPage, siteUrl }: { toFormPage: boolean; siteUrl: string },
+): Promise<FormPostRefusal | undefined> {
+  if (!toFormPage) {
+    // Only the form's page takes a post. Next would answer the form's fields with plain text, and a script's
+    // call to an action hosted elsewhere (the staff inbox's) it would pass on to that page itself.
+    return { status: 405, heading: NOT_ACCEPTED, message: "It was sent to a page that does not take forms. Nothing was saved." };
+  }
+  const { headers } = request;
   // The same test as Next's own check of server actions: a browser names the page's origin, which must be ours.
   const origin = headers.get("origin");
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
@@ -23,24 +32,32 @@ export async function refuseFormPost(headers: Headers, bodyBytes: () => Promise<
   if (origin === "null") {
     return {
       status: 403,
-      heading: "We could not accept this form",
+      heading: NOT_ACCEPTED,
       message: "Your browser did not say which website the form came from, so we could not accept it. Nothing was saved.",
     };
   }
   if (origin && host && originHost(origin) !== host.split(",")[0]!.trim()) {
-    return {
-      status: 403,
-      heading: "We could not accept this form",
-      message: "It was sent from another website, so we did not accept it. Nothing was saved.",
-    };
+    return { status: 403, heading: NOT_ACCEPTED, message: "It was sent from another website, so we did not accept it. Nothing was saved." };
   }
-  const declaredLength = headers.get("content-length");
-  const length = declaredLength === null ? await bodyBytes() : Number(declaredLength);
-  if (length > FORM_BODY_LIMIT_BYTES) {
+  // A call from the page's own script passes the inbox's test too (fetch always names the page). One that does
+  // not came from no page of ours, and Next would pass a call to another page's action (the staff inbox's) on
+  // to that page, which refuses it in a way Next's forwarding turns into an uncaught exception.
+  if (headers.has("next-action") && !isSameOriginPost(headers, siteUrl)) {
+    return { status: 403, heading: NOT_ACCEPTED, message: "It did not come from the form's own page, so we did not accept it. Nothing was saved." };
+  }
+  const problem = await serverActionPostProblem(request);
+  if (problem === "too-large") {
     return {
       status: 413,
       heading: "Your request was too long to send",
       message: "The form holds a few short answers, and this was much more. Nothing was saved.",
+    };
+  }
+  if (problem === "malformed") {
+    return {
+      status: 400,
+      heading: "We could not read your request",
+      message: "What your browser sent was not in the form's usual shape, so we could not read it. Nothing was saved.",
     };
   }
   return undefined;

@@ -62,6 +62,9 @@ export const REQUEST_STATUSES = {
 
 export type RequestStatus = keyof typeof REQUEST_STATUSES;
 
+/** The longest note staff may add to a status change: the form holds the browser to it, the inbox's schema checks it. */
+export const STATUS_NOTE_MAX_LENGTH = 1000;
+
 /** A request as the inbox shows it: still sealed, with where it stands and who moved it there last. */
 export interface InboxRequest extends StoredRequest {
   status: RequestStatus;

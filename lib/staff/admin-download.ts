@@ -1,10 +1,11 @@
 /**
  * The admins' CSV downloads are route handlers (a file, not a page), so they check for themselves what Next checks
- * for server actions: the post comes from this site at SITE_URL (./same-origin.ts), and who is signed in is an admin.
+ * for server actions: the post comes from this site at SITE_URL (lib/security/same-origin.ts), and who is signed in
+ * is an admin.
  */
 import { getServerEnv } from "@/lib/env";
 import { STAFF_PATH } from "./paths";
-import { isSameOriginPost } from "./same-origin";
+import { isSameOriginPost } from "@/lib/security/same-origin";
 import { currentStaff, recordAdminRefusal, signInPath, type SignedInStaff } from "./session";
 
 /** Where the admins' pages post for a file. */

@@ -78,7 +78,7 @@ export function staffAuthOptions(database: AuthDatabase, settings: StaffAuthSett
       // it off every visit that starts on another site, the staff email's link opened in webmail included, which
       // would then ask for the password and a code each time (and leave the first session open beside a new one).
       // A link followed from elsewhere comes with the cookie, then, and the server tells it apart instead
-      // (./same-origin.ts, ./session.ts): it opens and records nothing until the person taps "Open request" on the
+      // (lib/security/same-origin.ts, ./session.ts): it opens and records nothing until the person taps "Open request" on the
       // inbox's own page. Posts need no cookie rule: any post not from SITE_URL is refused (proxy.ts).
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: STAFF_PATH },
     },

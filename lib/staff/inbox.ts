@@ -10,7 +10,7 @@ import { toCsv } from "@/lib/appointments/csv";
 import { decryptField, encryptField } from "@/lib/appointments/crypto";
 import { BEST_TIMES } from "@/lib/appointments/fields";
 import { openRequest, type OpenedRequest } from "@/lib/appointments/requests";
-import { REQUEST_STATUSES, type InboxRequest, type RequestStatus } from "@/lib/appointments/store";
+import { REQUEST_STATUSES, STATUS_NOTE_MAX_LENGTH, type InboxRequest, type RequestStatus } from "@/lib/appointments/store";
 import { recordAudit } from "./audit";
 import { auditContext, timeNow } from "./context";
 import type { SignedInStaff } from "./session";
@@ -137,7 +137,7 @@ export const statusChangeSchema = z.object({
   note: z
     .string()
     .trim()
-    .max(1000, { error: "Keep the note to 1,000 characters or fewer." })
+    .max(STATUS_NOTE_MAX_LENGTH, { error: `Keep the note to ${STATUS_NOTE_MAX_LENGTH.toLocaleString("en-US")} characters or fewer.` })
     .optional()
     .transform((note) => note || undefined),
 });

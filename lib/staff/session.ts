@@ -15,7 +15,7 @@ import { SESSION_HOURS } from "./auth-config";
 import { auditContext, timeNow, type StaffContext } from "./context";
 import type { StaffRole } from "./accounts";
 import { STAFF_ENROLL_PATH, STAFF_REQUESTS_PATH, STAFF_SIGN_IN_PATH } from "./paths";
-import { isOwnNavigation } from "./same-origin";
+import { isOwnNavigation } from "@/lib/security/same-origin";
 
 export interface SignedInStaff {
   context: StaffContext;
@@ -23,7 +23,7 @@ export interface SignedInStaff {
   clientAddress: string;
   /**
    * This request came from the inbox's own pages, or from an address typed, bookmarked or opened from a mail app
-   * (./same-origin.ts); false for a link followed on another website. Only then may a page open a patient's
+   * (lib/security/same-origin.ts); false for a link followed on another website. Only then may a page open a patient's
    * details or write the audit log in this person's name (lib/staff/inbox.ts refuses otherwise).
    */
   fromOwnPages: boolean;

@@ -26,6 +26,13 @@ export const NEXT_APP_ROUTER_FRAME = new Set([
   "lib/metadata/generate/icon-mark.js",
 ]);
 
+/**
+ * The site's own page of last resort (app/global-error.tsx): every page references it, as Next's frame's error
+ * recovery, but it is only drawn in place of the root layout when rendering fails. A prerendered page without
+ * the runtime is never rendered in the browser, so it can never need it there.
+ */
+export const SITE_GLOBAL_ERROR = "app/global-error.tsx";
+
 /** Every App Router page references this one; a page without it is not output this step understands. */
 const LAYOUT_ROUTER = "client/components/layout-router.js";
 
@@ -141,12 +148,13 @@ export function readClientModuleSources(serverAppDir, projectDir) {
 }
 
 /**
- * Next's own App Router frame, or a component that runs in the browser (ours, a library's, or one of
- * Next's such as next/script)?
+ * Next's own App Router frame (or the site's page of last resort, which only stands in for it), or a component
+ * that runs in the browser (ours, a library's, or one of Next's such as next/script)?
  * @param {string} source a client module's file, as the manifest names it
  * @returns {{ frame: true } | { frame: false, component: string }}
  */
 export function classifyClientModule(source) {
+  if (source === SITE_GLOBAL_ERROR) return { frame: true };
   const inNext = /(?:^|\/)node_modules\/next\/dist\/(?:esm\/)?(.+)$/.exec(source);
   if (inNext && NEXT_APP_ROUTER_FRAME.has(/** @type {string} */ (inNext[1]))) return { frame: true };
   return { frame: false, component: source.replace(/^.*?\/node_modules\//, "node_modules/") };

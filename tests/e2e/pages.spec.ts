@@ -124,3 +124,12 @@ test("an unknown address answers 404 with the phone number and links to the main
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
 });
+
+test("an address that is not validly encoded (a mangled link) gets the same 404 page, not a bare server error", async ({ page }) => {
+  for (const address of ["/%E0%A4%A", "/mild-procedure%", "/faq/%zz"]) {
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(404);
+    await expect(page.locator("h1")).toHaveText("We could not find that page");
+    await expect(page.locator("main").getByRole("link", { name: "Call 501.224.4001" })).toHaveAttribute("href", PHONE_HREF);
+  }
+});

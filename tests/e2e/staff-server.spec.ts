@@ -168,3 +168,28 @@ test("a link to a request on another website opens nothing and records nothing; 
   await expect(adminPage.locator('[data-audit-action="enrollment-two-factor"]')).toHaveCount(1);
   await adminContext.close();
 });
+
+test("a status note longer than the inbox takes gets a message staff can act on, not a server error; the form says the limit", async ({ page, request, baseURL }) => {
+  const sent = await postForm(request, baseURL!, { fullName: "Patient Longnote" });
+  const reference = (sent as { reference: string }).reference;
+  await enroll(page, addStaffAccount(path.join(runDir, "data"), "staff", "longnote"));
+  const requestPage = `/staff/requests/${reference}`;
+  await page.goto(requestPage);
+  // The browser keeps a typed or pasted note within the limit, and the hint says what it is.
+  await expect(page.getByRole("textbox", { name: /Note/ })).toHaveAttribute("maxlength", "1000");
+  await expect(page.getByText(/up to 1,000 characters/)).toBeVisible();
+
+  // Posted past the form (a script, or a browser that ignores maxlength): over Next's 64 KB limit for an action.
+  // As the inbox's own page asks (a request with no Sec-Fetch-Site or referrer opens nothing, lib/security/same-origin.ts).
+  const html = await (await page.request.get(requestPage, { headers: { "Sec-Fetch-Site": "same-origin" } })).text();
+  const fields = Object.fromEntries(formActionFields(html).filter(([name]) => !name.startsWith("$ACTION_ID_")));
+  const response = await page.request.post(requestPage, {
+    multipart: { ...fields, reference, status: "closed", note: "x".repeat(70 * 1024) },
+    headers: { Origin: new URL(baseURL!).origin },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain("A note holds up to 1,000 characters");
+  await page.reload();
+  await expect(page.getByText("No changes yet: the request is new.")).toBeVisible();
+});

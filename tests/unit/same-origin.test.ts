@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOwnNavigation, isSameOriginPost } from "@/lib/staff/same-origin";
+import { isOwnNavigation, isSameOriginPost } from "@/lib/security/same-origin";
 
 const SITE_URL = "https://clinic.example";
 const post = (headers: Record<string, string>, siteUrl = SITE_URL) => isSameOriginPost(new Headers(headers), siteUrl);

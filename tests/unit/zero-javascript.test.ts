@@ -21,6 +21,7 @@ import {
   clientReferences,
   readClientModuleSources,
   readInlineFlightPayload,
+  SITE_GLOBAL_ERROR,
 } from "@/lib/zero-javascript/client-references.mjs";
 import { stripNextRuntime } from "@/lib/zero-javascript/strip-runtime.mjs";
 
@@ -43,6 +44,16 @@ describe("which pages need JavaScript, read from the build", () => {
   it("a content page references only Next's App Router frame: it needs none", () => {
     expect(clientComponentsOfPage(privacyHtml, clientModuleSources, "privacy.html")).toEqual([]);
     expect(clientComponentsOfPage(notFoundHtml, clientModuleSources, "not-found.html")).toEqual([]);
+  });
+
+  it("a content page whose page of last resort is the site's own (app/global-error.tsx) still needs none", () => {
+    // The fixture's build had Next's built-in one: the same page, with that reference named as ours.
+    const ownGlobalError = new Map(
+      [...clientModuleSources].map(([id, source]) => [id, source.endsWith("builtin/global-error.js") ? SITE_GLOBAL_ERROR : source]),
+    );
+    expect([...ownGlobalError.values()]).toContain(SITE_GLOBAL_ERROR);
+    expect(clientComponentsOfPage(privacyHtml, ownGlobalError, "privacy.html")).toEqual([]);
+    expect(clientComponentsOfPage(candidacyHtml, ownGlobalError, "candidacy.html")).toEqual(["components/self-check/LazySelfCheckForm.tsx"]);
   });
 
   it("/candidacy references the self-check's form, so it keeps the runtime", () => {

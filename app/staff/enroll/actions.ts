@@ -1,5 +1,6 @@
 "use server";
 
+import { formArgument } from "@/lib/security/server-action-post";
 import { getStaffContext, requestOrigin } from "@/lib/staff/auth";
 import { confirmTwoFactor, restartTwoFactor, setEnrollmentPassword, type EnrollmentState } from "@/lib/staff/enrollment";
 import { enrollingStaff } from "@/lib/staff/session";
@@ -7,7 +8,9 @@ import { enrollingStaff } from "@/lib/staff/session";
 export async function enrollAction(previous: EnrollmentState, formData: FormData): Promise<EnrollmentState> {
   const context = await getStaffContext();
   const origin = await requestOrigin(context);
-  const text = (name: string) => String(formData.get(name) ?? "");
+  // Anyone with a link may call it, with anything: a call by a script without a form reads as an empty one.
+  const form = formArgument(formData);
+  const text = (name: string) => String(form.get(name) ?? "");
   const step = text("step");
   if (step === "password") {
     return setEnrollmentPassword(context, { token: text("token"), password: text("password"), confirmPassword: text("confirmPassword") }, origin);

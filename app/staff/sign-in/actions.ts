@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { formArgument } from "@/lib/security/server-action-post";
 import { STAFF_PATH } from "@/lib/staff/paths";
 import { getStaffContext, requestOrigin } from "@/lib/staff/auth";
 import { safeReturnPath } from "@/lib/staff/session";
@@ -15,12 +16,14 @@ import {
 } from "@/lib/staff/sign-in";
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  // Anyone may call it, with anything: a call by a script without a form reads as an empty one.
+  const form = formArgument(formData);
   const context = await getStaffContext();
   const origin = await requestOrigin(context);
   const jar = await cookies();
-  const text = (name: string) => String(formData.get(name) ?? "");
+  const text = (name: string) => String(form.get(name) ?? "");
   const state =
-    formData.get("step") === "code"
+    form.get("step") === "code"
       ? await signInWithCode(context, emailFromPendingSignIn(context, jar.get(PENDING_SIGN_IN_COOKIE)?.value), { code: text("code") }, origin)
       : await signInWithPassword(context, { email: text("email"), password: text("password") }, origin);
   if (state.step === "code") {
@@ -36,6 +39,6 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   } else {
     jar.delete({ name: PENDING_SIGN_IN_COOKIE, path: STAFF_PATH });
   }
-  if (state.step === "done") redirect(safeReturnPath(formData.get("next")));
+  if (state.step === "done") redirect(safeReturnPath(form.get("next")));
   return state;
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { formArgument } from "@/lib/security/server-action-post";
 import { changeRequestStatus, statusChangeSchema } from "@/lib/staff/inbox";
 import { staffRequestPath, STAFF_REQUESTS_PATH } from "@/lib/staff/paths";
 import { requireStaff } from "@/lib/staff/session";
@@ -12,9 +13,11 @@ export interface StatusFormState {
 }
 
 export async function changeStatusAction(_previous: StatusFormState, formData: FormData): Promise<StatusFormState> {
-  const reference = String(formData.get("reference") ?? "");
+  // Read before the session is checked, so a call by a script without a form must not throw.
+  const form = formArgument(formData);
+  const reference = String(form.get("reference") ?? "");
   const staff = await requireStaff({ returnTo: staffRequestPath(reference) });
-  const values = { status: String(formData.get("status") ?? ""), note: String(formData.get("note") ?? "") };
+  const values = { status: String(form.get("status") ?? ""), note: String(form.get("note") ?? "") };
   const parsed = statusChangeSchema.safeParse({ reference, ...values });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", values };
   if (!(await changeRequestStatus(staff, parsed.data))) redirect(`${STAFF_REQUESTS_PATH}?gone=1`);

@@ -1,12 +1,14 @@
 /**
- * Whether a request to the inbox comes from the inbox's own pages, judged against SITE_URL, the address staff use,
+ * Whether a request comes from this site's own pages, judged against SITE_URL, the address patients and staff use,
  * never against the Host or X-Forwarded-Host it arrived with: those are whatever a client or a proxy in front says
  * (a name rebound to this server, a proxy that passes any Host on), so a page at that name would pass a test
  * against them.
  *
- * Posts (proxy.ts for every action, ./admin-download.ts for the CSV downloads, which Next does not check): the
- * Origin must be SITE_URL's. Page visits (./session.ts): a visit from another website must not open a patient's
- * details or write the audit log in the person's name, though the session cookie (SameSite=Lax) comes with it.
+ * Posts (proxy.ts for every staff action and every script's call to the appointment form's action, which Next
+ * would pass on to whichever page hosts the action named; ../staff/admin-download.ts for the CSV downloads, which
+ * Next does not check): the Origin must be SITE_URL's. Page visits (../staff/session.ts): a visit from another
+ * website must not open a patient's details or write the audit log in the person's name, though the session
+ * cookie (SameSite=Lax) comes with it.
  */
 
 /** The origin of a web address, or undefined for anything that is not an http(s) one. */
