@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { STAFF_COMPONENT_NAMES } from "./lib/content/components";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { describeCommit } from "./lib/git/repository";
 import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
@@ -67,11 +68,19 @@ const nextConfig: NextConfig = {
   },
 };
 
-// Under Turbopack, remark plugins must be named as strings (functions are not serialisable).
+/**
+ * The rule that pages hold no code (lib/content/check/mdx-safety.mjs, shared with the content check): a page with a
+ * {…}, an import, HTML or a javascript: link stops the build before any of it can run. Named by its absolute path:
+ * @next/mdx resolves plugin names from the page's folder.
+ */
+const REFUSE_CODE_IN_PAGES = fileURLToPath(new URL("./lib/content/check/mdx-safety.mjs", import.meta.url));
+
+// Under Turbopack, remark plugins must be named as strings (functions are not serialisable), and their options
+// must be plain data.
 const withMDX = createMDX({
   options: {
     // Frontmatter is read and validated by lib/content; here it is only stripped from the rendered body.
-    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES],
+    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES, [REFUSE_CODE_IN_PAGES, { components: STAFF_COMPONENT_NAMES }]],
   },
 });
 
