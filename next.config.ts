@@ -1,17 +1,19 @@
 import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { STAFF_COMPONENT_NAMES } from "./lib/content/components";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { describeCommit } from "./lib/git/repository";
-import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
+import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
 import { STAFF_PATH } from "./lib/staff/paths";
 
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
 const NEVER_IN_BUILD_OUTPUT = ["data/**", "tests/**", "scripts/**", ".env*", ".git/**", "reports/**", ".bench/**", "test-results/**"];
 
-const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
+/** Every response's headers. The policy allows eval in `next dev` alone, which React's development build needs. */
+const securityHeaders = (phase: string) => [
+  { key: "Content-Security-Policy", value: phase === PHASE_DEVELOPMENT_SERVER ? DEVELOPMENT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY },
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -38,9 +40,13 @@ const nextConfig: NextConfig = {
     // The appointment form sends a few short fields; anything larger is not a patient.
     serverActions: { bodySizeLimit: "64kb" }, // FORM_BODY_LIMIT_BYTES in lib/appointments/form-post-guard.ts
   },
-  async headers() {
+};
+
+/** The headers of each route; `phase` is the one Next gives the config (`next dev`, `next build`, `next start`). */
+function routeHeaders(phase: string): NextConfig["headers"] {
+  return async () => {
     return [
-      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/:path*", headers: securityHeaders(phase) },
       {
         // A patient on the form page must not tell any other site where they were. Not "no-referrer": with it,
         // browsers send `Origin: null` on the form's POST, and Next's CSRF check of the Origin rightly refuses it.
@@ -65,8 +71,8 @@ const nextConfig: NextConfig = {
         ],
       },
     ];
-  },
-};
+  };
+}
 
 /**
  * The rule that pages hold no code (lib/content/check/mdx-safety.mjs, shared with the content check): a page with a
@@ -98,6 +104,6 @@ async function servedCommit(): Promise<{ SITE_COMMIT: string; SITE_COMMITTED_AT:
   }
 }
 
-export default async function config(): Promise<NextConfig> {
-  return withMDX({ ...nextConfig, env: { ...(await servedCommit()) } });
+export default async function config(phase: string): Promise<NextConfig> {
+  return withMDX({ ...nextConfig, headers: routeHeaders(phase), env: { ...(await servedCommit()) } });
 }

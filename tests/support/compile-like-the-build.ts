@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import nextConfig from "@/next.config";
 
 type LoaderCallback = (error: Error | null | undefined, output?: Buffer | string) => void;
@@ -22,7 +23,7 @@ async function readMdxRule(): Promise<LoaderRule> {
   // `next build` sets this before it loads the config; @next/mdx then gives its rule to Turbopack.
   process.env.TURBOPACK = "1";
   try {
-    const config = await nextConfig();
+    const config = await nextConfig(PHASE_PRODUCTION_BUILD);
     const rules = Object.values(config.turbopack?.rules ?? {}).flat() as unknown as LoaderRule[];
     const rule = rules.find((candidate) => candidate.condition?.path instanceof RegExp && candidate.condition.path.test("page.mdx"));
     if (!rule) throw new Error("next.config.ts gives Turbopack no rule for .mdx files");
