@@ -153,7 +153,7 @@ export default function remarkRefuseCodeInPages(options) {
     if (!first) return;
     const where = file.path ? path.relative(process.cwd(), file.path).split(path.sep).join("/") : "this page";
     file.fail(
-      `${where} holds code or HTML, which pages may not have, so the site is not built. Fix each place (npm run content:check lists them too):\n` +
+      `${where} holds code or HTML, which pages may not have, so it is not built. Fix each place (npm run content:check lists them too):\n` +
         found.map(({ line, column, message }) => `  - ${where}:${line}:${column}: ${message}`).join("\n"),
       { place: { line: first.line, column: first.column }, source: "mdx-safety" },
     );
