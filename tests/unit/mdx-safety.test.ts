@@ -60,6 +60,12 @@ const CASES: { name: string; text: string; expected: string[] }[] = [
     expected: [`${LINE}:9: <Figure> \`src\` is not allowed: a javascript: ${RUNS_CODE}`],
   },
   {
+    // Browsers drop tabs inside an address: this is javascript:, however it is written.
+    name: "an entity-encoded javascript: address with a tab in it, in a component's field",
+    text: '<Figure src="&#106;ava&#x09;script:alert(1)" alt="The tool" caption="The tool." />',
+    expected: [`${LINE}:9: <Figure> \`src\` is not allowed: a javascript: ${RUNS_CODE}`],
+  },
+  {
     name: "a field written as {…}, even a plain value",
     text: '<Callout type={"info"}>\n\nWords.\n\n</Callout>',
     expected: [`${LINE}:10: <Callout> \`type\` must be written in quotes, like type="…"`],
