@@ -12,7 +12,8 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Canonical links, the sitemap and share images are written at build time from SITE_URL.
+# Canonical links, the sitemap and share images are written at build time from SITE_URL. `npm run build` runs the
+# content check first: a page with an error stops the image's build, with the file and line.
 ARG SITE_URL=http://localhost:3000
 ENV SITE_URL=$SITE_URL
 RUN npm run build

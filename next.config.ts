@@ -1,9 +1,11 @@
 import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { STAFF_COMPONENT_NAMES } from "./lib/content/components";
 import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { describeCommit } from "./lib/git/repository";
-import { CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
+import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/server-action-post";
 import { getClinic } from "./lib/site";
 import { STAFF_PATH } from "./lib/staff/paths";
@@ -11,8 +13,9 @@ import { STAFF_PATH } from "./lib/staff/paths";
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
 const NEVER_IN_BUILD_OUTPUT = ["data/**", "tests/**", "scripts/**", ".env*", ".git/**", "reports/**", ".bench/**", "test-results/**"];
 
-const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
+/** Every response's headers. The policy allows eval in `next dev` alone, which React's development build needs. */
+const securityHeaders = (phase: string) => [
+  { key: "Content-Security-Policy", value: phase === PHASE_DEVELOPMENT_SERVER ? DEVELOPMENT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY },
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -43,9 +46,13 @@ const nextConfig: NextConfig = {
     // Our forms send a few short fields; proxy.ts answers a larger post before Next would, with a bare 500.
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
-  async headers() {
+};
+
+/** The headers of each route; `phase` is the one Next gives the config (`next dev`, `next build`, `next start`). */
+function routeHeaders(phase: string): NextConfig["headers"] {
+  return async () => {
     return [
-      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/:path*", headers: securityHeaders(phase) },
       {
         // A patient on the form page must not tell any other site where they were. Not "no-referrer": with it,
         // browsers send `Origin: null` on the form's POST, and Next's CSRF check of the Origin rightly refuses it.
@@ -70,14 +77,22 @@ const nextConfig: NextConfig = {
         ],
       },
     ];
-  },
-};
+  };
+}
 
-// Under Turbopack, remark plugins must be named as strings (functions are not serialisable).
+/**
+ * The rule that pages hold no code (lib/content/check/mdx-safety.mjs, shared with the content check): a page with a
+ * {…}, an import, HTML or a javascript: link stops the build before any of it can run. Named by its absolute path:
+ * @next/mdx resolves plugin names from the page's folder.
+ */
+const REFUSE_CODE_IN_PAGES = fileURLToPath(new URL("./lib/content/check/mdx-safety.mjs", import.meta.url));
+
+// Under Turbopack, remark plugins must be named as strings (functions are not serialisable), and their options
+// must be plain data.
 const withMDX = createMDX({
   options: {
     // Frontmatter is read and validated by lib/content; here it is only stripped from the rendered body.
-    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES],
+    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES, [REFUSE_CODE_IN_PAGES, { components: STAFF_COMPONENT_NAMES }]],
   },
 });
 
@@ -95,6 +110,6 @@ async function servedCommit(): Promise<{ SITE_COMMIT: string; SITE_COMMITTED_AT:
   }
 }
 
-export default async function config(): Promise<NextConfig> {
-  return withMDX({ ...nextConfig, env: { ...(await servedCommit()) } });
+export default async function config(phase: string): Promise<NextConfig> {
+  return withMDX({ ...nextConfig, headers: routeHeaders(phase), env: { ...nextConfig.env, ...(await servedCommit()) } });
 }

@@ -9,7 +9,7 @@ import { pageFrontmatterSchema, type PageFrontmatter } from "./frontmatter";
 import { lineOfYamlField, parseYamlWithSchema } from "./yaml";
 import { readOnceInProduction } from "../read-once";
 import { CLINIC_FILE, type Clinic } from "../site";
-import { closestMatch } from "./suggest";
+import { closestMatch } from "./suggest.mjs";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { boundedText, strictFields } from "./schema-helpers";
 import { parseYamlWithSchema, readYamlFile, type YamlParseResult } from "./yaml";
 import { readOnceInProduction } from "../read-once";
-import { closestMatch } from "./suggest";
+import { closestMatch } from "./suggest.mjs";
 
 export const REFERENCES_FILE = path.join("content", "references.yaml");
 

@@ -27,18 +27,28 @@ const DIRECTIVES = [
 /** Browsers ignore these in a <meta> policy, and say so in the console: they belong in the header only. */
 const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "sandbox"]);
 
+/** What script-src becomes for each kind of page; `inline` is the directive as written above. */
+const SCRIPT_SOURCES = { none: "'none'", "inline-and-eval": "'self' 'unsafe-inline' 'unsafe-eval'" };
+
 /**
- * @param {{ scripts: "inline" | "none", forMetaElement?: boolean }} options
+ * @param {{ scripts: "inline" | "none" | "inline-and-eval", forMetaElement?: boolean }} options
  * @returns {string}
  */
 function buildPolicy({ scripts, forMetaElement = false }) {
   return DIRECTIVES.filter(([name]) => !(forMetaElement && HEADER_ONLY_DIRECTIVES.has(name)))
-    .map(([name, value]) => `${name} ${name === "script-src" && scripts === "none" ? "'none'" : value}`)
+    .map(([name, value]) => `${name} ${name === "script-src" && scripts !== "inline" ? SCRIPT_SOURCES[scripts] : value}`)
     .join("; ");
 }
 
 /** The policy of every response, and the whole policy of the pages that keep React (the self-check, the form). */
 export const CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "inline" });
+
+/**
+ * `next dev` only: React's development build and Next's dev runtime use eval() (to rebuild call stacks for their
+ * error overlay), and with the policy above the browser reports "eval() is not supported" on every page, which
+ * staff previewing a page take for a fault. next.config.ts sends it for the development server's phase alone.
+ */
+export const DEVELOPMENT_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "inline-and-eval" });
 
 /** Pages that ship no JavaScript: no script may run at all (JSON-LD is data, not a script, and is unaffected). */
 export const NO_SCRIPT_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "none" });

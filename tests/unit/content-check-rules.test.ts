@@ -9,7 +9,7 @@ import { formatContentCheckReport } from "@/lib/content/check/report";
 import { checkSelfCheckFile } from "@/lib/content/check/self-check";
 import { DEFAULT_CONTENT_CHECK_CONFIG } from "@/lib/content/check/config";
 import { formatContentProblem } from "@/lib/content/errors";
-import { closestMatch } from "@/lib/content/suggest";
+import { closestMatch } from "@/lib/content/suggest.mjs";
 import { yamlTextValues } from "@/lib/content/yaml";
 import { CODE_PAGE_HREFS } from "@/lib/routes";
 

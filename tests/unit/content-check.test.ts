@@ -72,7 +72,7 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
     `${fixture("component-bad-fields.mdx")}:11: <Figure> \`caption\` is missing: write a short caption shown under the picture`,
     `${fixture("component-bad-fields.mdx")}:13: <Callout> \`type\` must be one of: info, important, emergency`,
     `${fixture("component-bad-fields.mdx")}:19: <CallButton> has a field the site does not know: \`phone\` (check the spelling)`,
-    `${fixture("component-bad-fields.mdx")}:21: <Figure> \`alt\` must be written in quotes, like alt="…"`,
+    `${fixture("component-bad-fields.mdx")}:21:35: <Figure> \`alt\` must be written in quotes, like alt="…"`,
   ],
   "component-misplaced.mdx": [
     `${fixture("component-misplaced.mdx")}:11:10: <CallButton> must be on a line of its own, with a blank line before and after it`,

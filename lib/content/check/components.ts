@@ -1,30 +1,16 @@
 /**
  * Components in a page must be ones staff may use (lib/content/components.ts), with the fields their schema
  * accepts, in the right place (a block on its own line, or inside a sentence) and holding what they expect.
- * Pages hold no code: no imports, no exports, no {…} expressions.
+ * Pages hold no code: no imports, no exports, no {…} expressions, no HTML, no address that runs code (the rule is
+ * mdx-safety.mjs, which the build applies too).
  */
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
-import {
-  isStaffComponentName,
-  parseComponentFields,
-  STAFF_COMPONENT_NAMES,
-  staffComponentRules,
-  type StaffComponentName,
-} from "../components";
+import { isStaffComponentName, parseComponentFields, STAFF_COMPONENT_NAMES, staffComponentRules, type StaffComponentName } from "../components";
 import { contentError, type ContentProblem } from "../errors";
 import { unknownReferenceProblem, type Reference } from "../references";
-import { closestMatch } from "../suggest";
 import type { ParsedPage } from "./parse-mdx";
 import { columnOf, jsxElementsOf, lineOf, writtenFieldsOf, type JsxElement } from "./jsx";
-
-const COMPONENT_LIST = `You can use: ${[...STAFF_COMPONENT_NAMES].sort().join(", ")}`;
-
-function unknownComponentMessage(name: string): string {
-  if (/^[a-z]/.test(name)) return `<${name}> is HTML, which pages do not use: write Markdown instead, or a component. ${COMPONENT_LIST}`;
-  const suggestion = closestMatch(name, STAFF_COMPONENT_NAMES);
-  return `<${name}> is not a component you can use${suggestion ? ` (did you mean <${suggestion}>?)` : ""}. ${COMPONENT_LIST}`;
-}
+import { findUnsafeMdx } from "./mdx-safety.mjs";
 
 function placementProblem(element: JsxElement, name: StaffComponentName): string | undefined {
   const { placement } = staffComponentRules[name];
@@ -69,43 +55,32 @@ function contentProblem(element: JsxElement, name: StaffComponentName): string |
 
 function fieldProblems(page: ParsedPage, element: JsxElement, name: StaffComponentName): ContentProblem[] {
   const written = writtenFieldsOf(element);
-  const problems = written.problems.map(({ line, message }) => contentError(page.file, line, message));
   const parsed = parseComponentFields(name, written.fields);
-  if (parsed.ok) return problems;
+  if (parsed.ok) return [];
   const lineOfField = (field: string | undefined) =>
     element.attributes.find((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === field)?.position?.start.line ??
     lineOf(element);
-  return [
-    ...problems,
-    ...parsed.problems
-      // A field written as code is reported once, as code, not again as missing.
-      .filter(({ field }) => field === undefined || !written.unreadable.has(field))
-      .map(({ field, message }) => contentError(page.file, lineOfField(field), message)),
-  ];
+  return (
+    parsed.problems
+      // A field refused as code is reported once, as code, not again as missing.
+      .filter(({ field }) => field === undefined || !written.refused.has(field))
+      .map(({ field, message }) => contentError(page.file, lineOfField(field), message))
+  );
 }
 
 /** `references` is undefined when content/references.yaml could not be read (that file's problems are reported on their own). */
 export function checkComponents(page: ParsedPage, references: readonly Reference[] | undefined): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  visit(page.tree, (node) => {
-    if (node.type === "mdxjsEsm") {
-      problems.push(contentError(page.file, lineOf(node), "pages cannot import or export code: use the components listed in content/README.md"));
-    } else if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
-      problems.push(
-        contentError(page.file, lineOf(node), `{${node.value}} is code, which pages do not use: to show a curly brace, write \\{`, columnOf(node)),
-      );
-    }
-  });
+  const problems = findUnsafeMdx(page.tree, { components: STAFF_COMPONENT_NAMES }).map(({ line, column, message }) =>
+    contentError(page.file, line, message, column),
+  );
   const elements = jsxElementsOf(page.tree);
   for (const element of elements) {
     const name = element.name ?? "";
     const report = (message: string | undefined) => {
       if (message) problems.push(contentError(page.file, lineOf(element), message, columnOf(element)));
     };
-    if (!isStaffComponentName(name)) {
-      report(unknownComponentMessage(name));
-      continue;
-    }
+    // An element staff may not use is reported above, as code or HTML.
+    if (!isStaffComponentName(name)) continue;
     report(placementProblem(element, name));
     report(contentProblem(element, name));
     problems.push(...fieldProblems(page, element, name));

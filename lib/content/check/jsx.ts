@@ -2,6 +2,7 @@
 import type { Node, Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
 import { visit } from "unist-util-visit";
+import { refusedFieldMessage } from "./mdx-safety.mjs";
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -24,37 +25,21 @@ export function jsxElementsOf(tree: Root): JsxElement[] {
 
 export interface WrittenFields {
   fields: Record<string, unknown>;
-  /** Fields that are written but hold code the check cannot read (reported in `problems`). */
-  unreadable: Set<string>;
-  /** Fields written in a way the content check cannot read, with a message for each. */
-  problems: { line: number; message: string }[];
+  /** Fields written but refused as code (lib/content/check/mdx-safety.mjs reports them), left out of `fields`. */
+  refused: Set<string>;
 }
 
 /**
- * The fields written on an element: `name="text"` is text, a bare `name` is `true`, and `name={…}` is read
- * when it holds a plain value (a number, `true`, a quoted text). Anything else is code, which staff pages do not need.
+ * The fields written on an element: `name="text"` is text and a bare `name` is `true`. A field the rule against
+ * code refuses (`name={…}`, `on…`, an address that runs code) is left out, so its schema does not report it again.
  */
 export function writtenFieldsOf(element: JsxElement): WrittenFields {
   const fields: Record<string, unknown> = {};
-  const problems: WrittenFields["problems"] = [];
-  const unreadable = new Set<string>();
+  const refused = new Set<string>();
   for (const attribute of element.attributes) {
-    const line = attribute.position?.start.line ?? lineOf(element);
-    if (attribute.type === "mdxJsxExpressionAttribute") {
-      problems.push({ line, message: `<${element.name}> has {${attribute.value}}: write each field as name="value"` });
-      continue;
-    }
-    const { name, value } = attribute;
-    if (value === null || value === undefined) fields[name] = true;
-    else if (typeof value === "string") fields[name] = value;
-    else {
-      try {
-        fields[name] = JSON.parse(value.value);
-      } catch {
-        unreadable.add(name);
-        problems.push({ line, message: `<${element.name}> \`${name}\` must be written in quotes, like ${name}="…"` });
-      }
-    }
+    if (attribute.type === "mdxJsxExpressionAttribute") continue;
+    if (refusedFieldMessage(element.name ?? "", attribute)) refused.add(attribute.name);
+    else fields[attribute.name] = attribute.value ?? true;
   }
-  return { fields, unreadable, problems };
+  return { fields, refused };
 }

@@ -2,9 +2,10 @@
 import type { Node } from "mdast";
 import { visit } from "unist-util-visit";
 import { contentError, type ContentProblem } from "../errors";
-import { closestMatch } from "../suggest";
+import { closestMatch } from "../suggest.mjs";
 import type { ParsedPage } from "./parse-mdx";
 import { columnOf, lineOf } from "./jsx";
+import { unsafeSchemeOf } from "./mdx-safety.mjs";
 
 export interface SiteAddresses {
   /** Every page address a link may go to: the content pages and the pages written in code. */
@@ -34,6 +35,8 @@ export function linkProblem(url: string, addresses: SiteAddresses): string | und
 export function checkLinks(page: ParsedPage, addresses: SiteAddresses): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (node: Node, url: string) => {
+    // An address that runs code is refused as code (mdx-safety.mjs), once.
+    if (unsafeSchemeOf(url)) return;
     const problem = linkProblem(url, addresses);
     if (problem) problems.push(contentError(page.file, lineOf(node), problem, columnOf(node)));
   };
