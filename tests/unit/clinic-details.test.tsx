@@ -18,7 +18,7 @@ import { getClinic, parseClinicFacts } from "@/lib/site";
 
 const FIXTURE_CLINIC = parseClinicFacts(`
 name: Test Clinic
-phone: 501.555.0100
+phone: 501.224.4001
 address:
   street: 1 Fixture Road
   city: Testville
