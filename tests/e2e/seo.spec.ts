@@ -158,7 +158,7 @@ test("no two pages share a title or a description", async ({ page }) => {
   }
 });
 
-test("the sitemap lists every public page with its review date, and every address in it answers", async ({ request, baseURL }) => {
+test("the sitemap lists every public page with the date it last changed, and every address in it answers", async ({ request, baseURL }) => {
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("xml");
