@@ -73,18 +73,23 @@ describe("content/clinic.yaml's own instructions", () => {
 
   it("followed as written, give a file the site reads, and it refuses each example value at its line", () => {
     const followed = uncommented((line) => line.replace(/^# ?/, ""));
-    const street = lineOf(followed, "  street:");
-    const physician = lineOf(followed, "  - name:");
+    const refused = (prefix: string, field: string, value: string) =>
+      `content/clinic.yaml:${lineOf(followed, prefix)}: \`${field}\` is "${value}", an example, not the clinic's: ` +
+      'write the clinic\'s own, or put the "# " back at the start of these lines until the clinic publishes it';
     expect(problemsOf(followed)).toEqual([
-      `content/clinic.yaml:${street}: \`address.street\` is "123 Example Street", an example, not the clinic's: ` +
-        'write the clinic\'s own, or put the "# " back at the start of these lines until the clinic publishes it',
-      `content/clinic.yaml:${physician}: \`physicians.0.name\` is "Dr. Example Name", an example, not the clinic's: ` +
-        'write the clinic\'s own, or put the "# " back at the start of these lines until the clinic publishes it',
+      refused("  street:", "address.street", "123 Example Street"),
+      refused("  city:", "address.city", "Example City"),
+      refused("  - name:", "physicians.0.name", "Dr. Example Name"),
+      refused("    role:", "physicians.0.role", "Example role, such as Interventional spine physician"),
     ]);
-    const filledIn = followed.replace("123 Example Street", "1 Fixture Road").replace("Dr. Example Name", "Dr. Fixture Person");
+    const filledIn = followed
+      .replace("123 Example Street", "1 Fixture Road")
+      .replace("Example City", "Testville")
+      .replace("Dr. Example Name", "Dr. Fixture Person")
+      .replace("Example role, such as Interventional spine physician", "Spine physician");
     expect(parseClinicFacts(filledIn)).toMatchObject({
-      address: { street: "1 Fixture Road", city: "Little Rock" },
-      physicians: [{ name: "Dr. Fixture Person" }],
+      address: { street: "1 Fixture Road", city: "Testville" },
+      physicians: [{ name: "Dr. Fixture Person", role: "Spine physician" }],
     });
   });
 
@@ -94,7 +99,9 @@ describe("content/clinic.yaml's own instructions", () => {
     const files = site.files.map((file) => (file.file === "content/clinic.yaml" ? { ...file, text: followed } : file));
     const report = await checkContent({ files, publicFiles: site.publicFiles });
     const clinicProblems = report.problems.filter((problem) => problem.file === "content/clinic.yaml");
-    expect(clinicProblems.map(formatContentProblem)).toEqual([expect.stringContaining('"123 Example Street"'), expect.stringContaining('"Dr. Example Name"')]);
+    expect(clinicProblems.map(formatContentProblem)).toEqual(
+      ['"123 Example Street"', '"Example City"', '"Dr. Example Name"', '"Example role'].map((value) => expect.stringContaining(value)),
+    );
     expect(clinicProblems.every((problem) => problem.severity === "error")).toBe(true);
   });
 
