@@ -4,6 +4,7 @@
  */
 import type { Config } from "tailwindcss";
 import typography from "@tailwindcss/typography";
+import { EXTENSION_FONT_FAMILY } from "./lib/reader-font/family.mjs";
 
 /** The clinic colours, also used where CSS cannot reach (the generated share images). */
 export const colors = {
@@ -32,7 +33,10 @@ const config: Config = {
       colors,
       fontFamily: {
         // Atkinson Hyperlegible (lib/fonts.ts sets the variable), then system fonts while it loads or if it fails.
+        // Its extension faces come first: each declares only letters the preloaded files lack, so a page without
+        // such a letter never downloads one (lib/reader-font/subset.mjs).
         sans: [
+          `"${EXTENSION_FONT_FAMILY}"`,
           "var(--font-reader)",
           "system-ui",
           "-apple-system",

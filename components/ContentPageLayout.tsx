@@ -5,18 +5,17 @@ import { Breadcrumbs } from "./Breadcrumbs";
 import { PAGE_HEADING_CLASSES } from "./heading-classes";
 import { JsonLd } from "./JsonLd";
 import { MedicalReviewer } from "./MedicalReviewer";
+import { PageDate } from "./PageDate";
 import { PageFrame } from "./PageFrame";
-
-const UPDATED_DATE_FORMAT = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
 
 /** The prose styles of a page's words; the heading sizes come from app/globals.css (.prose h2, h3). */
 export const PROSE_CLASSES =
   "prose prose-lg max-w-none prose-slate prose-headings:text-brand-900 prose-a:text-brand-800 prose-a:underline-offset-4 prose-strong:text-ink prose-table:text-base";
 
 /**
- * A content page: where it sits (breadcrumbs), its title as the one <h1>, on medical pages the date its words were
- * last reviewed (small: it matters to some readers, not to the first look), then the staff's words; and, for
- * search engines, its structured data, drawn from the same breadcrumb trail.
+ * A content page: where it sits (breadcrumbs), its title as the one <h1>, on medical pages the date it last changed
+ * and, once a physician approved its words, that approval (small: it matters to some readers, not to the first
+ * look), then the staff's words; and, for search engines, its structured data, drawn from the same breadcrumb trail.
  */
 export function ContentPageLayout({ page, children }: { page: ContentPage; children: React.ReactNode }) {
   const trail = breadcrumbTrail(page, getContentPage(""));
@@ -30,7 +29,7 @@ export function ContentPageLayout({ page, children }: { page: ContentPage; child
           <h1 className={PAGE_HEADING_CLASSES}>{page.headline ?? page.title}</h1>
           {page.medical && (
             <p className="mt-3 text-[1rem]/snug text-ink-muted">
-              Last reviewed: <time dateTime={page.updated}>{UPDATED_DATE_FORMAT.format(new Date(page.updated))}</time>
+              Last updated: <PageDate date={page.updated} />
             </p>
           )}
           <MedicalReviewer page={page} />

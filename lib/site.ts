@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "./content/errors";
+import { isExamplePhoneNumber, isExampleValue } from "./content/example-values";
 import { boundedText, optionalText, strictFields } from "./content/schema-helpers";
 import { parseYamlWithSchema } from "./content/yaml";
 import { readOnceInProduction } from "./read-once";
@@ -23,7 +24,19 @@ const usPhoneDigits = z
   .transform((value) => String(value).replace(/\D/g, "").replace(/^1(?=\d{10}$)/, ""))
   .refine((digits) => /^[2-9]\d{2}[2-9]\d{6}$/.test(digits), {
     error: "must be a 10-digit US phone number, e.g. 501.224.4001",
+    abort: true,
+  })
+  .refine((digits) => !isExamplePhoneNumber(digits), {
+    error: "is a 555-01xx number, kept for examples, which never rings: write the number patients call, e.g. 501.224.4001",
   });
+
+/** Every text value in the clinic's facts with its path, for the rule that no example is published as a fact. */
+function textValuesOf(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
+  if (typeof value === "string") return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => textValuesOf(item, [...path, index]));
+  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([key, item]) => textValuesOf(item, [...path, key]));
+  return [];
+}
 
 export const clinicFactsSchema = strictFields({
   name: boundedText(2, 60),
@@ -54,6 +67,19 @@ export const clinicFactsSchema = strictFields({
       }),
     )
     .optional(),
+}).superRefine((facts, context) => {
+  // The commented-out block in clinic.yaml shows each field with an example ("Dr. Example Name"); uncommented and
+  // left as it is, it would publish a made-up doctor and address (see lib/content/example-values.ts).
+  for (const { path, text } of textValuesOf(facts)) {
+    if (path[0] === "phone" || !isExampleValue(text)) continue;
+    context.addIssue({
+      code: "custom",
+      path,
+      message:
+        `is "${text}", an example, not the clinic's: write the clinic's own, ` +
+        'or put the "# " back at the start of these lines until the clinic publishes it',
+    });
+  }
 });
 
 export type ClinicFacts = z.infer<typeof clinicFactsSchema>;

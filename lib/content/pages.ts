@@ -33,6 +33,15 @@ const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // The frontmatter's first field is on line 2, just after the opening `---`.
 const FIRST_FIELD_LINE = 2;
 
+/** A page's settings in its text: the YAML between the two `---` lines, where it starts and ends, and the words after. */
+export function pageSettingsBlock(source: string): { yaml: string; yamlStart: number; yamlEnd: number; body: string } | undefined {
+  const block = FRONTMATTER_BLOCK.exec(source);
+  if (!block) return undefined;
+  const yaml = block[1] ?? "";
+  const yamlStart = source.indexOf("\n") + 1;
+  return { yaml, yamlStart, yamlEnd: yamlStart + yaml.length, body: source.slice(block[0].length) };
+}
+
 /** The address of the page a file holds (`content/benefits.mdx` is `/benefits`), or undefined for a bad file name. */
 export function pageHrefOfFile(file: string): string | undefined {
   const fileSlug = path.basename(file, PAGE_FILE_EXTENSION);
@@ -65,15 +74,18 @@ function lineOfFrontmatterField(source: string, field: keyof PageFrontmatter): n
 
 type Physician = NonNullable<Clinic["physicians"]>[number];
 
-/** The physician a page names in `reviewedBy`, or what is wrong with the name; undefined when it names none. */
+/**
+ * The physician's approval a page states (`reviewedBy` with its date, `reviewed`), or what is wrong with the name;
+ * undefined when the page states no approval. Half an approval is the schema's error, never a review here.
+ */
 export function pageReviewer(
-  page: Pick<ContentPage, "reviewedBy">,
+  page: Pick<ContentPage, "reviewedBy" | "reviewed">,
   clinic: Pick<Clinic, "physicians">,
-): { physician: Physician } | { problem: string } | undefined {
-  if (page.reviewedBy === undefined) return undefined;
+): { physician: Physician; reviewed: string } | { problem: string } | undefined {
+  if (page.reviewedBy === undefined || page.reviewed === undefined) return undefined;
   const physicians = clinic.physicians ?? [];
   const physician = physicians.find((candidate) => candidate.name === page.reviewedBy);
-  if (physician) return { physician };
+  if (physician) return { physician, reviewed: page.reviewed };
   const names = physicians.map((candidate) => candidate.name);
   const suggestion = closestMatch(page.reviewedBy, names);
   return {

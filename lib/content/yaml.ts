@@ -39,6 +39,33 @@ export function lineOfYamlField(yamlText: string, path: readonly PropertyKey[], 
 }
 
 /**
+ * The line a staff member must change for a syntax error the parser places at `parserLine`. The parser stops
+ * where it noticed the mistake, which is often the blank line or comment before the wrong line (an indented
+ * `address:` is noticed at the end of the field above it): such a line holds nothing to fix, so the mistake is
+ * on the next line with a value, or, at the end of the text (a quote never closed), on the last one.
+ */
+function lineWithTheMistake(yamlText: string, parserLine: number): number {
+  const lines = yamlText.split(/\r?\n/);
+  const holdsNothing = (line: string | undefined) => line === undefined || /^\s*(#.*)?$/.test(line);
+  if (!holdsNothing(lines[parserLine - 1])) return parserLine;
+  for (let line = parserLine + 1; line <= lines.length; line++) if (!holdsNothing(lines[line - 1])) return line;
+  for (let line = Math.min(parserLine, lines.length) - 1; line >= 1; line--) if (!holdsNothing(lines[line - 1])) return line;
+  return parserLine;
+}
+
+/** The parser's message in a staff member's words where it has jargon for a common slip, else its first line. */
+function yamlErrorInWords(error: { code: string; message: string }): string {
+  if (error.code === "BAD_INDENT") {
+    return (
+      "the spaces at the start of this line do not match the lines above it: a setting starts at the very left of " +
+      'the line, and the lines inside it two spaces further in (after deleting a "#", delete the space after it too)'
+    );
+  }
+  // The parser's own "at line 1, column 17" counts from the YAML text, not the file: leave it out.
+  return error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+}
+
+/**
  * Parses `yamlText` and validates it with `schema`. `firstLine` is the file line the text starts on (2 for
  * a page's settings, just after the opening `---`); `notValidYaml` starts the message of a syntax error.
  */
@@ -54,14 +81,10 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(
   if (document.errors.length > 0) {
     return {
       ok: false,
-      problems: document.errors.map((error) =>
-        contentError(
-          file,
-          toFileLine(error.linePos?.[0].line ?? 1),
-          // The parser's own "at line 1, column 17" counts from the YAML text, not the file: leave it out.
-          `${notValidYaml}: ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
-        ),
-      ),
+      problems: document.errors.map((error) => {
+        const line = lineWithTheMistake(yamlText, error.linePos?.[0].line ?? 1);
+        return contentError(file, toFileLine(line), `${notValidYaml}: ${yamlErrorInWords(error)}`);
+      }),
     };
   }
   const result = schema.safeParse(document.toJS() ?? {});

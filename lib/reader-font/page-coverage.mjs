@@ -1,10 +1,12 @@
 // @ts-check
 /**
- * The build's check that the font subset (lib/reader-font/subset.mjs) draws every page: it reads the text a
- * prerendered page shows and names any character the subset lacks, so that an "é" added to a page stops the
- * build instead of showing in another typeface.
+ * The build's look at the font of every prerendered page: it reads the text a page shows and compares it with
+ * what the written font files hold (faces.json, lib/reader-font/subset.mjs). It never stops the build: a
+ * character outside the main file is still drawn, from an extension face (a warning: an extra download, which a
+ * character typed in code causes) or by the reader's system font, as an arrow like ▾ always was (the subset step
+ * warns of content characters the typeface lacks).
  */
-import { charactersMissingFromSubset } from "./subset.mjs";
+import { characterInWords } from "./subset.mjs";
 
 const ENTITIES = /** @type {Record<string, string>} */ ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" });
 
@@ -29,13 +31,19 @@ export function shownText(html) {
 
 /**
  * @param {{ file: string, html: string }[]} pages
- * @returns {string[]} one message per page that shows a character the subset lacks
+ * @param {readonly { name: string, characters: string, preload: boolean }[]} faces what the font files hold
+ * @returns {string[]} one warning per page that shows a character of the typeface outside its preloaded main file
  */
-export function pagesTheSubsetCannotDraw(pages) {
+export function fontWarningsForPages(pages, faces) {
+  const main = new Set(faces.filter((face) => face.preload).flatMap((face) => [...face.characters]));
+  const extension = new Set(faces.filter((face) => !face.preload).flatMap((face) => [...face.characters]));
   return pages.flatMap(({ file, html }) => {
-    const missing = charactersMissingFromSubset(shownText(html));
-    if (missing.length === 0) return [];
-    const named = missing.map((character) => `"${character}" (U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")})`);
-    return [`${file} shows ${named.join(", ")}, which the font subset lacks: add ${missing.length === 1 ? "it" : "them"} to READER_FONT_CHARACTERS in lib/reader-font/subset.mjs`];
+    const fromExtension = [...new Set(shownText(html))].filter((character) => extension.has(character) && !main.has(character));
+    if (fromExtension.length === 0) return [];
+    return [
+      `${file} shows ${fromExtension.map(characterInWords).join(", ")}, drawn from the typeface's extension file, an extra download ` +
+        "for this page: a character in content/ joins the main file by itself, so this one comes from code: add it to " +
+        "READER_FONT_CHARACTERS in lib/reader-font/subset.mjs",
+    ];
   });
 }

@@ -154,12 +154,15 @@ function pageSubjects(title: string, { siteUrl, clinic }: SiteIdentity): Thing[]
 /** What a page says about itself: a content file, or a page written in code (lib/routes.ts). */
 type WebPageFacts = ContentPage | Pick<CodePage, "href" | "title" | "description" | "updated">;
 
-/** The physician who reviewed the page, when its `reviewedBy` names one in clinic.yaml (the build stops otherwise). */
-function reviewedByJsonLd(page: WebPageFacts, { clinic }: SiteIdentity): Pick<MedicalWebPage, "reviewedBy"> {
-  // Pages written in code have no reviewer setting.
-  if (!("reviewedBy" in page)) return {};
+/**
+ * A physician's approval of the page, when it states one (`reviewed` with `reviewedBy`, naming a physician in
+ * clinic.yaml; the build stops otherwise): when and by whom. Nothing for a page no physician approved.
+ */
+function reviewJsonLd(page: WebPageFacts, { clinic }: SiteIdentity): Pick<MedicalWebPage, "lastReviewed" | "reviewedBy"> {
+  // Pages written in code have no review settings.
+  if (!("file" in page)) return {};
   const reviewer = pageReviewer(page, clinic);
-  return reviewer && "physician" in reviewer ? { reviewedBy: physicianJsonLd(reviewer.physician) } : {};
+  return reviewer && "physician" in reviewer ? { lastReviewed: reviewer.reviewed, reviewedBy: physicianJsonLd(reviewer.physician) } : {};
 }
 
 export function medicalWebPageJsonLd(page: WebPageFacts, site: SiteIdentity): MedicalWebPage {
@@ -170,9 +173,9 @@ export function medicalWebPageJsonLd(page: WebPageFacts, site: SiteIdentity): Me
     url,
     name: page.title,
     description: page.description,
-    // The frontmatter's `updated` is the date staff last reviewed the words, which is what lastReviewed means.
-    lastReviewed: page.updated,
-    ...reviewedByJsonLd(page, site),
+    // `updated` is the page's last change, even a comma: that is dateModified, never a physician's review.
+    ...(page.updated && { dateModified: page.updated }),
+    ...reviewJsonLd(page, site),
     inLanguage: "en-US",
     isPartOf: { "@id": ids(site.siteUrl).website },
     about: pageSubjects(page.title, site),

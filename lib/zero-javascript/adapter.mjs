@@ -11,12 +11,13 @@
  * the same policy as a response header for those paths to routes-manifest.json, which `next start` and the
  * standalone server read (next.config.ts's headers() is evaluated before any page is built, so it cannot know).
  * It writes its decision to `<distDir>/zero-javascript.json`. `next dev` does not run it. Before all that, it
- * checks that the font subset draws every prerendered page (lib/reader-font/page-coverage.mjs).
+ * warns of pages that need more of the typeface than its preloaded file (lib/reader-font/page-coverage.mjs).
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pagesTheSubsetCannotDraw } from "../reader-font/page-coverage.mjs";
+import { fontWarningsForPages } from "../reader-font/page-coverage.mjs";
+import { FACES_FILE } from "../reader-font/subset.mjs";
 import { NO_SCRIPT_CONTENT_SECURITY_POLICY, NO_SCRIPT_META_CONTENT_SECURITY_POLICY } from "../security/content-security-policy.mjs";
 import { UnrecognisedBuildOutputError } from "./build-output-error.mjs";
 import { clientComponentsOfPage, findFiles, readClientModuleSources } from "./client-references.mjs";
@@ -115,9 +116,11 @@ const zeroJavaScriptAdapter = {
   name: "mocek-spine-zero-javascript",
   async onBuildComplete(ctx) {
     const htmlFiles = prerenderedHtmlFiles(ctx);
-    // Not about JavaScript, but this is where the build hands over its pages: the font subset must draw them all.
-    const undrawable = pagesTheSubsetCannotDraw(htmlFiles.map(({ file }) => ({ file: path.relative(ctx.projectDir, file), html: fs.readFileSync(file, "utf8") })));
-    if (undrawable.length > 0) throw new Error(`The site's font cannot draw every page:\n  ${undrawable.join("\n  ")}`);
+    // Not about JavaScript, but this is where the build hands over its pages: a page that needs a font file beyond
+    // the preloaded one is worth a warning, never a stop (lib/reader-font/page-coverage.mjs).
+    const faces = JSON.parse(fs.readFileSync(FACES_FILE, "utf8"));
+    const pages = htmlFiles.map(({ file }) => ({ file: path.relative(ctx.projectDir, file), html: fs.readFileSync(file, "utf8") }));
+    for (const warning of fontWarningsForPages(pages, faces)) console.warn(`Warning: ${warning}`);
     const decision = stripPagesWithoutClientComponents(htmlFiles, ctx);
     addNoScriptPolicyHeaders(ctx.distDir, ctx.projectDir, decision.zeroJavaScript);
     fs.writeFileSync(path.join(ctx.distDir, DECISION_FILE), `${JSON.stringify(decision, null, 2)}\n`);

@@ -18,7 +18,7 @@ import { getClinic, parseClinicFacts } from "@/lib/site";
 
 const FIXTURE_CLINIC = parseClinicFacts(`
 name: Test Clinic
-phone: 501.555.0100
+phone: 501.224.4001
 address:
   street: 1 Fixture Road
   city: Testville
@@ -97,7 +97,7 @@ describe("the clinic's physicians (/about)", () => {
 });
 
 describe("\"Medically reviewed by\"", () => {
-  const page = { file: "content/benefits.mdx" };
+  const page = { file: "content/benefits.mdx", reviewed: "2026-11-30" };
 
   it("shows the reviewer a page names, with credentials, from content/clinic.yaml", () => {
     render(<MedicalReviewer page={{ ...page, reviewedBy: "Dr. Fixture Person" }} clinic={FIXTURE_CLINIC} />);
@@ -105,7 +105,7 @@ describe("\"Medically reviewed by\"", () => {
   });
 
   it("shows nothing when the page names no reviewer", () => {
-    const { container } = render(<MedicalReviewer page={page} clinic={FIXTURE_CLINIC} />);
+    const { container } = render(<MedicalReviewer page={{ file: page.file }} clinic={FIXTURE_CLINIC} />);
     expect(container).toBeEmptyDOMElement();
   });
 
@@ -121,7 +121,7 @@ describe("\"Medically reviewed by\"", () => {
       file: "content/reviewed-page.mdx",
       text:
         '---\ntitle: "A page a doctor reviewed"\ndescription: "A page that names a physician as its reviewer, to prove the check finds the name in clinic.yaml."\n' +
-        'navLabel: "Reviewed"\nnavOrder: 98\nnavArea: footer\nupdated: 2026-01-15\nreviewedBy: "Dr. Fixture Person"\n---\n\n## Reviewed\n\nA short page.\n',
+        'navLabel: "Reviewed"\nnavOrder: 98\nnavArea: footer\nupdated: 2026-01-15\nreviewedBy: "Dr. Fixture Person"\nreviewed: 2026-01-15\n---\n\n## Reviewed\n\nA short page.\n',
     };
     const problemsFor = async (clinicYaml?: string) => {
       const files = site.files.map((file) => (clinicYaml && file.file === "content/clinic.yaml" ? { ...file, text: clinicYaml } : file));

@@ -2,6 +2,7 @@
 /** The content check's rules one by one, on small texts. */
 import { describe, expect, it } from "vitest";
 import { checkBannedPhrases, parseBannedPhrases } from "@/lib/content/check/banned-phrases";
+import { checkExampleContacts } from "@/lib/content/check/example-contacts";
 import { linkProblem } from "@/lib/content/check/links";
 import { parsePage, type ParsedPage } from "@/lib/content/check/parse-mdx";
 import { measureReadingLevel, measureTextReadingLevel } from "@/lib/content/check/reading-level";
@@ -128,5 +129,15 @@ describe("the printed report", () => {
     expect(output).toContain("content/privacy.mdx   11.2    120          0  warning: hard to read (exempt policy page)");
     expect(output).toContain("content/privacy.mdx:1: warning: the page reads at grade 11.2");
     expect(output.trim().split("\n").at(-1)).toBe("No errors (1 warning to look at): the content is ready to publish.");
+  });
+});
+
+describe("example contacts in a page's words", () => {
+  it("refuses an example email address and a 555-01xx number, which a patient would write to or call, with the line", () => {
+    const text = "---\ntitle: x\n---\n\nWrite to info@example.com or call (501) 555-0123.\n\nFor example, ask us. Our old number 501.555.0200 is gone.\n";
+    expect(checkExampleContacts("content/contact.mdx", text).map(formatContentProblem)).toEqual([
+      'content/contact.mdx:5:10: "info@example.com" is an example address that reaches no one: write an address the clinic reads, or leave it out',
+      'content/contact.mdx:5:35: "(501) 555-0123" is a 555-01xx number, kept for examples, which never rings: to show the clinic\'s number, use <CallButton />',
+    ]);
   });
 });

@@ -41,13 +41,13 @@ describe("structured data", () => {
     expect(webPage.name).toBe(title);
   });
 
-  it("gives every content page a MedicalWebPage with its own name, description, address and review date", () => {
+  it("gives every content page a MedicalWebPage with its own name, description, address and date of last change", () => {
     for (const page of getContentPages()) {
       expect(nodeOfType(graphNodesOf(page), "MedicalWebPage"), page.file).toMatchObject({
         name: page.title,
         description: page.description,
         url: `${SITE_URL}${page.href}`,
-        lastReviewed: page.updated,
+        dateModified: page.updated,
         isPartOf: { "@id": `${SITE_URL}/#website` },
       });
     }
@@ -159,7 +159,7 @@ describe("structured data", () => {
     expect(nodeOfType(nodes, "MedicalWebPage")).toMatchObject({
       url: `${SITE_URL}/request-appointment`,
       name: REQUEST_APPOINTMENT_PAGE.title,
-      lastReviewed: REQUEST_APPOINTMENT_PAGE.updated,
+      dateModified: REQUEST_APPOINTMENT_PAGE.updated,
     });
     expect(nodeOfType(nodes, "BreadcrumbList").itemListElement).toEqual([
       { "@type": "ListItem", position: 1, name: "Home", item: `${SITE_URL}/` },
@@ -177,14 +177,14 @@ describe("structured data", () => {
     expect(aboutOf("privacy")).toEqual(["WebSite"]);
   });
 
-  it("names the physician who reviewed a page, only when its reviewedBy names one in clinic.yaml", () => {
+  it("names the physician who approved a page, only when its reviewedBy names one in clinic.yaml", () => {
     const benefits = getContentPage("benefits");
     expect(nodeOfType(graphNodesOf(benefits), "MedicalWebPage")).not.toHaveProperty("reviewedBy");
     const withPhysician: SiteIdentity = {
       siteUrl: SITE_URL,
       clinic: parseClinicFacts("name: Mocek Spine\nphone: 501.224.4001\nphysicians:\n  - name: Dr. Fixture Person\n    credentials: MD\n"),
     };
-    const reviewed = nodeOfType(graphNodesOf({ ...benefits, reviewedBy: "Dr. Fixture Person" }, withPhysician), "MedicalWebPage");
+    const reviewed = nodeOfType(graphNodesOf({ ...benefits, reviewedBy: "Dr. Fixture Person", reviewed: benefits.updated }, withPhysician), "MedicalWebPage");
     expect(reviewed.reviewedBy).toEqual({ "@type": "Person", name: "Dr. Fixture Person", honorificSuffix: "MD" });
   });
 });

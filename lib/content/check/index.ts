@@ -13,6 +13,7 @@ import { CODE_PAGE_HREFS } from "../../routes";
 import { SELF_CHECK_FILE } from "../../self-check/texts";
 import { parseBannedPhrases, checkBannedPhrases, type BannedPhrase } from "./banned-phrases";
 import { checkComponents } from "./components";
+import { checkExampleContacts } from "./example-contacts";
 import { DEFAULT_CONTENT_CHECK_CONFIG, parseContentCheckConfig, type ContentCheckConfig } from "./config";
 import { checkHeadings } from "./headings";
 import { checkImages } from "./images";
@@ -131,7 +132,7 @@ async function checkPageBody(
   addresses: SiteAddresses,
 ): Promise<{ problems: ContentProblem[]; readingLevel?: PageReadingLevel }> {
   const name = pageNameOf(pageFile.file);
-  const problems = checkBannedPhrases(pageFile.file, pageFile.text, bannedPhrases);
+  const problems = [...checkBannedPhrases(pageFile.file, pageFile.text, bannedPhrases), ...checkExampleContacts(pageFile.file, pageFile.text)];
   const parsed = await parsePage(pageFile.file, pageFile.text);
   if (!parsed.ok) return { problems: [...problems, parsed.problem] };
   const { page } = parsed;
