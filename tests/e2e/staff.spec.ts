@@ -205,6 +205,9 @@ test("keyboard only: sign in with email, password and code, find a request, set 
   await page.keyboard.press("Enter");
   const found = page.getByRole("link", { name: reference });
   await expect(found).toBeVisible();
+  // The answer takes focus in its effect (a screen reader reads it): wait for that, as a keyboard user would,
+  // or it can pull focus off the link between the two steps below (seen under load in CI).
+  await expect(page.locator("main").getByRole("status")).toBeFocused();
   await found.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: `Request ${reference}` })).toBeVisible();
