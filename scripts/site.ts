@@ -12,10 +12,10 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { SiteLayout } from "../lib/releases/layout";
+import { short, SiteLayout } from "../lib/releases/layout";
 import { rollbackTarget } from "../lib/releases/rollback";
 import { Supervisor } from "../lib/releases/supervisor";
-import { short, switchTo, updateSite } from "../lib/releases/update";
+import { switchTo, updateSite } from "../lib/releases/update";
 
 const USAGE = "usage: npm run site -- update [--force] | rollback [commit] | status | serve";
 

@@ -48,6 +48,9 @@ export const releaseFailureSchema = z.object({
 });
 export type ReleaseFailure = z.infer<typeof releaseFailureSchema>;
 
+/** A commit as people read it: its first 7 characters, as git shows it. */
+export const short = (commit: string) => commit.slice(0, 7);
+
 export class SiteLayout {
   constructor(readonly root: string) {}
 

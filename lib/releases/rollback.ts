@@ -1,5 +1,5 @@
 /** Which kept release a rollback goes to: the one named, or the newest one built before the live one. */
-import type { SiteLayout } from "./layout";
+import { short, type SiteLayout } from "./layout";
 
 export function rollbackTarget(layout: SiteLayout, wanted?: string): { commit: string } | { error: string } {
   const releases = layout.releases();
@@ -7,7 +7,7 @@ export function rollbackTarget(layout: SiteLayout, wanted?: string): { commit: s
   if (wanted) {
     const matches = releases.filter((release) => release.commit.startsWith(wanted.toLowerCase()));
     if (matches.length !== 1) {
-      return { error: `${wanted} ${matches.length === 0 ? "is not a kept release" : "names more than one release"}; kept: ${releases.map((release) => release.commit.slice(0, 7)).join(", ") || "none"}` };
+      return { error: `${wanted} ${matches.length === 0 ? "is not a kept release" : "names more than one release"}; kept: ${releases.map((release) => short(release.commit)).join(", ") || "none"}` };
     }
     return { commit: matches[0]!.commit };
   }

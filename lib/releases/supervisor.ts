@@ -17,8 +17,7 @@ import net from "node:net";
 import path from "node:path";
 import { freePort } from "../../scripts/lib/free-port";
 import type { SwitchRequest } from "./control";
-import type { SiteLayout } from "./layout";
-import { short } from "./update";
+import { short, type SiteLayout } from "./layout";
 
 export interface SupervisorOptions {
   layout: SiteLayout;
@@ -210,7 +209,7 @@ async function waitUntilReady(port: number, commit: string, timeoutMs: number): 
       const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) });
       const report = (await response.json()) as { status?: string; release?: { commit?: string } };
       if (response.ok && report.release?.commit === commit) return;
-      last = `health answered ${response.status} ${report.status ?? ""} for ${report.release?.commit?.slice(0, 7) ?? "an unknown commit"}`;
+      last = `health answered ${response.status} ${report.status ?? ""} for ${report.release?.commit ? short(report.release.commit) : "an unknown commit"}`;
     } catch (error) {
       last = (error as Error).message;
     }

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describeCommit, exportCommit, fetchBranch, type CommitInfo } from "@/lib/git/repository";
 import { askSupervisorToSwitch, SupervisorUnavailableError } from "./control";
-import { KEPT_RELEASES, SiteLayout, writeJsonAtomically, type ReleaseInfo, type ReleaseStage } from "./layout";
+import { KEPT_RELEASES, short, SiteLayout, writeJsonAtomically, type ReleaseInfo, type ReleaseStage } from "./layout";
 import { tryLock } from "./lock";
 
 export interface UpdateOptions {
@@ -134,8 +134,14 @@ async function buildRelease(layout: SiteLayout, repository: string, commit: Comm
     await stage("install", () => installDependencies(folder, [previous && layout.releaseDir(previous.commit), repository], log, say));
     if (fs.existsSync(layout.buildCacheDir)) fs.cpSync(layout.buildCacheDir, path.join(folder, ".next", "cache"), { recursive: true });
     const buildEnv = { SITE_COMMIT: commit.commit, SITE_COMMITTED_AT: commit.committedAt, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: serverActionsKey(layout) };
-    await stage("content-check", () => runStep(folder, ["run", "content:check"], log, {}, contentCheckMessage));
-    await stage("build", () => runStep(folder, ["run", "build"], log, buildEnv, lastLines));
+    // `npm run build` runs the content check first (package.json): one run, and a failure that carries the check's
+    // file:line lines is the content's, not the code's.
+    await stage("build", () =>
+      runStep(folder, ["run", "build"], log, buildEnv, (output) => contentCheckProblems(output) ?? lastLines(output)).catch((error: Error) => {
+        const problems = contentCheckProblems(error.message);
+        throw problems ? new StageFailure("content-check", problems) : error;
+      }),
+    );
     await stage("build-output-check", () => runStep(folder, ["run", "test:build-output"], log, {}, lastLines));
     if (previous) keepPreviousStaticFiles(layout.releaseDir(previous.commit), folder);
     keepBuildCache(layout, folder);
@@ -253,10 +259,10 @@ function lastLines(output: string): string {
   return output.trimEnd().split("\n").slice(-FAILURE_LINES).join("\n");
 }
 
-/** The content check's own lines that name a file and line ("content/faq.mdx:12: …"): what staff must fix. */
-function contentCheckMessage(output: string): string {
+/** The content check's error lines that name a file and line ("content/faq.mdx:12: …"): what staff must fix. */
+function contentCheckProblems(output: string): string | undefined {
   const problems = output.split("\n").filter((line) => /^content\/\S+:\d+(:\d+)?: /.test(line) && !/^\S+: warning: /.test(line));
-  return problems.length > 0 ? problems.join("\n") : lastLines(output);
+  return problems.length > 0 ? problems.join("\n") : undefined;
 }
 
 function readSeenCommit(file: string): string | undefined {
@@ -278,4 +284,3 @@ export function pruneReleases(layout: SiteLayout, say: (line: string) => void) {
   }
 }
 
-export const short = (commit: string) => commit.slice(0, 7);

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getServerEnv } from "@/lib/env";
 import { logEvent } from "@/lib/log";
-import { SiteLayout } from "@/lib/releases/layout";
+import { short, SiteLayout } from "@/lib/releases/layout";
 import { rollbackTarget } from "@/lib/releases/rollback";
-import { short, switchTo } from "@/lib/releases/update";
+import { switchTo } from "@/lib/releases/update";
 import { recordAudit } from "@/lib/staff/audit";
 import { auditContext } from "@/lib/staff/context";
 import { STAFF_RELEASES_PATH } from "@/lib/staff/paths";

@@ -4,6 +4,7 @@ import { RollbackForm } from "@/components/staff/admin/RollbackForm";
 import { StaffAlert } from "@/components/staff/fields";
 import { StaffFrame } from "@/components/staff/StaffFrame";
 import { getServerEnv } from "@/lib/env";
+import { short } from "@/lib/releases/layout";
 import { releaseOverview } from "@/lib/releases/overview";
 import { clinicTime } from "@/lib/staff/inbox";
 import { STAFF_RELEASES_PATH } from "@/lib/staff/paths";
@@ -12,7 +13,6 @@ import { requireAdmin } from "@/lib/staff/session";
 export const metadata: Metadata = { title: "Website versions" };
 
 const SECTION_HEADING_CLASSES = "text-heading-2 font-bold text-brand-900";
-const short = (commit: string) => commit.slice(0, 7);
 
 /**
  * Which version of the pages the website serves, the versions kept for going back, and the last update that did
