@@ -21,6 +21,7 @@
 import { releaseOverview } from "@/lib/releases/overview";
 import { short } from "@/lib/releases/layout";
 import { getAppointmentsRuntime } from "@/lib/appointments/runtime";
+import { formatContentProblem } from "@/lib/content/errors";
 import { clearReviewOnChange, withPublishedSettings } from "@/lib/content/medical-review";
 import { pageHrefOfFile, pageSettingsBlock, PAGE_FILE_EXTENSION } from "@/lib/content/pages";
 import { getServerEnv } from "@/lib/env";
@@ -392,7 +393,11 @@ export function createPublishingService(deps: PublishingDeps) {
       // The text as it will be committed, dates and reviewer included, is what the check must pass.
       const finalCheck = published === draft.source ? draftCheck : await checkAtHead(path, published);
       const finalRefusal = publishRefusal({ actor, draft, check: finalCheck, reviewNeeded, approval });
-      if (finalRefusal) throw new PublishingRefusal(finalRefusal);
+      if (finalRefusal) {
+        // Only the dates or the reviewer's name can be wrong here (e.g. a physician no longer in clinic.yaml): say which.
+        const errors = finalCheck.problems.filter((problem) => problem.severity === "error").map(formatContentProblem);
+        throw new PublishingRefusal(`${finalRefusal}\n${errors.join("\n")}`);
+      }
 
       const outcome = await commitFiles(repository, {
         branch,
