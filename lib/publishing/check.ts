@@ -32,14 +32,18 @@ export function siteContent(input: ContentCheckInput): SiteContent {
 
 const sameProblem = (a: ContentProblem, b: ContentProblem) => a.file === b.file && a.line === b.line && a.message === b.message;
 
-/** Checks `source` as the file `path` among the site's other content. */
-export async function checkDraft(site: SiteContent, path: string, source: string): Promise<DraftCheck> {
+/**
+ * Checks `source` as the file `path` among the site's other content. `pendingPictures`: addresses of pictures
+ * uploaded with the draft (`/images/…`), published in the same commit, so the page may already show them.
+ */
+export async function checkDraft(site: SiteContent, path: string, source: string, pendingPictures: readonly string[] = []): Promise<DraftCheck> {
   // In its place among the others, as `npm run content:check` reads the folder: problems between two pages are
   // reported on the later one, and the draft must be judged in the same order.
   const draft: ContentFile = { file: path, text: source };
   const others = site.input.files.filter((file) => file.file !== path);
   const files = [...others, draft].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const report = await checkContent({ files, publicFiles: site.input.publicFiles });
+  const publicFiles = pendingPictures.length > 0 ? new Set([...site.input.publicFiles, ...pendingPictures]) : site.input.publicFiles;
+  const report = await checkContent({ files, publicFiles });
   const own = report.problems.filter((problem) => problem.file === path);
   const elsewhere = report.problems.filter((problem) => problem.file !== path);
   const baseline = elsewhere.length > 0 ? (await site.baseline()).problems : [];

@@ -71,8 +71,21 @@ export interface PublishingDeps {
   siteRoot?: string;
   /** The commit the live site serves (its /api/health); undefined when it cannot be asked. */
   servedCommit: () => Promise<string | undefined>;
+  /**
+   * The pictures uploaded with a draft and not yet in git (lib/publishing/pictures.ts): the check counts them as
+   * present, and the publish commits them with the page, in the same commit. None when unset.
+   */
+  draftPictures?: (draft: Draft) => Promise<DraftPicture[]>;
   now?: () => Date;
 }
+
+/** A picture published with a page: its path in the repository (public/images/…) and its bytes. */
+export interface DraftPicture {
+  path: string;
+  content: Buffer;
+}
+
+const PICTURE_PATH = /^public\/images\/[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpg|jpeg|png|webp)$/;
 
 /** A page in the editor's list. */
 export interface PageListing {
@@ -168,8 +181,17 @@ export function createPublishingService(deps: PublishingDeps) {
     return cachedSite.site;
   }
 
-  async function checkAtHead(path: string, source: string): Promise<DraftCheck> {
-    return checkDraft(await siteAt(await branchHead(repository, branch)), path, source);
+  async function picturesOf(draft: Draft): Promise<DraftPicture[]> {
+    const pictures = (await deps.draftPictures?.(draft)) ?? [];
+    for (const picture of pictures) {
+      if (!PICTURE_PATH.test(picture.path)) throw new Error(`${picture.path} is not a picture's path under public/images/`);
+    }
+    return pictures;
+  }
+
+  async function checkAtHead(draft: Draft, source = draft.source): Promise<DraftCheck> {
+    const pictures = (await picturesOf(draft)).map((picture) => picture.path.slice("public".length));
+    return checkDraft(await siteAt(await branchHead(repository, branch)), draft.path, source, pictures);
   }
 
   async function audit(actor: PublishingActor, action: AuditAction, path: string, detail?: string) {
@@ -200,7 +222,7 @@ export function createPublishingService(deps: PublishingDeps) {
   }
 
   async function view(draft: Draft, actor: PublishingActor): Promise<DraftView> {
-    const [check, decisions, head] = await Promise.all([checkAtHead(draft.path, draft.source), store.decisionsOf(draft.id), branchHead(repository, branch)]);
+    const [check, decisions, head] = await Promise.all([checkAtHead(draft), store.decisionsOf(draft.id), branchHead(repository, branch)]);
     const atHead = await fileAt(repository, head, draft.path);
     return {
       draft,
@@ -310,7 +332,7 @@ export function createPublishingService(deps: PublishingDeps) {
         version: outcome.draft.version,
         source: outcome.draft.source,
         reviewCleared: cleared.cleared,
-        check: await checkAtHead(path, outcome.draft.source),
+        check: await checkAtHead(outcome.draft),
       };
     },
 
@@ -328,7 +350,7 @@ export function createPublishingService(deps: PublishingDeps) {
       requireEditor(actor);
       const draft = await draftAt(path, version);
       if (draft.state === "in_review" || draft.state === "approved") throw new PublishingRefusal(`This draft is already ${DRAFT_STATES[draft.state].toLowerCase()}.`);
-      const check = await checkAtHead(path, draft.source);
+      const check = await checkAtHead(draft);
       if (check.errors > 0) throw new PublishingRefusal("Fix the errors the check found before asking for review: the reviewer should see the words as they will be published.");
       const moved = await store.setState(draft.id, version, { state: "in_review" });
       if (!moved) throw new PublishingRefusal("The draft changed while you asked: reload it and ask again.");
@@ -375,13 +397,14 @@ export function createPublishingService(deps: PublishingDeps) {
         throw new PublishingRefusal(`Describe the change in one line of at most ${SUMMARY_MAX_LENGTH} characters, e.g. "Benefits: shorter first paragraph".`);
       }
       const head = await branchHead(repository, branch);
-      if ((await fileAt(repository, head, path)) === draft.source) {
+      const pictures = await picturesOf(draft);
+      if (pictures.length === 0 && (await fileAt(repository, head, path)) === draft.source) {
         await store.setState(draft.id, version, { state: "published", publishedCommit: head });
         return { status: "unchanged", commit: head };
       }
       const reviewNeeded = needsClinicalReview(path, draft.baseSource, draft.source);
       const approval = reviewNeeded ? currentApproval(draft, await store.decisionsOf(draft.id)) : undefined;
-      const draftCheck = await checkAtHead(path, draft.source);
+      const draftCheck = await checkAtHead(draft);
       const refusal = publishRefusal({ actor, draft, check: draftCheck, reviewNeeded, approval });
       if (refusal) throw new PublishingRefusal(refusal);
       const published = path.endsWith(PAGE_FILE_EXTENSION)
@@ -391,7 +414,7 @@ export function createPublishingService(deps: PublishingDeps) {
           })
         : draft.source;
       // The text as it will be committed, dates and reviewer included, is what the check must pass.
-      const finalCheck = published === draft.source ? draftCheck : await checkAtHead(path, published);
+      const finalCheck = published === draft.source ? draftCheck : await checkAtHead(draft, published);
       const finalRefusal = publishRefusal({ actor, draft, check: finalCheck, reviewNeeded, approval });
       if (finalRefusal) {
         // Only the dates or the reviewer's name can be wrong here (e.g. a physician no longer in clinic.yaml): say which.
@@ -401,7 +424,7 @@ export function createPublishingService(deps: PublishingDeps) {
 
       const outcome = await commitFiles(repository, {
         branch,
-        files: [{ path, content: published }],
+        files: [{ path, content: published }, ...pictures],
         author: { name: actor.name, email: actor.email },
         committer: deps.committer,
         message,

@@ -170,6 +170,21 @@ describe("a developer's commit since the draft began", () => {
   });
 });
 
+describe("pictures uploaded with a draft", () => {
+  it("count as present for the check and go into the page's commit", async () => {
+    const picture = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
+    const { service, repository } = await publishingFixture(cleanups, {
+      deps: { draftPictures: async (draft) => (draft.path === NOT_MEDICAL ? [{ path: "public/images/front-desk.jpg", content: picture }] : []) },
+    });
+    const base = await branchHead(repository, "main");
+    const saved = await editAndSave(service, NOT_MEDICAL, ana, (source) => `${source.trimEnd()}\n\n![The front desk](/images/front-desk.jpg)\n`);
+    const published = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: a picture of the front desk" }, ana);
+    expect(published).toMatchObject({ status: "published" });
+    expect(gitIn(repository, "diff", "--name-only", base, "main").split("\n")).toEqual(["content/privacy.mdx", "public/images/front-desk.jpg"]);
+    expect(gitIn(repository, "rev-list", "--count", `${base}..main`)).toBe("1");
+  });
+});
+
 describe("pushing", () => {
   it("sends each publish to CONTENT_GIT_REMOTE, and says so when it cannot (publishing again retries)", async () => {
     const remote = testTempDir(cleanups, "remote");
