@@ -68,6 +68,11 @@ function toDraft(row: DraftRow, authors: StaffMember[]): Draft {
   };
 }
 
+/** A save's columns: who saved and when, who holds the draft now (the one who saved it). */
+function savedBy(by: Pick<StaffMember, "id" | "name">, at: string) {
+  return { saved_at: at, saved_by_id: by.id, saved_by_name: by.name, holder_id: by.id, holder_name: by.name, holder_seen_at: at };
+}
+
 export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingStore {
   const db = anyDb as Kysely<PublishingTables>;
 
@@ -140,12 +145,7 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
           created_at: at,
           created_by_id: by.id,
           created_by_name: by.name,
-          saved_at: at,
-          saved_by_id: by.id,
-          saved_by_name: by.name,
-          holder_id: by.id,
-          holder_name: by.name,
-          holder_seen_at: at,
+          ...savedBy(by, at),
         })
         // SQLite matches the partial index by its text: the condition is written as the index writes it.
         .onConflict((conflict) => conflict.column("path").where(sql<boolean>`state <> 'published'`).doNothing())
@@ -171,12 +171,7 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
           version: eb("version", "+", 1),
           state: "draft",
           state_note: null,
-          saved_at: at,
-          saved_by_id: by.id,
-          saved_by_name: by.name,
-          holder_id: by.id,
-          holder_name: by.name,
-          holder_seen_at: at,
+          ...savedBy(by, at),
         }))
         .where("id", "=", draftId)
         .where("version", "=", expectedVersion)

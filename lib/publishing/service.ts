@@ -140,9 +140,14 @@ const SUMMARY_MAX_LENGTH = 120;
 const NOTE_MAX_LENGTH = 1000;
 
 /** The files the editor may change: pages (content/<slug>.mdx) and the clinic's facts. */
+function isEditablePath(path: string): boolean {
+  if (path === CLINIC_FILE) return true;
+  const [folder, name, ...deeper] = path.split("/");
+  return folder === "content" && deeper.length === 0 && name !== undefined && name.endsWith(PAGE_FILE_EXTENSION) && pageHrefOfFile(path) !== undefined;
+}
+
 function assertEditablePath(path: string): void {
-  const isPage = path.startsWith("content/") && !path.slice("content/".length).includes("/") && pageHrefOfFile(path) !== undefined && path.endsWith(PAGE_FILE_EXTENSION);
-  if (!isPage && path !== CLINIC_FILE) throw new PublishingRefusal(`${path} is not a page or the clinic's facts, so the editor cannot change it.`);
+  if (!isEditablePath(path)) throw new PublishingRefusal(`${path} is not a page or the clinic's facts, so the editor cannot change it.`);
 }
 
 function pageTitle(path: string, source: string | undefined): string {
@@ -251,7 +256,7 @@ export function createPublishingService(deps: PublishingDeps) {
   return {
     async listPages(): Promise<PageListing[]> {
       const head = await branchHead(repository, branch);
-      const files = (await listFiles(repository, head, "content")).filter((file) => file === CLINIC_FILE || (file.endsWith(PAGE_FILE_EXTENSION) && !file.slice(8).includes("/")));
+      const files = (await listFiles(repository, head, "content")).filter(isEditablePath);
       const [texts, drafts, published] = await Promise.all([readFiles(repository, head, files), store.openDrafts(), store.lastPublishedDrafts()]);
       const paths = [...new Set([...files, ...drafts.map((draft) => draft.path)])].sort();
       return Promise.all(

@@ -85,26 +85,17 @@ describe.each(STORES)("the publishing store on %s", (_name, open) => {
   it("records decisions with the reviewer, physician, note and hash; a published draft is closed and a new one may start", async () => {
     const publishing = kyselyPublishingStore((await open()).authDatabase);
     const { draft } = await publishing.startDraft({ path: "content/candidacy.mdx", source: "v1", baseCommit: null, baseSource: null, by: ana, at: at(0) });
-    await publishing.recordDecision({
+    const decision = {
       draftId: draft.id,
       reviewer: { id: ben.id, name: ben.name },
-      physician: "Dr. Example",
-      decision: "sent_back",
+      physician: "Dr. Fixture Person",
+      decision: "sent_back" as const,
       note: "Say who is a candidate first.",
       sourceHash: "f".repeat(64),
       decidedAt: at(5),
-    });
-    expect(await publishing.decisionsOf(draft.id)).toEqual([
-      {
-        draftId: draft.id,
-        reviewer: { id: ben.id, name: ben.name },
-        physician: "Dr. Example",
-        decision: "sent_back",
-        note: "Say who is a candidate first.",
-        sourceHash: "f".repeat(64),
-        decidedAt: at(5),
-      },
-    ]);
+    };
+    await publishing.recordDecision(decision);
+    expect(await publishing.decisionsOf(draft.id)).toEqual([decision]);
     const published = await publishing.setState(draft.id, 1, { state: "published", publishedCommit: "b".repeat(40) });
     expect(published).toMatchObject({ state: "published", publishedCommit: "b".repeat(40) });
     expect(await publishing.saveSource({ draftId: draft.id, expectedVersion: 1, source: "late", by: ana, at: at(6) })).toMatchObject({ saved: false });
