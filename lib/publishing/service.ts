@@ -17,6 +17,8 @@
  *   restoreVersion(path, commit, actor)           a new draft holding an old version's text
  *   publishStatus(commit)                         waiting for the site / live since … / failed, and why
  * A refusal (no ability, a stale version, an error left) throws `PublishingRefusal`, whose message is for the person.
+ * Paths are the file's path in the repository: `content/benefits.mdx`, `content/clinic.yaml`. Pictures uploaded with
+ * a draft reach the check and the commit through `deps.draftPictures` (lib/publishing/pictures.ts supplies it).
  */
 import { releaseOverview } from "@/lib/releases/overview";
 import { short } from "@/lib/releases/layout";
