@@ -1,9 +1,6 @@
 import { fileURLToPath } from "node:url";
-import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
-import { STAFF_COMPONENT_NAMES } from "./lib/content/components";
-import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { describeCommit } from "./lib/git/repository";
 import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/server-action-post";
@@ -27,7 +24,8 @@ const securityHeaders = (phase: string) => [
 const clinic = getClinic();
 
 const nextConfig: NextConfig = {
-  // Content pages are imported from content/*.mdx by app routes; .mdx is not a route extension here.
+  // Content pages are read from content/*.mdx and rendered by lib/content/render-page.tsx (the one function the
+  // preview of a draft uses too, with the rule that pages hold no code); .mdx is not a route extension here.
   pageExtensions: ["ts", "tsx"],
   // The deployable artifact: .next/standalone holds the server and only the files it reads (see README, "Deploying").
   output: "standalone",
@@ -81,22 +79,6 @@ function routeHeaders(phase: string): NextConfig["headers"] {
 }
 
 /**
- * The rule that pages hold no code (lib/content/check/mdx-safety.mjs, shared with the content check): a page with a
- * {…}, an import, HTML or a javascript: link stops the build before any of it can run. Named by its absolute path:
- * @next/mdx resolves plugin names from the page's folder.
- */
-const REFUSE_CODE_IN_PAGES = fileURLToPath(new URL("./lib/content/check/mdx-safety.mjs", import.meta.url));
-
-// Under Turbopack, remark plugins must be named as strings (functions are not serialisable), and their options
-// must be plain data.
-const withMDX = createMDX({
-  options: {
-    // Frontmatter is read and validated by lib/content; here it is only stripped from the rendered body.
-    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES, [REFUSE_CODE_IN_PAGES, { components: STAFF_COMPONENT_NAMES }]],
-  },
-});
-
-/**
  * The commit a build serves (lib/release.ts): given by the release path (`npm run site -- update` sets
  * SITE_COMMIT and SITE_COMMITTED_AT), else read from the checkout's HEAD; a build outside git says "unknown".
  */
@@ -111,5 +93,5 @@ async function servedCommit(): Promise<{ SITE_COMMIT: string; SITE_COMMITTED_AT:
 }
 
 export default async function config(phase: string): Promise<NextConfig> {
-  return withMDX({ ...nextConfig, headers: routeHeaders(phase), env: { ...nextConfig.env, ...(await servedCommit()) } });
+  return { ...nextConfig, headers: routeHeaders(phase), env: { ...nextConfig.env, ...(await servedCommit()) } };
 }
