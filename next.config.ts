@@ -2,10 +2,15 @@ import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { describeCommit } from "./lib/git/repository";
-import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
+import {
+  CONTENT_SECURITY_POLICY,
+  DEVELOPMENT_CONTENT_SECURITY_POLICY,
+  DEVELOPMENT_FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
+  FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
+} from "./lib/security/content-security-policy.mjs";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/server-action-post";
 import { getClinic } from "./lib/site";
-import { STAFF_PATH } from "./lib/staff/paths";
+import { STAFF_PAGES_PATH, STAFF_PATH } from "./lib/staff/paths";
 
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
 const NEVER_IN_BUILD_OUTPUT = ["data/**", "tests/**", "scripts/**", ".env*", ".git/**", "reports/**", ".bench/**", "test-results/**"];
@@ -72,6 +77,18 @@ function routeHeaders(phase: string): NextConfig["headers"] {
         headers: [
           { key: "Cache-Control", value: "no-store" },
           { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
+      {
+        // The preview of a draft shows the page in a frame at a phone's or a desktop's width: this address alone
+        // may be framed, by the site's own preview page. Last, so it overrides the rules above.
+        source: `${STAFF_PAGES_PATH}/:slug/preview/frame`,
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: phase === PHASE_DEVELOPMENT_SERVER ? DEVELOPMENT_FRAMED_BY_SITE_CONTENT_SECURITY_POLICY : FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
+          },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },
     ];
