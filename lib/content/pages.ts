@@ -179,7 +179,7 @@ export const getContentPages = readOnceInProduction(() => loadContentPagesFrom(C
 
 /** A published page's text, as in its file: what the built page is rendered from (lib/content/render-page.tsx). */
 export function readPageSource(page: Pick<ContentPage, "file">): string {
-  return fs.readFileSync(path.join(process.cwd(), page.file), "utf8");
+  return fs.readFileSync(path.join(CONTENT_DIR, path.basename(page.file)), "utf8");
 }
 
 export function getContentPage(slug: string): ContentPage {
