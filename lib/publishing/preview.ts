@@ -8,7 +8,7 @@ import { checkContent, type ContentCheckInput } from "@/lib/content/check";
 import { readContentCheckInput } from "@/lib/content/check/read-folders";
 import type { ContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR, PAGE_FILE_EXTENSION, pageHrefOfFile, parseContentPage, projectRelativeFile, type ContentPage } from "@/lib/content/pages";
-import { loadDraftSource } from "./preview-adapters";
+import { loadDraftSource } from "./adapters";
 
 export type DraftPreview =
   | { ok: true; page: ContentPage; source: string; warnings: ContentProblem[] }

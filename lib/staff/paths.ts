@@ -23,3 +23,6 @@ export function pagePreviewPath(slug: string, width?: "desktop"): string {
 export function pagePreviewFramePath(slug: string): string {
   return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}/preview/frame`;
 }
+
+/** The form for the clinic's facts (content/clinic.yaml). */
+export const STAFF_CLINIC_FACTS_PATH = `${STAFF_PAGES_PATH}/clinic`;

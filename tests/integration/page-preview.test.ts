@@ -25,8 +25,8 @@ vi.mock("next/headers", () => ({
 }));
 // The draft each page has in the publishing store; a page without one previews as published.
 const drafts = vi.hoisted(() => new Map<string, string>());
-vi.mock("@/lib/publishing/preview-adapters", async (original) => {
-  const actual = await original<typeof import("@/lib/publishing/preview-adapters")>();
+vi.mock("@/lib/publishing/adapters", async (original) => {
+  const actual = await original<typeof import("@/lib/publishing/adapters")>();
   return { ...actual, loadDraftSource: async (slug: string) => drafts.get(slug) ?? actual.loadDraftSource(slug) };
 });
 

@@ -4,7 +4,7 @@ import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
 import { DraftProblems } from "@/components/staff/DraftProblems";
 import { StaffAlert } from "@/components/staff/fields";
 import { StaffFrame } from "@/components/staff/StaffFrame";
-import { requirePreviewer } from "@/lib/publishing/preview-adapters";
+import { requirePreviewer } from "@/lib/publishing/adapters";
 import { previewDraft } from "@/lib/publishing/preview";
 import { pagePreviewFramePath, pagePreviewPath } from "@/lib/staff/paths";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DraftProblems } from "@/components/staff/DraftProblems";
 import { renderPageSource } from "@/lib/content/render-page";
-import { requirePreviewer } from "@/lib/publishing/preview-adapters";
+import { requirePreviewer } from "@/lib/publishing/adapters";
 import { previewDraft } from "@/lib/publishing/preview";
 import { pagePreviewPath } from "@/lib/staff/paths";
 
