@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { saveClinicFactsAction, type ClinicFactsState } from "@/app/staff/pages/clinic/actions";
 import { FieldError } from "@/components/appointment/fields";
-import { ADDRESS_FIELDS, CLINIC_DAYS, PHYSICIAN_FIELDS, type ClinicFactsForm as ClinicFactsValues, type TextLimits } from "@/lib/publishing/clinic-facts";
+import type { ClinicFactsForm as ClinicFactsValues, TextLimits } from "@/lib/publishing/clinic-facts";
+import { ADDRESS_FIELDS, PHYSICIAN_FIELDS } from "@/lib/publishing/clinic-facts-fields";
 import { STAFF_BUTTON_CLASSES, StaffAlert, StaffField } from "./fields";
 import { useFocusOnAnswer } from "./use-focus-on-answer";
 
@@ -22,7 +23,16 @@ function limitProps(limits: TextLimits | undefined): { minLength?: number; maxLe
  * The clinic's facts as a form: plain fields that post without JavaScript; with it, the answer comes back without
  * reloading. Lists (hours, physicians) show one blank row to add one; a row emptied is removed.
  */
-export function ClinicFactsForm({ initialValues, limits }: { initialValues: ClinicFactsValues; limits: Record<string, TextLimits> }) {
+export function ClinicFactsForm({
+  initialValues,
+  limits,
+  days,
+}: {
+  initialValues: ClinicFactsValues;
+  limits: Record<string, TextLimits>;
+  /** The days a row of hours may name (lib/site.ts). */
+  days: readonly string[];
+}) {
   const [state, formAction, pending] = useActionState(saveClinicFactsAction, {} as ClinicFactsState);
   const answerRef = useFocusOnAnswer<HTMLDivElement>(state);
   const values = state.values ?? initialValues;
@@ -77,7 +87,7 @@ export function ClinicFactsForm({ initialValues, limits }: { initialValues: Clin
               <legend className="text-lg font-bold">{index < values.hours.length ? `Hours ${index + 1}` : "Add hours"}</legend>
               <FieldError id={`hours.${index}.days-error`} message={errors[`hours.${index}.days`]} />
               <div className="flex flex-wrap gap-x-4 gap-y-2">
-                {CLINIC_DAYS.map((day) => (
+                {days.map((day) => (
                   <label key={day} className="inline-flex min-h-tap items-center gap-2 text-base">
                     <input type="checkbox" name={`hours.${index}.days`} value={day} defaultChecked={row.days.includes(day)} className="size-5 accent-brand-800" />
                     {day}

@@ -48,7 +48,7 @@ export async function requireClinicFactsEditor(returnTo: string): Promise<Signed
  * STUB until "Merge i22-publishing": reads the published file. Then: the draft of that file from lib/publishing.
  */
 export async function loadClinicFactsSource(): Promise<string> {
-  return fs.readFileSync(path.join(process.cwd(), CLINIC_FILE), "utf8");
+  return fs.readFileSync(path.join(CONTENT_DIR, path.basename(CLINIC_FILE)), "utf8");
 }
 
 export type SaveClinicFactsDraft = { saved: true } | { saved: false; reason: string };

@@ -6,12 +6,9 @@
  */
 import { isMap, isScalar, parseDocument, Scalar, type Document, type Node, type YAMLMap } from "yaml";
 import { z } from "zod";
-import { clinicFactsSchema, WEEK_DAYS } from "@/lib/site";
+import { clinicFactsSchema } from "@/lib/site";
 
-export const ADDRESS_FIELDS = ["street", "city", "region", "postalCode"] as const;
-export const PHYSICIAN_FIELDS = ["name", "credentials", "role"] as const;
-
-type Day = (typeof WEEK_DAYS)[number];
+import { ADDRESS_FIELDS, PHYSICIAN_FIELDS } from "./clinic-facts-fields";
 
 /** Every fact as the form shows it: text as written, "" where the file has none. */
 export interface ClinicFactsForm {
@@ -230,6 +227,3 @@ export function clinicFactsFieldLimits(): Record<string, TextLimits> {
     return limits ? [[name, limits]] : [];
   }));
 }
-
-/** The days a row of hours may name, for the form's choices. */
-export const CLINIC_DAYS: readonly Day[] = WEEK_DAYS;

@@ -4,6 +4,7 @@ import { ClinicFactsForm } from "@/components/staff/ClinicFactsForm";
 import { StaffFrame } from "@/components/staff/StaffFrame";
 import { loadClinicFactsSource, requireClinicFactsEditor } from "@/lib/publishing/adapters";
 import { clinicFactsFieldLimits, clinicFactsFormValues } from "@/lib/publishing/clinic-facts";
+import { WEEK_DAYS } from "@/lib/site";
 import { STAFF_CLINIC_FACTS_PATH } from "@/lib/staff/paths";
 
 export const metadata: Metadata = { title: "The clinic's facts" };
@@ -21,7 +22,7 @@ export default async function ClinicFactsPage() {
       <p className="mt-2 max-w-prose text-lg">
         Every page shows these from one place: change a fact here once and the whole site follows. Leave a field empty until the clinic publishes it.
       </p>
-      <ClinicFactsForm initialValues={values} limits={clinicFactsFieldLimits()} />
+      <ClinicFactsForm initialValues={values} limits={clinicFactsFieldLimits()} days={WEEK_DAYS} />
     </StaffFrame>
   );
 }
