@@ -9,10 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { setLogDestination } from "@/lib/log";
-import type { StaffContext } from "@/lib/staff/context";
-import { signedInStaff, testStaffContext } from "@/tests/support/staff";
-import { openTestSqliteStore, type Cleanups } from "@/tests/support/test-stores";
+import { signInOnServer } from "@/tests/support/signed-in-server";
+import type { Cleanups } from "@/tests/support/test-stores";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
@@ -40,18 +38,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const staffGlobal = globalThis as typeof globalThis & { __staffContext?: Promise<StaffContext> };
 const TODAY = fs.readFileSync(path.join(process.cwd(), "content/clinic.yaml"), "utf8");
 
-async function signedIn() {
-  setLogDestination({ write: () => undefined });
-  cleanups.push(() => setLogDestination(undefined));
-  const context = testStaffContext(await openTestSqliteStore(cleanups));
-  staffGlobal.__staffContext = Promise.resolve(context);
-  cleanups.push(() => void (staffGlobal.__staffContext = undefined));
-  const editor = await signedInStaff(context, { name: "Eda Editor", email: "eda@clinic.example" });
-  request.headers = new Headers({ cookie: editor.cookie, "sec-fetch-site": "same-origin", origin: "https://clinic.example" });
-}
+const signedIn = () => signInOnServer(cleanups, request);
 
 /** The form as a browser posts it, with these fields changed. */
 function posted(changes: Record<string, string>): FormData {

@@ -12,11 +12,9 @@ import path from "node:path";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { setLogDestination } from "@/lib/log";
-import type { StaffContext } from "@/lib/staff/context";
 import nextConfig from "@/next.config";
-import { signedInStaff, testStaffContext } from "@/tests/support/staff";
-import { openTestSqliteStore, type Cleanups } from "@/tests/support/test-stores";
+import { signInOnServer } from "@/tests/support/signed-in-server";
+import type { Cleanups } from "@/tests/support/test-stores";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
@@ -42,7 +40,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const staffGlobal = globalThis as typeof globalThis & { __staffContext?: Promise<StaffContext> };
 const published = fs.readFileSync(path.join(process.cwd(), "content/benefits.mdx"), "utf8");
 /** The benefits page with `words` added after its settings, on the line the function returns. */
 function draftWith(words: string): { source: string; line: number } {
@@ -50,16 +47,7 @@ function draftWith(words: string): { source: string; line: number } {
   return { source: `${published.slice(0, end)}\n${words}\n${published.slice(end)}`, line: published.slice(0, end).split("\n").length + 1 };
 }
 
-/** A signed-in staff member's browser, on a fresh store. */
-async function signedIn() {
-  setLogDestination({ write: () => undefined });
-  cleanups.push(() => setLogDestination(undefined));
-  const context = testStaffContext(await openTestSqliteStore(cleanups));
-  staffGlobal.__staffContext = Promise.resolve(context);
-  cleanups.push(() => void (staffGlobal.__staffContext = undefined));
-  const editor = await signedInStaff(context, { name: "Eda Editor", email: "eda@clinic.example" });
-  request.headers = new Headers({ cookie: editor.cookie, "sec-fetch-site": "same-origin" });
-}
+const signedIn = () => signInOnServer(cleanups, request);
 
 const previewOf = async (slug: string, width?: string) =>
   renderToStaticMarkup(await PreviewPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(width ? { width } : {}) }));
