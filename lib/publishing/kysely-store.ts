@@ -28,6 +28,7 @@ interface PublishingTables {
     holder_id: string | null;
     holder_name: string | null;
     holder_seen_at: string | null;
+    publish_started_at: string | null;
   };
   publishing_draft_authors: { draft_id: string; user_id: string; name: string; email: string };
   publishing_reviews: {
@@ -189,12 +190,61 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
     async setState(draftId, expectedVersion, { state, note = null, publishedCommit = null }) {
       const updated = await db
         .updateTable("publishing_drafts")
-        .set({ state, state_note: note, published_commit: publishedCommit })
+        .set({ state, state_note: note, published_commit: publishedCommit, publish_started_at: null })
         .where("id", "=", draftId)
         .where("version", "=", expectedVersion)
         .where("state", "<>", PUBLISHED)
         .executeTakeFirst();
       return Number(updated.numUpdatedRows) === 1 ? draftById(draftId) : undefined;
+    },
+
+    async claimPublish(draftId, expectedVersion, at, staleBefore) {
+      const claimed = await db
+        .updateTable("publishing_drafts")
+        .set({ publish_started_at: at })
+        .where("id", "=", draftId)
+        .where("version", "=", expectedVersion)
+        .where("state", "<>", PUBLISHED)
+        .where((eb) => eb.or([eb("publish_started_at", "is", null), eb("publish_started_at", "<", staleBefore)]))
+        .executeTakeFirst();
+      return Number(claimed.numUpdatedRows) === 1;
+    },
+
+    async rebase(draftId, expectedVersion, { source, baseCommit, baseSource, note, by, at }) {
+      const updated = await db
+        .updateTable("publishing_drafts")
+        .set((eb) => ({
+          source,
+          base_commit: baseCommit,
+          base_source: baseSource,
+          version: eb("version", "+", 1),
+          state: "failed",
+          state_note: note,
+          publish_started_at: null,
+          ...savedBy(by, at),
+        }))
+        .where("id", "=", draftId)
+        .where("version", "=", expectedVersion)
+        .where("state", "<>", PUBLISHED)
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1 ? draftById(draftId) : undefined;
+    },
+
+    async discard(draftId, expectedVersion, staleBefore) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom("publishing_drafts")
+          .where("id", "=", draftId)
+          .where("version", "=", expectedVersion)
+          .where("state", "<>", PUBLISHED)
+          .where((eb) => eb.or([eb("publish_started_at", "is", null), eb("publish_started_at", "<", staleBefore)]))
+          .executeTakeFirst();
+        if (Number(deleted.numDeletedRows) !== 1) return false;
+        // The tables cascade, but a connection without foreign keys switched on would leave these behind.
+        await trx.deleteFrom("publishing_draft_authors").where("draft_id", "=", draftId).execute();
+        await trx.deleteFrom("publishing_reviews").where("draft_id", "=", draftId).execute();
+        return true;
+      });
     },
 
     async recordDecision(decision) {

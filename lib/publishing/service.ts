@@ -12,8 +12,9 @@
  *   markEditing(path, actor)                      "I still have it open": who else is editing, if anyone
  *   requestReview({ path, version }, actor)
  *   decideReview({ path, version, decision, note }, actor) approve or send back (with a note)
- *   publishDraft({ path, version, summary }, actor)       → published, unchanged, conflict or push-failed
+ *   publishDraft({ path, version, summary }, actor)       → published, unchanged, conflict, needs-review or push-failed
  *   pageHistory(path)                             every published version from git
+ *   discardDraft({ path, version }, actor)       throws the draft away; the page stays as published
  *   restoreVersion(path, commit, actor)           a new draft holding an old version's text
  *   publishStatus(commit)                         waiting for the site / live since … / failed, and why
  * A refusal (no ability, a stale version, an error left) throws `PublishingRefusal`, whose message is for the person.
@@ -34,6 +35,7 @@ import {
   fileHistory,
   isAncestor,
   listFiles,
+  mergeText,
   pushBranch,
   readFiles,
   type FileVersion,
@@ -57,6 +59,12 @@ export class PublishingRefusal extends Error {
 
 /** Someone's editor that said "still open" within this time counts as editing the page now. */
 export const EDITING_NOW_MS = 2 * 60 * 1000;
+
+/**
+ * A publish that began this long ago and never finished (its server stopped half-way) no longer holds the draft:
+ * another may take over. Longer than any publish takes, pushes and their retries included.
+ */
+export const PUBLISH_CLAIM_MS = 10 * 60 * 1000;
 
 /** The committer of every publish: the site; the author is the staff member. */
 export const SITE_COMMITTER_NAME = "Mocek Spine website";
@@ -129,6 +137,11 @@ export type PublishResult =
   | { status: "unchanged"; commit: string }
   /** The branch changed the same lines since the draft began: nothing written; both versions to choose from. */
   | { status: "conflict"; message: string; base: string | undefined; yours: string; theirs: string | undefined }
+  /**
+   * A developer's commit since the draft began merges cleanly into this medical page, but the merged words are not
+   * the ones the physician approved: nothing written; the draft now holds the merged text (`version`) to review.
+   */
+  | { status: "needs-review"; message: string; version: number }
   /** Committed, but not sent to CONTENT_GIT_REMOTE: publish again to retry the push. */
   | { status: "push-failed"; commit: string; message: string };
 
@@ -429,15 +442,49 @@ export function createPublishingService(deps: PublishingDeps) {
         throw new PublishingRefusal(`${finalRefusal}\n${errors.join("\n")}`);
       }
 
-      const outcome = await commitFiles(repository, {
-        branch,
-        files: [{ path, content: published }, ...pictures],
-        author: { name: actor.name, email: actor.email },
-        committer: deps.committer,
-        message,
-        trailers: approval?.physician ? { "Reviewed-by": approval.physician } : undefined,
-        expectedBase: draft.baseCommit,
-      });
+      // One publish per draft at a time (a double click, two tabs, two servers): the store decides who makes the commit.
+      const startedAt = now();
+      if (!(await store.claimPublish(draft.id, version, startedAt.toISOString(), new Date(startedAt.getTime() - PUBLISH_CLAIM_MS).toISOString()))) {
+        throw new PublishingRefusal("This draft is being published right now (from another tab, or by someone else): reload the page in a moment to see the result.");
+      }
+      let outcome: Awaited<ReturnType<typeof commitFiles>>;
+      try {
+        outcome = await commitFiles(repository, {
+          branch,
+          files: [{ path, content: published }, ...pictures],
+          author: { name: actor.name, email: actor.email },
+          committer: deps.committer,
+          message,
+          trailers: approval?.physician ? { "Reviewed-by": approval.physician } : undefined,
+          expectedBase: draft.baseCommit,
+          // A physician approved these words, not a merge of them with a developer's.
+          approvedExactly: approval ? [path] : undefined,
+        });
+      } catch (error) {
+        await store.setState(draft.id, version, { state: draft.state, note: draft.stateNote });
+        throw error;
+      }
+      if (outcome.status === "needs-review") {
+        const merged = draft.baseSource === null ? undefined : await mergeText(draft.baseSource, draft.source, outcome.theirs);
+        const reason = `${path} was changed in git since it was approved; the change is merged into the draft, and a physician must approve the merged words: ask for review again.`;
+        const rebased =
+          merged === undefined
+            ? undefined
+            : await store.rebase(draft.id, version, {
+                source: clearReviewOnChange(outcome.theirs, merged).source,
+                baseCommit: outcome.branchCommit,
+                baseSource: outcome.theirs,
+                note: reason,
+                by: staffMember(actor),
+                at: now().toISOString(),
+              });
+        if (!rebased) {
+          await store.setState(draft.id, version, { state: draft.state, note: draft.stateNote });
+          throw new PublishingRefusal("The draft changed while you published it: reload it and try again.");
+        }
+        await audit(actor, "page-publish-failed", path, `merged with ${short(outcome.branchCommit)}: needs review again`);
+        return { status: "needs-review", message: reason, version: rebased.version };
+      }
       if (outcome.status === "conflict") {
         const reason = `${path} was changed in git since this draft began, on the same lines: choose what to keep, then publish again.`;
         await store.setState(draft.id, version, { state: "failed", note: reason });
@@ -457,6 +504,17 @@ export function createPublishingService(deps: PublishingDeps) {
       await store.setState(draft.id, version, { state: "published", publishedCommit: outcome.commit });
       await audit(actor, "page-publish", path, `commit ${short(outcome.commit)}`);
       return outcome.status === "committed" ? { status: "published", commit: outcome.commit, merged: outcome.merged } : { status: "unchanged", commit: outcome.commit };
+    },
+
+    /** Throws the draft away: the page stays as published. Refused while it is being published. */
+    async discardDraft({ path, version }: { path: string; version: number }, actor: PublishingActor): Promise<void> {
+      requireEditor(actor);
+      const draft = await draftAt(path, version);
+      const staleBefore = new Date(now().getTime() - PUBLISH_CLAIM_MS).toISOString();
+      if (!(await store.discard(draft.id, version, staleBefore))) {
+        throw new PublishingRefusal("The draft changed or is being published while you discarded it: reload it and try again.");
+      }
+      await audit(actor, "page-draft-discard", path, `version ${version} by ${draft.savedBy.name}`);
     },
 
     async pageHistory(path: string): Promise<FileVersion[]> {
@@ -480,7 +538,7 @@ export function createPublishingService(deps: PublishingDeps) {
       let draft: Draft;
       if (existing) {
         if (existing.source !== existing.baseSource) {
-          throw new PublishingRefusal(`${existing.savedBy.name} has unpublished changes in the draft of this page: publish them first, or restore by hand from the history.`);
+          throw new PublishingRefusal(`${existing.savedBy.name} has unpublished changes in the draft of this page: publish them, or discard it first.`);
         }
         const saved = await store.saveSource({ draftId: existing.id, expectedVersion: existing.version, source, by: staffMember(actor), at: now().toISOString() });
         if (!saved.saved) throw new PublishingRefusal("The draft changed while you restored: reload it and try again.");
