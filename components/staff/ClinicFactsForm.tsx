@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveClinicFactsAction, type ClinicFactsState } from "@/app/staff/pages/clinic/actions";
+import { saveClinicFactsAction, type ClinicFactsState } from "@/app/staff/clinic-facts/actions";
 import { FieldError } from "@/components/appointment/fields";
 import type { ClinicFactsForm as ClinicFactsValues, TextLimits } from "@/lib/publishing/clinic-facts";
 import { ADDRESS_FIELDS, PHYSICIAN_FIELDS } from "@/lib/publishing/clinic-facts-fields";

@@ -44,6 +44,7 @@ import {
 import { CODE_PAGES } from "@/lib/routes";
 import { CLINIC_FILE } from "@/lib/site";
 import { recordAudit, type AuditAction, type AuditContext } from "@/lib/staff/audit";
+import { STAFF_PAGES_OWN_ROUTES, STAFF_PAGES_PATH } from "@/lib/staff/paths";
 import { parse as parseYaml } from "yaml";
 import { checkDraft, siteContent, type DraftCheck, type SiteContent } from "./check";
 import { kyselyPublishingStore } from "./kysely-store";
@@ -320,6 +321,9 @@ export function createPublishingService(deps: PublishingDeps) {
       const path = `content/${slug}${PAGE_FILE_EXTENSION}`;
       if (CODE_PAGES.some((page) => page.href === `/${slug}`) || ["staff", "api", "index"].includes(slug)) {
         throw new PublishingRefusal(`/${slug} is already a part of the site: choose another address.`);
+      }
+      if (STAFF_PAGES_OWN_ROUTES.includes(slug)) {
+        throw new PublishingRefusal(`${STAFF_PAGES_PATH}/${slug} is one of the editor's own screens, so a page cannot be named "${slug}": choose another address.`);
       }
       const head = await branchHead(repository, branch);
       if ((await fileAt(repository, head, path)) !== undefined) throw new PublishingRefusal(`/${slug} is already a page: open it to edit it.`);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The clinic's facts form (app/staff/pages/clinic): the page shows each fact with the schema's limits, and its
+ * The clinic's facts form (app/staff/clinic-facts): the page shows each fact with the schema's limits, and its
  * action saves the change as a draft of content/clinic.yaml through the publishing core, changing only the lines
  * that changed; what the build would refuse comes back at its field, and nothing is saved. Rendered as the server
  * runs it, on a real store with a real session; the publishing core's save is watched, as the draft store.
@@ -29,8 +29,8 @@ vi.mock("@/lib/publishing/adapters", async (original) => {
   };
 });
 
-const { default: ClinicFactsPage } = await import("@/app/staff/pages/clinic/page");
-const { saveClinicFactsAction } = await import("@/app/staff/pages/clinic/actions");
+const { default: ClinicFactsPage } = await import("@/app/staff/clinic-facts/page");
+const { saveClinicFactsAction } = await import("@/app/staff/clinic-facts/actions");
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
