@@ -7,6 +7,7 @@
  * Entry points (`getPublishingService()` on the server, `createPublishingService(deps)` in tests):
  *   listPages()                                   every page (and clinic.yaml) with its state and who touched it last
  *   openDraft(path, actor)                        the file's draft, started from the branch if none is open
+ *   readDraft(path, actor)                        the draft's text (else the branch's), without starting one
  *   startNewPage(slug, actor)                     a draft of a new page, content/<slug>.mdx
  *   saveDraft({ path, source, baseVersion }, actor)        → saved (with the check) or conflict (with both texts)
  *   markEditing(path, actor)                      "I still have it open": who else is editing, if anyone
@@ -311,6 +312,22 @@ export function createPublishingService(deps: PublishingDeps) {
       if (source === undefined) throw new PublishingRefusal(`${path} does not exist on the site: start a new page instead.`);
       const { draft } = await startFrom(path, source, actor, { commit: head, source });
       return view(draft, actor);
+    },
+
+    /**
+     * The file as the editor has it now, without starting a draft: the open draft's latest saved text (`version`),
+     * else the file at the branch's head (`version` null); `check()` judges it as a save would. For those who write
+     * or review pages (the preview, the clinic's facts form); undefined when there is no such file.
+     */
+    async readDraft(path: string, actor: PublishingActor): Promise<{ source: string; version: number | null; check: () => Promise<DraftCheck> } | undefined> {
+      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_AN_EDITOR);
+      assertEditablePath(path);
+      const draft = await store.openDraftOf(path);
+      if (draft) return { source: draft.source, version: draft.version, check: () => checkAtHead(draft) };
+      const head = await branchHead(repository, branch);
+      const source = await fileAt(repository, head, path);
+      if (source === undefined) return undefined;
+      return { source, version: null, check: async () => checkDraft(await siteAt(head), path, source) };
     },
 
     async startNewPage(slug: string, actor: PublishingActor): Promise<DraftView> {
