@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = {
   "user-reset": "Reset a user's sign-in",
   "admin-refused": "Refused: only admins may do this",
   "release-rollback": "Rolled the website back to an earlier release",
+  "page-picture-upload": "Uploaded a picture for a page",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
