@@ -25,8 +25,8 @@ function pngSize(bytes: Buffer): ImageSize | undefined {
   return isPng ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : undefined;
 }
 
-export function publicImageSize(src: string, publicDir = path.join(process.cwd(), "public")): ImageSize | undefined {
-  const file = path.join(publicDir, src);
+export function publicImageSize(src: string): ImageSize | undefined {
+  const file = path.join(process.cwd(), "public", src);
   if (!fs.existsSync(file)) return undefined;
   if (src.toLowerCase().endsWith(".svg")) return svgSize(fs.readFileSync(file, "utf8"));
   if (src.toLowerCase().endsWith(".png")) return pngSize(fs.readFileSync(file));

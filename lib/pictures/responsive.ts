@@ -39,8 +39,9 @@ export function copyWidths(width: number): number[] {
   return widths;
 }
 
-export function readPictureManifest(publicDir: string): PictureManifest {
-  const file = path.join(publicDir, PICTURE_MANIFEST_FILE);
+/** The build's manifest, read from public/ beside the site (a path the build's tracer can see is only that file). */
+function readPictureManifest(): PictureManifest {
+  const file = path.join(process.cwd(), "public", PICTURE_MANIFEST_FILE);
   if (!fs.existsSync(file)) return {};
   const parsed = pictureManifestSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
   if (!parsed.success) throw new Error(`${file} is not a picture manifest (${parsed.error.message}): delete it, and the next build writes it anew`);
@@ -61,8 +62,8 @@ const FALLBACK_WIDTH = 800;
  * seen yet (added while `next dev` runs, or a draft's new upload in the preview) is shown as it is, with its
  * size when that can be read: it still shows.
  */
-export function pictureAttributes(src: string, publicDir = path.join(process.cwd(), "public")): PictureAttributes {
-  const entry = readPictureManifest(publicDir)[src];
+export function pictureAttributes(src: string): PictureAttributes {
+  const entry = readPictureManifest()[src];
   if (!entry || entry.copies.length === 0) return { src, ...(entry ? { width: entry.width, height: entry.height } : publicImageSize(src)) };
   const fallback = entry.copies.find((copy) => copy.width >= FALLBACK_WIDTH) ?? entry.copies[entry.copies.length - 1]!;
   return {
