@@ -20,6 +20,9 @@ export const PICTURE_MANIFEST_FILE = `${GENERATED_PICTURES_FOLDER}/manifest.json
  */
 export const PICTURE_WIDTHS = [400, 800, 1200, 1600] as const;
 
+/** The longest side a picture needs on the site, with room above the widest copy: what an upload is resized to. */
+export const MAX_PICTURE_SIDE = 2000;
+
 /** What the build makes copies of: photos. A GIF may be animated and keeps its one file, with its size known. */
 export const RESIZED_PICTURE = /\.(?:jpe?g|png|webp|avif)$/i;
 export const MEASURED_PICTURE = /\.(?:jpe?g|png|webp|avif|gif)$/i;

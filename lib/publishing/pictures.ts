@@ -8,14 +8,13 @@
  */
 import { createHash } from "node:crypto";
 import { PICTURE_EXTENSIONS, MAX_PICTURE_PIXELS, encodePicture, readPicture, type PictureFormat } from "@/lib/pictures/encode";
+import { MAX_PICTURE_SIDE } from "@/lib/pictures/responsive";
 import { tidyPictureStem } from "@/lib/pictures/names";
 import { recordAudit } from "@/lib/staff/audit";
 import { auditContext } from "@/lib/staff/context";
 import type { SignedInStaff } from "@/lib/staff/session";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** Wide enough for the widest copy pages offer (lib/pictures/responsive.ts) on any screen. */
-export const MAX_PICTURE_SIDE = 2000;
 /** Where content pictures live in the site's repository, and their address on the site. */
 const PICTURES_FOLDER = "public/images";
 
@@ -64,7 +63,7 @@ export async function preparePicture({ name, bytes }: PictureUpload): Promise<Pr
   const refuse = (message: string): PreparedPictureResult => ({ ok: false, message: `${shown} ${message}` });
   if (bytes.length === 0) return refuse("is empty: choose the picture again");
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    return refuse(`is ${megabytes(bytes.length)}; a picture may be at most 10 MB: save a smaller copy (2000 pixels wide is plenty) and upload that`);
+    return refuse(`is ${megabytes(bytes.length)}; a picture may be at most 10 MB: save a smaller copy (${MAX_PICTURE_SIDE} pixels wide is plenty) and upload that`);
   }
   const sniffed = sniff(bytes);
   if ("kind" in sniffed) {

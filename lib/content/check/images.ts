@@ -8,12 +8,13 @@ import type { Node } from "mdast";
 import { visit } from "unist-util-visit";
 import { contentError, contentWarning, type ContentProblem } from "../errors";
 import { pictureFileNameProblem } from "../../pictures/names";
+import { MAX_PICTURE_SIDE } from "../../pictures/responsive";
 import type { ParsedPage } from "./parse-mdx";
 import { columnOf, jsxElementsOf, lineOf, writtenFieldsOf } from "./jsx";
 import { unsafeSchemeOf } from "./mdx-safety.mjs";
 
-/** Above this a picture is flagged: a photo the width of the site (2000 pixels) is well under it. */
-export const LARGE_PICTURE_BYTES = 500 * 1024;
+/** Above this a picture is flagged: a photo as wide as the site needs (MAX_PICTURE_SIDE) is well under it. */
+const LARGE_PICTURE_KB = 500;
 
 function pictureFileProblem(src: string, publicFiles: ReadonlySet<string>): string | undefined {
   if (/^(?:https?:)?\/\//i.test(src)) {
@@ -29,9 +30,9 @@ function missingPictureMessage(src: string): string {
 }
 
 function largePictureMessage(src: string, bytes: number | undefined): string | undefined {
-  if (bytes === undefined || bytes <= LARGE_PICTURE_BYTES) return undefined;
+  if (bytes === undefined || bytes <= LARGE_PICTURE_KB * 1024) return undefined;
   const megabytes = (bytes / 1024 / 1024).toFixed(1);
-  return `the picture ${src} is ${megabytes} MB; keep pictures under 500 KB: save it at most 2000 pixels wide (the editor's upload does this for you)`;
+  return `the picture ${src} is ${megabytes} MB; keep pictures under ${LARGE_PICTURE_KB} KB: save it at most ${MAX_PICTURE_SIDE} pixels wide (the editor's upload does this for you)`;
 }
 
 export function checkImages(page: ParsedPage, publicFiles: ReadonlySet<string>, publicFileBytes: ReadonlyMap<string, number> = new Map()): ContentProblem[] {
