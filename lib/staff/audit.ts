@@ -40,7 +40,7 @@ export const AUDIT_ACTIONS = {
   "page-publish-failed": "Publishing a page failed",
   "page-restore": "Opened an earlier version of a page as a draft",
   "page-draft-discard": "Threw away a page's draft",
-  "picture-upload": "Uploaded a picture",
+  "page-picture-upload": "Uploaded a picture for a page",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
