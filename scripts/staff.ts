@@ -14,7 +14,6 @@ import { describeAbilities } from "@/lib/staff/abilities";
 import {
   abilityGrantSchema,
   addUser,
-  clinicPhysicianNames,
   disableUser,
   enableUser,
   ENROLLMENT_HOURS,
@@ -28,6 +27,7 @@ import {
 } from "@/lib/staff/accounts";
 import type { AuditActor } from "@/lib/staff/audit";
 import { createStaffAuth } from "@/lib/staff/auth-config";
+import { clinicPhysicians } from "@/lib/staff/physicians";
 import type { StaffContext } from "@/lib/staff/context";
 import { openAppointmentData, storeLocation } from "@/lib/appointments/runtime";
 import { neutraliseForDisplay } from "@/lib/appointments/safe-text";
@@ -111,7 +111,7 @@ function grantFromFlags(flags: Flags) {
   if (flags.can === undefined && flags.physician === undefined) return undefined;
   const names = (flags.can ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "" && name !== "none");
   const request = { can: names, physician: flags.physician };
-  const parsed = abilityGrantSchema(clinicPhysicianNames()).safeParse(request);
+  const parsed = abilityGrantSchema(clinicPhysicians()).safeParse(request);
   if (parsed.success) return request;
   throw flagErrors(parsed.error);
 }
@@ -145,7 +145,7 @@ async function run(context: StaffContext, command: Command, flags: Flags): Promi
   switch (command) {
     case "add-user": {
       const input = { ...newUserFromFlags(flags), grant: grantFromFlags(flags) };
-      const { user, enrollmentLink } = await addUser(context, input, COMMAND_LINE);
+      const { user, enrollmentLink } = await addUser(context, input, COMMAND_LINE, { physicians: clinicPhysicians() });
       console.log(
         `Added ${neutraliseForDisplay(user.name)} <${user.email}> as ${STAFF_ROLES[user.role].toLowerCase()}; abilities: ${describeAbilities(user.abilities)}.`,
       );
@@ -159,7 +159,7 @@ async function run(context: StaffContext, command: Command, flags: Flags): Promi
       return;
     }
     case "set-abilities": {
-      const changed = await setAbilities(context, email, grantFromFlags(flags)!, COMMAND_LINE);
+      const changed = await setAbilities(context, email, grantFromFlags(flags)!, COMMAND_LINE, { physicians: clinicPhysicians() });
       console.log(`${changed.email} now has these abilities: ${describeAbilities(changed.abilities)}.`);
       return;
     }

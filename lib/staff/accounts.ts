@@ -5,11 +5,11 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { CLINIC_FILE, getClinic } from "@/lib/site";
 import { abilitiesOf, describeAbilities, GRANTED_ABILITIES, type StaffAbilities } from "./abilities";
 import { recordAudit, type AuditActor } from "./audit";
 import { auditContext, timeNow, type StaffContext } from "./context";
 import { STAFF_ENROLL_PATH } from "./paths";
+import type { PhysicianChoice } from "./physicians";
 
 export const STAFF_ROLES = { admin: "Admin", staff: "Staff" } as const;
 export type StaffRole = keyof typeof STAFF_ROLES;
@@ -37,9 +37,10 @@ const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).jo
 
 /**
  * The abilities and physician asked for (`can`: ability names, `physician`: a name from content/clinic.yaml), checked
- * against `physicians`, the names in content/clinic.yaml. One schema for the command line and the admins' page.
+ * against `physicians`, the names in content/clinic.yaml (./physicians.ts). One schema for the command line and the
+ * admins' page.
  */
-export function abilityGrantSchema(physicians: readonly string[]) {
+export function abilityGrantSchema(physicians: PhysicianChoice) {
   return z
     .object({
       can: z.array(
@@ -62,8 +63,8 @@ export function abilityGrantSchema(physicians: readonly string[]) {
         context.addIssue({ code: "custom", path: ["physician"], message: "A physician is linked only to an account with the review ability: add review, or leave the physician out." });
         return;
       }
-      if (physician !== undefined && !physicians.includes(physician)) {
-        context.addIssue({ code: "custom", path: ["physician"], message: `"${physician}" is not among the physicians in ${CLINIC_FILE}. ${physicianChoice(physicians)}` });
+      if (physician !== undefined && !physicians.names.includes(physician)) {
+        context.addIssue({ code: "custom", path: ["physician"], message: `"${physician}" is not among the physicians in ${physicians.file}. ${physicianChoice(physicians)}` });
       }
       if (physician === undefined && reviews) {
         context.addIssue({
@@ -80,10 +81,10 @@ export function abilityGrantSchema(physicians: readonly string[]) {
     }));
 }
 
-function physicianChoice(physicians: readonly string[]): string {
-  return physicians.length > 0
-    ? `Choose one of ${quoted(physicians)}.`
-    : `${CLINIC_FILE} names no physicians yet: add the physician there first (and publish it), then link the reviewer.`;
+function physicianChoice({ names, file }: PhysicianChoice): string {
+  return names.length > 0
+    ? `Choose one of ${quoted(names)}.`
+    : `${file} names no physicians yet: add the physician there first (and publish it), then link the reviewer.`;
 }
 
 export type AbilityGrantRequest = z.input<ReturnType<typeof abilityGrantSchema>>;
@@ -138,32 +139,34 @@ interface ChangeOptions {
   clientAddress?: string;
   /** Refuse to leave no admin who can sign in (the inbox); the command line can always add one, so it need not. */
   keepAnAdmin?: boolean;
-  /** The physicians a reviewer may be linked to; content/clinic.yaml's (tests give their own). */
-  physicians?: readonly string[];
 }
 
-/** The physicians' names in content/clinic.yaml, the only ones a clinical reviewer may sign for. */
-export function clinicPhysicianNames(): string[] {
-  return (getClinic().physicians ?? []).map((physician) => physician.name);
+/** A change of abilities: checked against the physicians a reviewer may be linked to (clinicPhysicians(); tests give their own). */
+interface GrantOptions extends ChangeOptions {
+  physicians: PhysicianChoice;
 }
 
 /** The abilities asked for, checked, or a StaffAccountError saying what is wrong with them. */
-function checkedGrant(request: AbilityGrantRequest, physicians: readonly string[]): AbilityGrant {
+function checkedGrant(request: AbilityGrantRequest, physicians: PhysicianChoice): AbilityGrant {
   const parsed = abilityGrantSchema(physicians).safeParse(request);
   if (!parsed.success) throw new StaffAccountError(parsed.error.issues.map((issue) => issue.message).join("\n"));
   return parsed.data;
 }
 
-/** A new account, with the abilities in `grant` (none when it is left out; an admin holds every one anyway). */
+/**
+ * A new account, with the abilities in `input.grant` (none when it is left out; an admin holds every one anyway),
+ * checked against `physicians`, which a grant needs.
+ */
 export async function addUser(
   context: StaffContext,
   input: NewStaffUser & { grant?: AbilityGrantRequest },
   actor: AuditActor,
-  { clientAddress, physicians = clinicPhysicianNames() }: ChangeOptions = {},
+  { clientAddress, physicians }: Partial<GrantOptions> = {},
 ) {
   const { email, name, role } = newStaffUserSchema.parse(input);
+  if (input.grant && !physicians) throw new TypeError("addUser: a grant is checked against the clinic's physicians; pass them (clinicPhysicians()).");
   // Checked before anything is made: a refused grant leaves no half-made account behind.
-  const grant = input.grant ? checkedGrant(input.grant, physicians) : undefined;
+  const grant = input.grant && physicians ? checkedGrant(input.grant, physicians) : undefined;
   const internal = (await context.auth.$context).internalAdapter;
   if (await internal.findUserByEmail(email)) throw new StaffAccountError(`There is already a staff account with the email ${email}.`);
   const user = await internal.createUser({ email, name, role, emailVerified: true, twoFactorEnabled: false, banned: false }, { method: "admin" });
@@ -181,7 +184,7 @@ export async function setAbilities(
   email: string,
   request: AbilityGrantRequest,
   actor: AuditActor,
-  { clientAddress, physicians = clinicPhysicianNames() }: ChangeOptions = {},
+  { clientAddress, physicians }: GrantOptions,
 ) {
   const user = await findUser(context, email);
   const grant = checkedGrant(request, physicians);

@@ -18,8 +18,8 @@ afterEach(async () => {
 
 const COMMAND_LINE = { commandLine: true } as const;
 const ADMIN = { id: "admin-id", email: "admin@clinic.example" };
-const PHYSICIANS = ["Dr. Ada Mocek", "Dr. Ben Ortiz"];
 const CLINIC_FILE = "content/clinic.yaml";
+const PHYSICIANS = { names: ["Dr. Ada Mocek", "Dr. Ben Ortiz"], file: CLINIC_FILE };
 
 describe.each([
   ["SQLite", () => openTestSqliteStore(cleanups)],
@@ -73,7 +73,7 @@ describe.each([
   it("refuses an unknown ability, a physician not in clinic.yaml, a physician without review and review without one, changing nothing", async () => {
     const context = testStaffContext(await openStore());
     await addUser(context, { email: "dee@clinic.example", name: "Dee Desk", role: "staff" }, COMMAND_LINE);
-    const refusal = async (request: Parameters<typeof setAbilities>[2], physicians = PHYSICIANS) => {
+    const refusal = async (request: Parameters<typeof setAbilities>[2], physicians: typeof PHYSICIANS = PHYSICIANS) => {
       const error = await setAbilities(context, "dee@clinic.example", request, ADMIN, { physicians }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(StaffAccountError);
       return (error as Error).message;
@@ -83,7 +83,7 @@ describe.each([
     expect(await refusal({ can: ["review"], physician: "Dr. Example Name" })).toBe(
       `"Dr. Example Name" is not among the physicians in ${CLINIC_FILE}. Choose one of "Dr. Ada Mocek", "Dr. Ben Ortiz".`,
     );
-    expect(await refusal({ can: ["review"], physician: "Dr. Ada Mocek" }, [])).toBe(
+    expect(await refusal({ can: ["review"], physician: "Dr. Ada Mocek" }, { names: [], file: CLINIC_FILE })).toBe(
       `"Dr. Ada Mocek" is not among the physicians in ${CLINIC_FILE}. ${CLINIC_FILE} names no physicians yet: add the physician there first (and publish it), then link the reviewer.`,
     );
     expect(await refusal({ can: ["edit"], physician: "Dr. Ada Mocek" })).toBe(
@@ -104,7 +104,7 @@ describe.each([
   it("forgets an account's abilities with the account, and the database refuses a reviewer without a physician", async () => {
     const store = await openStore();
     const context = testStaffContext(store);
-    const { user } = await addUser(context, { email: "ada@clinic.example", name: "Ada", role: "staff", grant: { can: ["edit"] } }, COMMAND_LINE);
+    const { user } = await addUser(context, { email: "ada@clinic.example", name: "Ada", role: "staff", grant: { can: ["edit"] } }, COMMAND_LINE, { physicians: PHYSICIANS });
     expect(await store.findStaffAbilities(user.id)).toEqual({ userId: user.id, edit: true, review: false, physician: null });
     await expect(store.setStaffAbilities({ userId: user.id, edit: false, review: true, physician: null }, new Date().toISOString())).rejects.toThrow();
     await (await context.auth.$context).internalAdapter.deleteUser(user.id);

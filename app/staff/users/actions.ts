@@ -6,6 +6,7 @@ import { addUser, disableUser, enableUser, newStaffUserSchema, resetUser, setAbi
 import { ABILITIES, type StaffAbilities } from "@/lib/staff/abilities";
 import { purgeRequests, purgeSchema } from "@/lib/staff/inbox";
 import { STAFF_USERS_PATH } from "@/lib/staff/paths";
+import { clinicPhysicians } from "@/lib/staff/physicians";
 import { requireAdmin } from "@/lib/staff/session";
 
 // Every action checks for an admin first, on the server: the page's buttons are not the guard.
@@ -114,6 +115,7 @@ export async function abilitiesAction(_previous: AbilitiesState, formData: FormD
   try {
     const changed = await setAbilities(staff.context, text(formData, "email"), { can, physician: text(formData, "physician") }, staff.user, {
       clientAddress: staff.clientAddress,
+      physicians: clinicPhysicians(),
     });
     revalidatePath(STAFF_USERS_PATH);
     return { done: `Saved: ${changed.email} may now ${describeAbilityChange(changed.abilities)}.` };

@@ -13,7 +13,7 @@ const BUTTON = "inline-flex min-h-tap items-center justify-center rounded-lg bor
  * What one person may do to the website's pages: a box per ability and the physician a clinical reviewer signs for
  * (from content/clinic.yaml). Admins hold every ability already; ticking review links them to a physician too.
  */
-export function AbilitiesForm({ user, physicians }: { user: Pick<StaffUserSummary, "id" | "email" | "name" | "abilities">; physicians: string[] }) {
+export function AbilitiesForm({ user, physicians }: { user: Pick<StaffUserSummary, "id" | "email" | "name" | "abilities">; physicians: readonly string[] }) {
   const [state, formAction, pending] = useActionState(abilitiesAction, {} as AbilitiesState);
   const focusRef = useFocusOnAnswer<HTMLDivElement>(state);
   const id = (part: string) => `abilities-${user.id}-${part}`;

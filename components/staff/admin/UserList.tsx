@@ -21,7 +21,7 @@ export function UserList({
   currentUserId: string;
   timeZone: string;
   /** The physicians in content/clinic.yaml, whom a clinical reviewer may sign for. */
-  physicians: string[];
+  physicians: readonly string[];
 }) {
   return (
     <ul className="mt-3 divide-y-2 divide-brand-100 border-y-2 border-brand-100" aria-label="Users">
