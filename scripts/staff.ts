@@ -111,9 +111,22 @@ function grantFromFlags(flags: Flags) {
   if (flags.can === undefined && flags.physician === undefined) return undefined;
   const names = (flags.can ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "" && name !== "none");
   const request = { can: names, physician: flags.physician };
-  const parsed = abilityGrantSchema(clinicPhysicians()).safeParse(request);
-  if (parsed.success) return request;
+  const physicians = physiciansOfTheSite();
+  const parsed = abilityGrantSchema(physicians).safeParse(request);
+  if (parsed.success) return { request, physicians };
   throw flagErrors(parsed.error);
+}
+
+/** content/clinic.yaml's physicians, read as the server reads them: from the site's folder, the one it runs in. */
+function physiciansOfTheSite() {
+  try {
+    return clinicPhysicians();
+  } catch (error) {
+    throw new StaffAccountError(
+      `Could not read the clinic's physicians (content/clinic.yaml) in ${process.cwd()}: run this where the server runs ` +
+        `(its folder holds content/), then try again. ${(error as Error).message}`,
+    );
+  }
 }
 
 function describeLink(link: string, timeZone: string): string {
@@ -144,8 +157,9 @@ async function run(context: StaffContext, command: Command, flags: Flags): Promi
   const email = flags.email ?? "";
   switch (command) {
     case "add-user": {
-      const input = { ...newUserFromFlags(flags), grant: grantFromFlags(flags) };
-      const { user, enrollmentLink } = await addUser(context, input, COMMAND_LINE, { physicians: clinicPhysicians() });
+      const grant = grantFromFlags(flags);
+      const input = { ...newUserFromFlags(flags), grant: grant?.request };
+      const { user, enrollmentLink } = await addUser(context, input, COMMAND_LINE, { physicians: grant?.physicians });
       console.log(
         `Added ${neutraliseForDisplay(user.name)} <${user.email}> as ${STAFF_ROLES[user.role].toLowerCase()}; abilities: ${describeAbilities(user.abilities)}.`,
       );
@@ -159,7 +173,8 @@ async function run(context: StaffContext, command: Command, flags: Flags): Promi
       return;
     }
     case "set-abilities": {
-      const changed = await setAbilities(context, email, grantFromFlags(flags)!, COMMAND_LINE, { physicians: clinicPhysicians() });
+      const { request, physicians } = grantFromFlags(flags)!;
+      const changed = await setAbilities(context, email, request, COMMAND_LINE, { physicians });
       console.log(`${changed.email} now has these abilities: ${describeAbilities(changed.abilities)}.`);
       return;
     }
