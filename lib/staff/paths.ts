@@ -6,7 +6,6 @@ export const STAFF_REQUESTS_PATH = `${STAFF_PATH}/requests`;
 export const STAFF_AUDIT_PATH = `${STAFF_PATH}/audit`;
 export const STAFF_USERS_PATH = `${STAFF_PATH}/users`;
 export const STAFF_RELEASES_PATH = `${STAFF_PATH}/releases`;
-export const STAFF_PAGES_PATH = `${STAFF_PATH}/pages`;
 
 export function staffRequestPath(reference: string): string {
   return `${STAFF_REQUESTS_PATH}/${encodeURIComponent(reference)}`;
