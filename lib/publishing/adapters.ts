@@ -4,8 +4,7 @@
  * sentence (not a crash) on a server where publishing is not set up.
  */
 import { CLINIC_FILE } from "@/lib/site";
-import { requireStaff, type SignedInStaff } from "@/lib/staff/session";
-import type { DraftCheck } from "./check";
+import { requireAbility, type SignedInStaff } from "@/lib/staff/session";
 import type { PublishingActor } from "./rules";
 import { getPublishingService, PublishingRefusal, type PublishingService } from "./service";
 
@@ -22,55 +21,33 @@ export async function publishing(): Promise<Publishing> {
 }
 
 /**
- * The signed-in staff member as the publishing service's rules see them.
- *
- * STUB until "Merge i22-access": every signed-in account may edit. Then `requireAbility`'s answer is the actor.
+ * Who may see a draft's preview: staff who write or review pages (admins too); every other account gets 403. A
+ * signed-out visitor is sent to sign-in, back to `returnTo` afterwards.
  */
-function actorOf(staff: SignedInStaff): PublishingActor {
-  return { userId: staff.user.id, name: staff.user.name, email: staff.user.email, abilities: ["edit"], clientAddress: staff.clientAddress };
+export async function requirePreviewer(returnTo: string): Promise<SignedInStaff & PublishingActor> {
+  return requireAbility(["edit", "review"], { returnTo, attempt: "preview a draft" });
 }
 
 /**
- * Who may see a draft's preview: staff who write or review pages. A signed-out visitor is sent to sign-in, back to
- * `returnTo` afterwards.
- *
- * STUB until "Merge i22-access": any signed-in staff member. Then: `requireAbility` for `edit` or `review`
- * (lib/staff/session.ts), every other account refused with 403.
+ * Who may change the clinic's facts: staff who write pages (admins too); every other account gets 403. A
+ * signed-out visitor is sent to sign-in.
  */
-export async function requirePreviewer(returnTo: string): Promise<SignedInStaff> {
-  return requireStaff({ returnTo });
-}
-
-/**
- * Who may change the clinic's facts: staff who write pages (admins too). A signed-out visitor is sent to sign-in.
- *
- * STUB until "Merge i22-access": any signed-in staff member. Then: `requireAbility("edit")`.
- */
-export async function requireClinicFactsEditor(returnTo: string): Promise<SignedInStaff> {
-  return requireStaff({ returnTo });
-}
-
-/** A file as the editor has it: its open draft's latest saved text, else the branch's; `version` null without a draft. */
-export type DraftText = { source: string; version: number | null; check: () => Promise<DraftCheck> };
-
-/** The page's or the clinic's file (`content/…`) as the editor has it; undefined when there is no such file. */
-export async function loadDraftText(service: PublishingService, path: string, staff: SignedInStaff): Promise<DraftText | undefined> {
-  return service.readDraft(path, actorOf(staff));
+export async function requireClinicFactsEditor(returnTo: string): Promise<SignedInStaff & PublishingActor> {
+  return requireAbility("edit", { returnTo, attempt: "change the clinic's facts" });
 }
 
 export type SaveClinicFactsDraft = { saved: true; version: number } | { saved: false; reason: string };
 
 /**
- * Saves `source` as the draft of content/clinic.yaml, in `staff`'s name; it is reviewed and published like a page.
+ * Saves `source` as the draft of content/clinic.yaml, in `actor`'s name; it is reviewed and published like a page.
  * `baseVersion`: the draft's version the form showed, null when it showed the published file. Someone else's save
  * since then is a conflict: nothing is saved, and the reason says who.
  */
 export async function saveClinicFactsDraft(
   service: PublishingService,
   { source, baseVersion }: { source: string; baseVersion: number | null },
-  staff: SignedInStaff,
+  actor: PublishingActor,
 ): Promise<SaveClinicFactsDraft> {
-  const actor = actorOf(staff);
   let version = baseVersion;
   if (version === null) {
     // The form showed the published file: a draft someone started meanwhile counts only if nobody changed it yet.

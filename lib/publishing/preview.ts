@@ -5,8 +5,8 @@
  */
 import type { ContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR, PAGE_FILE_EXTENSION, pageHrefOfFile, parseContentPage, projectRelativeFile, type ContentPage } from "@/lib/content/pages";
-import type { SignedInStaff } from "@/lib/staff/session";
-import { loadDraftText, publishing } from "./adapters";
+import { publishing } from "./adapters";
+import type { PublishingActor } from "./rules";
 
 export type DraftPreview =
   | { ok: true; page: ContentPage; source: string; warnings: ContentProblem[] }
@@ -26,12 +26,12 @@ export function pageFileOfSlug(slug: string): string | undefined {
  * The preview of the page `slug` (its file's name without `.mdx`): its draft's latest saved text, else the page at
  * the branch's head; undefined when there is no such page.
  */
-export async function previewDraft(slug: string, staff: SignedInStaff): Promise<DraftPreview | undefined> {
+export async function previewDraft(slug: string, staff: PublishingActor): Promise<DraftPreview | undefined> {
   const file = pageFileOfSlug(slug);
   if (file === undefined) return undefined;
   const found = await publishing();
   if ("unavailable" in found) return { ok: false, unavailable: found.unavailable };
-  const draft = await loadDraftText(found.service, file, staff);
+  const draft = await found.service.readDraft(file, staff);
   if (!draft) return undefined;
   const { problems } = await draft.check();
   const errors = problems.filter((problem) => problem.severity === "error");

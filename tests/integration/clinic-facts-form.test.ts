@@ -32,9 +32,14 @@ const CLINIC = "content/clinic.yaml";
 const TODAY = fs.readFileSync(path.join(process.cwd(), CLINIC), "utf8");
 const publishingGlobal = globalThis as typeof globalThis & { __publishingService?: Promise<PublishingService> };
 
-/** A signed-in editor, and the server's publishing service on a repository whose clinic.yaml is today's. */
+/** A signed-in editor, and the server's publishing service. */
 async function signedIn() {
   await signInOnServer(cleanups, request);
+  return withPublishing();
+}
+
+/** The server's publishing service on a repository whose clinic.yaml is today's. */
+async function withPublishing() {
   const fixture = await publishingFixture(cleanups, { files: { [CLINIC]: TODAY } });
   publishingGlobal.__publishingService = Promise.resolve(fixture.service);
   cleanups.push(() => void (publishingGlobal.__publishingService = undefined));
@@ -115,6 +120,16 @@ describe("the clinic's facts form", () => {
     const state = await saveClinicFactsAction({}, posted({ "physicians.0.name": "Dr. Example Name", "physicians.0.credentials": "MD" }));
     expect(state.errors?.["physicians.0.name"]).toMatch(/an example, not the clinic's/);
     expect(state.values?.physicians[0]?.name).toBe("Dr. Example Name");
+    expect(await draftOf(service)).toBeNull();
+  });
+
+  it("is refused with 403 to staff who may not edit pages (the form and its action), and saves nothing", async () => {
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    cleanups.push(() => void vi.unstubAllEnvs());
+    const { service } = await withPublishing();
+    await signInOnServer(cleanups, request, { name: "Dr. Ada Mocek", email: "ada@clinic.example" }, { edit: false, review: true, physician: "Dr. Ada Mocek" });
+    await expect(ClinicFactsPage()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
+    await expect(saveClinicFactsAction({}, posted({ name: "Mocek Spine Center" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
     expect(await draftOf(service)).toBeNull();
   });
 

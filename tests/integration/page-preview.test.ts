@@ -45,9 +45,14 @@ function draftWith(words: string): { source: string; line: number } {
 
 const publishingGlobal = globalThis as typeof globalThis & { __publishingService?: Promise<PublishingService> };
 
-/** A signed-in staff member, and the server's publishing service on a throwaway copy of the site's repository. */
+/** A signed-in editor, and the server's publishing service. */
 async function signedIn() {
   await signInOnServer(cleanups, request);
+  return withPublishing();
+}
+
+/** The server's publishing service on a throwaway copy of the site's repository. */
+async function withPublishing() {
   const fixture = await publishingFixture(cleanups);
   publishingGlobal.__publishingService = Promise.resolve(fixture.service);
   cleanups.push(() => void (publishingGlobal.__publishingService = undefined));
@@ -141,6 +146,23 @@ describe("the preview of a draft", () => {
     request.headers = new Headers();
     await expect(previewOf("benefits")).rejects.toThrow(/NEXT_REDIRECT/);
     await expect(frameOf("benefits")).rejects.toThrow(/NEXT_REDIRECT/);
+  });
+});
+
+describe("the preview, asked for by staff who neither edit nor review", () => {
+  it("is refused with 403 (the page and its frame), and the attempt is audited", async () => {
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    cleanups.push(() => void vi.unstubAllEnvs());
+    const { context } = await signInOnServer(cleanups, request, { name: "Dee Desk", email: "dee@clinic.example" }, { edit: false });
+    await expect(previewOf("benefits")).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
+    await expect(frameOf("benefits")).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
+    expect((await context.store.listAudit({ limit: 10 })).map((entry) => entry.action)).toEqual(["ability-refused", "ability-refused"]);
+  });
+
+  it("is shown to a clinical reviewer", async () => {
+    await signInOnServer(cleanups, request, { name: "Dr. Ada Mocek", email: "ada@clinic.example" }, { edit: false, review: true, physician: "Dr. Ada Mocek" });
+    await withPublishing();
+    expect(await previewOf("benefits")).toContain("Preview: ");
   });
 });
 

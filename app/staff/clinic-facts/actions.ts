@@ -1,6 +1,6 @@
 "use server";
 
-import { publishing, loadDraftText, requireClinicFactsEditor, saveClinicFactsDraft } from "@/lib/publishing/adapters";
+import { publishing, requireClinicFactsEditor, saveClinicFactsDraft } from "@/lib/publishing/adapters";
 import { BASE_VERSION_FIELD } from "@/lib/publishing/clinic-facts-fields";
 import { clinicFactsFormFromData, updateClinicYaml, type ClinicFactsErrors, type ClinicFactsForm } from "@/lib/publishing/clinic-facts";
 import { CLINIC_FILE } from "@/lib/site";
@@ -25,7 +25,7 @@ export async function saveClinicFactsAction(_previous: ClinicFactsState, formDat
   if ("unavailable" in found) return { values, message: `Nothing was saved. ${found.unavailable}` };
   const posted = Number(formData.get(BASE_VERSION_FIELD) || Number.NaN);
   const baseVersion = Number.isInteger(posted) && posted > 0 ? posted : null;
-  const current = await loadDraftText(found.service, CLINIC_FILE, staff);
+  const current = await found.service.readDraft(CLINIC_FILE, staff);
   if (!current) return { values, message: `Nothing was saved: ${CLINIC_FILE} is missing from the site's repository.` };
   const update = updateClinicYaml(current.source, values);
   if (!update.ok) return { errors: update.errors, values, message: "Nothing was saved: fix the fields marked below." };

@@ -3,7 +3,7 @@ import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
 import { ClinicFactsForm } from "@/components/staff/ClinicFactsForm";
 import { StaffFrame } from "@/components/staff/StaffFrame";
 import { StaffAlert } from "@/components/staff/fields";
-import { loadDraftText, publishing, requireClinicFactsEditor } from "@/lib/publishing/adapters";
+import { publishing, requireClinicFactsEditor } from "@/lib/publishing/adapters";
 import { clinicFactsFieldLimits, clinicFactsFormValues } from "@/lib/publishing/clinic-facts";
 import { CLINIC_FILE, WEEK_DAYS } from "@/lib/site";
 import { STAFF_CLINIC_FACTS_PATH } from "@/lib/staff/paths";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "The clinic's facts" };
 export default async function ClinicFactsPage() {
   const staff = await requireClinicFactsEditor(STAFF_CLINIC_FACTS_PATH);
   const found = await publishing();
-  const current = "service" in found ? await loadDraftText(found.service, CLINIC_FILE, staff) : undefined;
+  const current = "service" in found ? await found.service.readDraft(CLINIC_FILE, staff) : undefined;
   return (
     <StaffFrame staff={staff}>
       <h1 className={PAGE_HEADING_CLASSES}>The clinic&apos;s facts</h1>
