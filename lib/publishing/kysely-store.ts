@@ -4,7 +4,7 @@
  * silently overwrite each other, on one server or several.
  */
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from "kysely";
 import type { AuthDatabase } from "@/lib/appointments/store";
 import type { Draft, DraftState, PublishingStore, ReviewDecision, ReviewDecisionKind, StaffMember } from "./store";
 
@@ -67,6 +67,12 @@ function toDraft(row: DraftRow, authors: StaffMember[]): Draft {
     holder: row.holder_id && row.holder_name && row.holder_seen_at ? { id: row.holder_id, name: row.holder_name, seenAt: row.holder_seen_at } : undefined,
     authors,
   };
+}
+
+/** No publish of the draft is under way: none began, or the one that did began before `staleBefore` and died. */
+function notBeingPublished(staleBefore: string) {
+  return (eb: ExpressionBuilder<PublishingTables, "publishing_drafts">) =>
+    eb.or([eb("publish_started_at", "is", null), eb("publish_started_at", "<", staleBefore)]);
 }
 
 /** A save's columns: who saved and when, who holds the draft now (the one who saved it). */
@@ -205,7 +211,7 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
         .where("id", "=", draftId)
         .where("version", "=", expectedVersion)
         .where("state", "<>", PUBLISHED)
-        .where((eb) => eb.or([eb("publish_started_at", "is", null), eb("publish_started_at", "<", staleBefore)]))
+        .where(notBeingPublished(staleBefore))
         .executeTakeFirst();
       return Number(claimed.numUpdatedRows) === 1;
     },
@@ -237,7 +243,7 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
           .where("id", "=", draftId)
           .where("version", "=", expectedVersion)
           .where("state", "<>", PUBLISHED)
-          .where((eb) => eb.or([eb("publish_started_at", "is", null), eb("publish_started_at", "<", staleBefore)]))
+          .where(notBeingPublished(staleBefore))
           .executeTakeFirst();
         if (Number(deleted.numDeletedRows) !== 1) return false;
         // The tables cascade, but a connection without foreign keys switched on would leave these behind.
