@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveClinicFactsAction, type ClinicFactsState } from "@/app/staff/pages/clinic/actions";
+import { saveClinicFactsAction, type ClinicFactsState } from "@/app/staff/clinic-facts/actions";
 import { FieldError } from "@/components/appointment/fields";
 import type { ClinicFactsForm as ClinicFactsValues, TextLimits } from "@/lib/publishing/clinic-facts";
-import { ADDRESS_FIELDS, PHYSICIAN_FIELDS } from "@/lib/publishing/clinic-facts-fields";
+import { ADDRESS_FIELDS, BASE_VERSION_FIELD, PHYSICIAN_FIELDS } from "@/lib/publishing/clinic-facts-fields";
 import { STAFF_BUTTON_CLASSES, StaffAlert, StaffField } from "./fields";
 import { useFocusOnAnswer } from "./use-focus-on-answer";
 
@@ -25,10 +25,13 @@ function limitProps(limits: TextLimits | undefined): { minLength?: number; maxLe
  */
 export function ClinicFactsForm({
   initialValues,
+  initialVersion,
   limits,
   days,
 }: {
   initialValues: ClinicFactsValues;
+  /** The draft's version the values come from; null when they are the published file's (no draft yet). */
+  initialVersion: number | null;
   limits: Record<string, TextLimits>;
   /** The days a row of hours may name (lib/site.ts). */
   days: readonly string[];
@@ -36,6 +39,8 @@ export function ClinicFactsForm({
   const [state, formAction, pending] = useActionState(saveClinicFactsAction, {} as ClinicFactsState);
   const answerRef = useFocusOnAnswer<HTMLDivElement>(state);
   const values = state.values ?? initialValues;
+  // A save moves the draft on: the next save is made on top of it, and anyone else's in between is a conflict.
+  const version = state.version !== undefined ? state.version : initialVersion;
   const errors = state.errors ?? {};
   const hours = [...values.hours, { days: [], opens: "", closes: "" }];
   const physicians = [...values.physicians, { name: "", credentials: "", role: "" }];
@@ -63,6 +68,7 @@ export function ClinicFactsForm({
         )}
       </div>
       <form action={formAction} className="mt-4 space-y-6" aria-label="The clinic's facts">
+        <input type="hidden" name={BASE_VERSION_FIELD} value={version ?? ""} />
         <StaffField name="name" label="The clinic's name" defaultValue={values.name} error={errors.name} required {...limitProps(limits.name)} />
         <StaffField name="phone" label="Phone number patients call" type="tel" defaultValue={values.phone} error={errors.phone} required hint="10 digits, e.g. 501.224.4001. The call buttons dial it." />
 

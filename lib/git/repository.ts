@@ -200,6 +200,11 @@ export interface CommitRequest {
    * since, the two changes are merged if they touch different lines; otherwise nothing is written.
    */
   expectedBase?: string | null;
+  /**
+   * Files whose text was approved word for word (a physician's review): a merge that would change them is not
+   * committed; the outcome is `needs-review` instead, with the branch's text to merge the draft with.
+   */
+  approvedExactly?: readonly string[];
 }
 
 export type CommitOutcome =
@@ -208,10 +213,12 @@ export type CommitOutcome =
   /** The files already read so on the branch: no commit was made. */
   | { status: "unchanged"; commit: string }
   /** The branch changed the same lines of `path` since `expectedBase`: both versions, and nothing written. */
-  | { status: "conflict"; path: string; base: string | undefined; ours: string; theirs: string | undefined; branchCommit: string };
+  | { status: "conflict"; path: string; base: string | undefined; ours: string; theirs: string | undefined; branchCommit: string }
+  /** The branch's changes to `path`, one of `approvedExactly`, merge into it but change its approved words: nothing written. */
+  | { status: "needs-review"; path: string; theirs: string; branchCommit: string };
 
 /** Three-way merge of one text with `git merge-file`; undefined when the two sides changed the same lines. */
-async function mergeText(base: string, ours: string, theirs: string): Promise<string | undefined> {
+export async function mergeText(base: string, ours: string, theirs: string): Promise<string | undefined> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "merge-"));
   try {
     const [oursFile, baseFile, theirsFile] = ["ours", "base", "theirs"].map((name) => path.join(/* turbopackIgnore: true */ folder, name));
@@ -277,6 +284,9 @@ export async function commitFiles(repository: string, request: CommitRequest): P
             : undefined;
         if (mergedText === undefined) {
           return { status: "conflict", path: file.path, base: base?.toString("utf8"), ours: content.toString("utf8"), theirs: theirs?.toString("utf8"), branchCommit: head };
+        }
+        if (request.approvedExactly?.includes(file.path) && mergedText !== file.content) {
+          return { status: "needs-review", path: file.path, theirs: theirs!.toString("utf8"), branchCommit: head };
         }
         content = Buffer.from(mergedText);
         merged = true;

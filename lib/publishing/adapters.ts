@@ -1,32 +1,30 @@
 /**
- * The preview's and the clinic's facts form's links to parts of the editor that other branches are building
- * (issue 22). Each is a STUB until that part is merged, written against the interface agreed for it; nothing else
- * knows where a draft or an ability comes from, so wiring them is a change to this file alone.
+ * What the preview and the clinic's facts form ask of the publishing service (./service.ts) and of the staff
+ * session: the draft's text, the save, and who may do either. The screens speak only to this file, so they show a
+ * sentence (not a crash) on a server where publishing is not set up.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { CONTENT_DIR, PAGE_FILE_EXTENSION } from "@/lib/content/pages";
 import { CLINIC_FILE } from "@/lib/site";
 import { requireAbility, type SignedInStaff } from "@/lib/staff/session";
+import type { PublishingActor } from "./rules";
+import { getPublishingService, PublishingRefusal, type PublishingService } from "./service";
 
-/**
- * The text of a page's draft, or of the page as published when nobody has started one; undefined when there is no
- * such page. `slug` is a valid page file name without `.mdx` (checked by the caller).
- *
- * STUB until "Merge i22-publishing": reads the published file in content/. Then: the draft's latest saved source
- * from lib/publishing (`openDraft(slug, …)`'s source without starting a draft), else the page at
- * CONTENT_GIT_BRANCH's head.
- */
-export async function loadDraftSource(slug: string): Promise<string | undefined> {
-  const file = path.join(CONTENT_DIR, `${slug}${PAGE_FILE_EXTENSION}`);
-  return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+/** The service, or why this server has none (CONTENT_GIT_REPOSITORY not set), in words for the staff member. */
+export type Publishing = { service: PublishingService } | { unavailable: string };
+
+export async function publishing(): Promise<Publishing> {
+  try {
+    return { service: await getPublishingService() };
+  } catch (error) {
+    if (error instanceof PublishingRefusal) return { unavailable: error.message };
+    throw error;
+  }
 }
 
 /**
  * Who may see a draft's preview: staff who write or review pages (admins too); every other account gets 403. A
  * signed-out visitor is sent to sign-in, back to `returnTo` afterwards.
  */
-export async function requirePreviewer(returnTo: string): Promise<SignedInStaff> {
+export async function requirePreviewer(returnTo: string): Promise<SignedInStaff & PublishingActor> {
   return requireAbility(["edit", "review"], { returnTo, attempt: "preview a draft" });
 }
 
@@ -34,29 +32,31 @@ export async function requirePreviewer(returnTo: string): Promise<SignedInStaff>
  * Who may change the clinic's facts: staff who write pages (admins too); every other account gets 403. A
  * signed-out visitor is sent to sign-in.
  */
-export async function requireClinicFactsEditor(returnTo: string): Promise<SignedInStaff> {
+export async function requireClinicFactsEditor(returnTo: string): Promise<SignedInStaff & PublishingActor> {
   return requireAbility("edit", { returnTo, attempt: "change the clinic's facts" });
 }
 
-/**
- * content/clinic.yaml as its draft has it, or as published when nobody has started one.
- *
- * STUB until "Merge i22-publishing": reads the published file. Then: the draft of that file from lib/publishing.
- */
-export async function loadClinicFactsSource(): Promise<string> {
-  return fs.readFileSync(path.join(CONTENT_DIR, path.basename(CLINIC_FILE)), "utf8");
-}
-
-export type SaveClinicFactsDraft = { saved: true } | { saved: false; reason: string };
+export type SaveClinicFactsDraft = { saved: true; version: number } | { saved: false; reason: string };
 
 /**
- * Saves `source` as the draft of content/clinic.yaml, in `staff`'s name; it is reviewed and published like a page.
- *
- * STUB until "Merge i22-publishing": saves nothing and says so. Then: `saveDraft({ slug: CLINIC_FILE, source,
- * baseVersion }, actor)` from lib/publishing, its conflict answer passed on as the reason.
+ * Saves `source` as the draft of content/clinic.yaml, in `actor`'s name; it is reviewed and published like a page.
+ * `baseVersion`: the draft's version the form showed, null when it showed the published file. Someone else's save
+ * since then is a conflict: nothing is saved, and the reason says who.
  */
-export async function saveClinicFactsDraft(source: string, staff: SignedInStaff): Promise<SaveClinicFactsDraft> {
-  void source;
-  void staff;
-  return { saved: false, reason: "Drafts cannot be saved on this server yet: the publishing store is not installed. Nothing was changed." };
+export async function saveClinicFactsDraft(
+  service: PublishingService,
+  { source, baseVersion }: { source: string; baseVersion: number | null },
+  actor: PublishingActor,
+): Promise<SaveClinicFactsDraft> {
+  let version = baseVersion;
+  if (version === null) {
+    // The form showed the published file: a draft someone started meanwhile counts only if nobody changed it yet.
+    const { draft } = await service.openDraft(CLINIC_FILE, actor);
+    if (draft.source !== draft.baseSource) {
+      return { saved: false, reason: `${draft.savedBy.name} saved a draft of the clinic's facts at ${draft.savedAt}; your changes were not saved and are kept here, so nothing is lost. Reload the page to see theirs.` };
+    }
+    version = draft.version;
+  }
+  const result = await service.saveDraft({ path: CLINIC_FILE, source, baseVersion: version }, actor);
+  return result.status === "saved" ? { saved: true, version: result.version } : { saved: false, reason: `${result.message} Reload the page to see theirs.` };
 }

@@ -4,3 +4,6 @@
  */
 export const ADDRESS_FIELDS = ["street", "city", "region", "postalCode"] as const;
 export const PHYSICIAN_FIELDS = ["name", "credentials", "role"] as const;
+
+/** The form's hidden field: the draft's version the form was filled in from (empty: the published file). */
+export const BASE_VERSION_FIELD = "baseVersion";

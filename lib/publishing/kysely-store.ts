@@ -4,7 +4,7 @@
  * silently overwrite each other, on one server or several.
  */
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from "kysely";
 import type { AuthDatabase } from "@/lib/appointments/store";
 import type { Draft, DraftState, PublishingStore, ReviewDecision, ReviewDecisionKind, StaffMember } from "./store";
 
@@ -28,6 +28,7 @@ interface PublishingTables {
     holder_id: string | null;
     holder_name: string | null;
     holder_seen_at: string | null;
+    publish_started_at: string | null;
   };
   publishing_draft_authors: { draft_id: string; user_id: string; name: string; email: string };
   publishing_reviews: {
@@ -66,6 +67,12 @@ function toDraft(row: DraftRow, authors: StaffMember[]): Draft {
     holder: row.holder_id && row.holder_name && row.holder_seen_at ? { id: row.holder_id, name: row.holder_name, seenAt: row.holder_seen_at } : undefined,
     authors,
   };
+}
+
+/** No publish of the draft is under way: none began, or the one that did began before `staleBefore` and died. */
+function notBeingPublished(staleBefore: string) {
+  return (eb: ExpressionBuilder<PublishingTables, "publishing_drafts">) =>
+    eb.or([eb("publish_started_at", "is", null), eb("publish_started_at", "<", staleBefore)]);
 }
 
 /** A save's columns: who saved and when, who holds the draft now (the one who saved it). */
@@ -189,12 +196,61 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
     async setState(draftId, expectedVersion, { state, note = null, publishedCommit = null }) {
       const updated = await db
         .updateTable("publishing_drafts")
-        .set({ state, state_note: note, published_commit: publishedCommit })
+        .set({ state, state_note: note, published_commit: publishedCommit, publish_started_at: null })
         .where("id", "=", draftId)
         .where("version", "=", expectedVersion)
         .where("state", "<>", PUBLISHED)
         .executeTakeFirst();
       return Number(updated.numUpdatedRows) === 1 ? draftById(draftId) : undefined;
+    },
+
+    async claimPublish(draftId, expectedVersion, at, staleBefore) {
+      const claimed = await db
+        .updateTable("publishing_drafts")
+        .set({ publish_started_at: at })
+        .where("id", "=", draftId)
+        .where("version", "=", expectedVersion)
+        .where("state", "<>", PUBLISHED)
+        .where(notBeingPublished(staleBefore))
+        .executeTakeFirst();
+      return Number(claimed.numUpdatedRows) === 1;
+    },
+
+    async rebase(draftId, expectedVersion, { source, baseCommit, baseSource, note, by, at }) {
+      const updated = await db
+        .updateTable("publishing_drafts")
+        .set((eb) => ({
+          source,
+          base_commit: baseCommit,
+          base_source: baseSource,
+          version: eb("version", "+", 1),
+          state: "failed",
+          state_note: note,
+          publish_started_at: null,
+          ...savedBy(by, at),
+        }))
+        .where("id", "=", draftId)
+        .where("version", "=", expectedVersion)
+        .where("state", "<>", PUBLISHED)
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1 ? draftById(draftId) : undefined;
+    },
+
+    async discard(draftId, expectedVersion, staleBefore) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom("publishing_drafts")
+          .where("id", "=", draftId)
+          .where("version", "=", expectedVersion)
+          .where("state", "<>", PUBLISHED)
+          .where(notBeingPublished(staleBefore))
+          .executeTakeFirst();
+        if (Number(deleted.numDeletedRows) !== 1) return false;
+        // The tables cascade, but a connection without foreign keys switched on would leave these behind.
+        await trx.deleteFrom("publishing_draft_authors").where("draft_id", "=", draftId).execute();
+        await trx.deleteFrom("publishing_reviews").where("draft_id", "=", draftId).execute();
+        return true;
+      });
     },
 
     async recordDecision(decision) {

@@ -6,25 +6,15 @@ import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
 import { pageIsMedical } from "@/lib/content/medical-review";
 import { CLINIC_FILE } from "@/lib/site";
+import type { StaffMember } from "@/lib/staff/session";
 import type { DraftCheck } from "./check";
 import type { Draft, ReviewDecision } from "./store";
 
-import type { Ability } from "@/lib/staff/abilities";
-
-/** The abilities on a staff account (lib/staff/abilities.ts); admin holds the other two. */
-export type { Ability };
-
-/** The signed-in staff member, as `requireAbility` returns them (the screens pass it on unchanged). */
-export interface PublishingActor {
-  userId: string;
-  name: string;
-  email: string;
-  abilities: readonly Ability[];
-  /** The physician in content/clinic.yaml the account is linked to: only a linked reviewer may approve. */
-  physician?: string;
-  /** The client's address, for the audit log (hashed there, never stored as it is). */
-  clientAddress?: string;
-}
+/**
+ * The signed-in staff member as `requireAbility` returns them (lib/staff/session.ts; abilities from
+ * lib/staff/abilities.ts): the screens pass it on unchanged. `clientAddress` is for the audit log (hashed there).
+ */
+export type PublishingActor = StaffMember & { clientAddress?: string };
 
 export const mayEdit = (actor: PublishingActor) => actor.abilities.includes("edit") || actor.abilities.includes("admin");
 export const mayReview = (actor: PublishingActor) => actor.abilities.includes("review") || actor.abilities.includes("admin");

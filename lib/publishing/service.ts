@@ -7,13 +7,15 @@
  * Entry points (`getPublishingService()` on the server, `createPublishingService(deps)` in tests):
  *   listPages()                                   every page (and clinic.yaml) with its state and who touched it last
  *   openDraft(path, actor)                        the file's draft, started from the branch if none is open
+ *   readDraft(path, actor)                        the draft's text (else the branch's), without starting one
  *   startNewPage(slug, actor)                     a draft of a new page, content/<slug>.mdx
  *   saveDraft({ path, source, baseVersion }, actor)        → saved (with the check) or conflict (with both texts)
  *   markEditing(path, actor)                      "I still have it open": who else is editing, if anyone
  *   requestReview({ path, version }, actor)
  *   decideReview({ path, version, decision, note }, actor) approve or send back (with a note)
- *   publishDraft({ path, version, summary }, actor)       → published, unchanged, conflict or push-failed
+ *   publishDraft({ path, version, summary }, actor)       → published, unchanged, conflict, needs-review or push-failed
  *   pageHistory(path)                             every published version from git
+ *   discardDraft({ path, version }, actor)       throws the draft away; the page stays as published
  *   restoreVersion(path, commit, actor)           a new draft holding an old version's text
  *   publishStatus(commit)                         waiting for the site / live since … / failed, and why
  * A refusal (no ability, a stale version, an error left) throws `PublishingRefusal`, whose message is for the person.
@@ -34,6 +36,7 @@ import {
   fileHistory,
   isAncestor,
   listFiles,
+  mergeText,
   pushBranch,
   readFiles,
   type FileVersion,
@@ -42,6 +45,7 @@ import {
 import { CODE_PAGES } from "@/lib/routes";
 import { CLINIC_FILE } from "@/lib/site";
 import { recordAudit, type AuditAction, type AuditContext } from "@/lib/staff/audit";
+import { STAFF_PAGES_OWN_ROUTES, STAFF_PAGES_PATH } from "@/lib/staff/paths";
 import { parse as parseYaml } from "yaml";
 import { checkDraft, siteContent, type DraftCheck, type SiteContent } from "./check";
 import { kyselyPublishingStore } from "./kysely-store";
@@ -57,6 +61,12 @@ export class PublishingRefusal extends Error {
 
 /** Someone's editor that said "still open" within this time counts as editing the page now. */
 export const EDITING_NOW_MS = 2 * 60 * 1000;
+
+/**
+ * A publish that began this long ago and never finished (its server stopped half-way) no longer holds the draft:
+ * another may take over. Longer than any publish takes, pushes and their retries included.
+ */
+export const PUBLISH_CLAIM_MS = 10 * 60 * 1000;
 
 /** The committer of every publish: the site; the author is the staff member. */
 export const SITE_COMMITTER_NAME = "Mocek Spine website";
@@ -129,6 +139,11 @@ export type PublishResult =
   | { status: "unchanged"; commit: string }
   /** The branch changed the same lines since the draft began: nothing written; both versions to choose from. */
   | { status: "conflict"; message: string; base: string | undefined; yours: string; theirs: string | undefined }
+  /**
+   * A developer's commit since the draft began merges cleanly into this medical page, but the merged words are not
+   * the ones the physician approved: nothing written; the draft now holds the merged text (`version`) to review.
+   */
+  | { status: "needs-review"; message: string; version: number }
   /** Committed, but not sent to CONTENT_GIT_REMOTE: publish again to retry the push. */
   | { status: "push-failed"; commit: string; message: string };
 
@@ -299,6 +314,22 @@ export function createPublishingService(deps: PublishingDeps) {
       return view(draft, actor);
     },
 
+    /**
+     * The file as the editor has it now, without starting a draft: the open draft's latest saved text (`version`),
+     * else the file at the branch's head (`version` null); `check()` judges it as a save would. For those who write
+     * or review pages (the preview, the clinic's facts form); undefined when there is no such file.
+     */
+    async readDraft(path: string, actor: PublishingActor): Promise<{ source: string; version: number | null; check: () => Promise<DraftCheck> } | undefined> {
+      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_AN_EDITOR);
+      assertEditablePath(path);
+      const draft = await store.openDraftOf(path);
+      if (draft) return { source: draft.source, version: draft.version, check: () => checkAtHead(draft) };
+      const head = await branchHead(repository, branch);
+      const source = await fileAt(repository, head, path);
+      if (source === undefined) return undefined;
+      return { source, version: null, check: async () => checkDraft(await siteAt(head), path, source) };
+    },
+
     async startNewPage(slug: string, actor: PublishingActor): Promise<DraftView> {
       requireEditor(actor);
       if (!NEW_PAGE_SLUG.test(slug)) {
@@ -307,6 +338,9 @@ export function createPublishingService(deps: PublishingDeps) {
       const path = `content/${slug}${PAGE_FILE_EXTENSION}`;
       if (CODE_PAGES.some((page) => page.href === `/${slug}`) || ["staff", "api", "index"].includes(slug)) {
         throw new PublishingRefusal(`/${slug} is already a part of the site: choose another address.`);
+      }
+      if (STAFF_PAGES_OWN_ROUTES.includes(slug)) {
+        throw new PublishingRefusal(`${STAFF_PAGES_PATH}/${slug} is one of the editor's own screens, so a page cannot be named "${slug}": choose another address.`);
       }
       const head = await branchHead(repository, branch);
       if ((await fileAt(repository, head, path)) !== undefined) throw new PublishingRefusal(`/${slug} is already a page: open it to edit it.`);
@@ -429,15 +463,49 @@ export function createPublishingService(deps: PublishingDeps) {
         throw new PublishingRefusal(`${finalRefusal}\n${errors.join("\n")}`);
       }
 
-      const outcome = await commitFiles(repository, {
-        branch,
-        files: [{ path, content: published }, ...pictures],
-        author: { name: actor.name, email: actor.email },
-        committer: deps.committer,
-        message,
-        trailers: approval?.physician ? { "Reviewed-by": approval.physician } : undefined,
-        expectedBase: draft.baseCommit,
-      });
+      // One publish per draft at a time (a double click, two tabs, two servers): the store decides who makes the commit.
+      const startedAt = now();
+      if (!(await store.claimPublish(draft.id, version, startedAt.toISOString(), new Date(startedAt.getTime() - PUBLISH_CLAIM_MS).toISOString()))) {
+        throw new PublishingRefusal("This draft is being published right now (from another tab, or by someone else): reload the page in a moment to see the result.");
+      }
+      let outcome: Awaited<ReturnType<typeof commitFiles>>;
+      try {
+        outcome = await commitFiles(repository, {
+          branch,
+          files: [{ path, content: published }, ...pictures],
+          author: { name: actor.name, email: actor.email },
+          committer: deps.committer,
+          message,
+          trailers: approval?.physician ? { "Reviewed-by": approval.physician } : undefined,
+          expectedBase: draft.baseCommit,
+          // A physician approved these words, not a merge of them with a developer's.
+          approvedExactly: approval ? [path] : undefined,
+        });
+      } catch (error) {
+        await store.setState(draft.id, version, { state: draft.state, note: draft.stateNote });
+        throw error;
+      }
+      if (outcome.status === "needs-review") {
+        const merged = draft.baseSource === null ? undefined : await mergeText(draft.baseSource, draft.source, outcome.theirs);
+        const reason = `${path} was changed in git since it was approved; the change is merged into the draft, and a physician must approve the merged words: ask for review again.`;
+        const rebased =
+          merged === undefined
+            ? undefined
+            : await store.rebase(draft.id, version, {
+                source: clearReviewOnChange(outcome.theirs, merged).source,
+                baseCommit: outcome.branchCommit,
+                baseSource: outcome.theirs,
+                note: reason,
+                by: staffMember(actor),
+                at: now().toISOString(),
+              });
+        if (!rebased) {
+          await store.setState(draft.id, version, { state: draft.state, note: draft.stateNote });
+          throw new PublishingRefusal("The draft changed while you published it: reload it and try again.");
+        }
+        await audit(actor, "page-publish-failed", path, `merged with ${short(outcome.branchCommit)}: needs review again`);
+        return { status: "needs-review", message: reason, version: rebased.version };
+      }
       if (outcome.status === "conflict") {
         const reason = `${path} was changed in git since this draft began, on the same lines: choose what to keep, then publish again.`;
         await store.setState(draft.id, version, { state: "failed", note: reason });
@@ -457,6 +525,17 @@ export function createPublishingService(deps: PublishingDeps) {
       await store.setState(draft.id, version, { state: "published", publishedCommit: outcome.commit });
       await audit(actor, "page-publish", path, `commit ${short(outcome.commit)}`);
       return outcome.status === "committed" ? { status: "published", commit: outcome.commit, merged: outcome.merged } : { status: "unchanged", commit: outcome.commit };
+    },
+
+    /** Throws the draft away: the page stays as published. Refused while it is being published. */
+    async discardDraft({ path, version }: { path: string; version: number }, actor: PublishingActor): Promise<void> {
+      requireEditor(actor);
+      const draft = await draftAt(path, version);
+      const staleBefore = new Date(now().getTime() - PUBLISH_CLAIM_MS).toISOString();
+      if (!(await store.discard(draft.id, version, staleBefore))) {
+        throw new PublishingRefusal("The draft changed or is being published while you discarded it: reload it and try again.");
+      }
+      await audit(actor, "page-draft-discard", path, `version ${version} by ${draft.savedBy.name}`);
     },
 
     async pageHistory(path: string): Promise<FileVersion[]> {
@@ -480,7 +559,7 @@ export function createPublishingService(deps: PublishingDeps) {
       let draft: Draft;
       if (existing) {
         if (existing.source !== existing.baseSource) {
-          throw new PublishingRefusal(`${existing.savedBy.name} has unpublished changes in the draft of this page: publish them first, or restore by hand from the history.`);
+          throw new PublishingRefusal(`${existing.savedBy.name} has unpublished changes in the draft of this page: publish them, or discard it first.`);
         }
         const saved = await store.saveSource({ draftId: existing.id, expectedVersion: existing.version, source, by: staffMember(actor), at: now().toISOString() });
         if (!saved.saved) throw new PublishingRefusal("The draft changed while you restored: reload it and try again.");

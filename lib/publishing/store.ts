@@ -105,6 +105,22 @@ export interface PublishingStore {
     expectedVersion: number,
     change: { state: DraftState; note?: string | null; publishedCommit?: string | null },
   ): Promise<Draft | undefined>;
+  /**
+   * Claims the draft for one publish: true when it is still at `expectedVersion`, open, and no other publish began
+   * after `staleBefore` (an older claim is a publish that died half-way). `setState` and `rebase` end the claim.
+   */
+  claimPublish(draftId: string, expectedVersion: number, at: string, staleBefore: string): Promise<boolean>;
+  /**
+   * Moves the draft onto the branch's newer text (a publish merged a developer's commit into it): the merged source,
+   * the new base, one version up and `failed` with `note`; undefined when a save came in between.
+   */
+  rebase(
+    draftId: string,
+    expectedVersion: number,
+    change: { source: string; baseCommit: string; baseSource: string; note: string; by: Pick<StaffMember, "id" | "name">; at: string },
+  ): Promise<Draft | undefined>;
+  /** Deletes the open draft (with its authors and review decisions) if it is still at `expectedVersion` and not being published. */
+  discard(draftId: string, expectedVersion: number, staleBefore: string): Promise<boolean>;
   recordDecision(decision: ReviewDecision): Promise<void>;
   /** The draft's review decisions, oldest first. */
   decisionsOf(draftId: string): Promise<ReviewDecision[]>;

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = {
   "page-publish": "Published a page",
   "page-publish-failed": "Publishing a page failed",
   "page-restore": "Opened an earlier version of a page as a draft",
+  "page-draft-discard": "Threw away a page's draft",
   "page-picture-upload": "Uploaded a picture for a page",
 } as const;
 

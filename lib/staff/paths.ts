@@ -14,6 +14,12 @@ export function staffRequestPath(reference: string): string {
 /** The web editor's pages (issue 22): the list, each page's editor and its preview. */
 export const STAFF_PAGES_PATH = `${STAFF_PATH}/pages`;
 
+/**
+ * The editor's own screens directly under /staff/pages (app/staff/pages/<name>/): a page named so would get the
+ * screen's address instead of its own, so no new page may take these names. Each folder there is listed here.
+ */
+export const STAFF_PAGES_OWN_ROUTES: readonly string[] = ["new"];
+
 /** A page's preview; `slug` is its file's name without `.mdx` ("index" for the home page). */
 export function pagePreviewPath(slug: string, width?: "desktop"): string {
   return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}/preview${width ? `?width=${width}` : ""}`;
@@ -24,5 +30,5 @@ export function pagePreviewFramePath(slug: string): string {
   return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}/preview/frame`;
 }
 
-/** The form for the clinic's facts (content/clinic.yaml). */
-export const STAFF_CLINIC_FACTS_PATH = `${STAFF_PAGES_PATH}/clinic`;
+/** The form for the clinic's facts (content/clinic.yaml); outside /staff/pages, whose addresses belong to pages. */
+export const STAFF_CLINIC_FACTS_PATH = `${STAFF_PATH}/clinic-facts`;

@@ -1,14 +1,17 @@
 // @vitest-environment node
 /**
- * The clinic's facts form (app/staff/pages/clinic): the page shows each fact with the schema's limits, and its
+ * The clinic's facts form (app/staff/clinic-facts): the page shows each fact with the schema's limits, and its
  * action saves the change as a draft of content/clinic.yaml through the publishing core, changing only the lines
  * that changed; what the build would refuse comes back at its field, and nothing is saved. Rendered as the server
- * runs it, on a real store with a real session; the publishing core's save is watched, as the draft store.
+ * runs it, on a real store with a real session, and the publishing service on a throwaway copy of the site's
+ * repository: a save made by someone else since the form was shown is refused at the form, the typed text kept.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { PublishingService } from "@/lib/publishing/service";
+import { ben, publishingFixture } from "@/tests/support/publishing";
 import { signInOnServer } from "@/tests/support/signed-in-server";
 import type { Cleanups } from "@/tests/support/test-stores";
 
@@ -17,30 +20,34 @@ vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
 }));
-const drafts = vi.hoisted(() => ({ saved: [] as { source: string; email: string }[] }));
-vi.mock("@/lib/publishing/adapters", async (original) => {
-  const actual = await original<typeof import("@/lib/publishing/adapters")>();
-  return {
-    ...actual,
-    saveClinicFactsDraft: async (source: string, staff: { user: { email: string } }) => {
-      drafts.saved.push({ source, email: staff.user.email });
-      return { saved: true };
-    },
-  };
-});
-
-const { default: ClinicFactsPage } = await import("@/app/staff/pages/clinic/page");
-const { saveClinicFactsAction } = await import("@/app/staff/pages/clinic/actions");
+const { default: ClinicFactsPage } = await import("@/app/staff/clinic-facts/page");
+const { saveClinicFactsAction } = await import("@/app/staff/clinic-facts/actions");
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
-  drafts.saved = [];
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const TODAY = fs.readFileSync(path.join(process.cwd(), "content/clinic.yaml"), "utf8");
+const CLINIC = "content/clinic.yaml";
+const TODAY = fs.readFileSync(path.join(process.cwd(), CLINIC), "utf8");
+const publishingGlobal = globalThis as typeof globalThis & { __publishingService?: Promise<PublishingService> };
 
-const signedIn = () => signInOnServer(cleanups, request);
+/** A signed-in editor, and the server's publishing service. */
+async function signedIn() {
+  await signInOnServer(cleanups, request);
+  return withPublishing();
+}
+
+/** The server's publishing service on a repository whose clinic.yaml is today's. */
+async function withPublishing() {
+  const fixture = await publishingFixture(cleanups, { files: { [CLINIC]: TODAY } });
+  publishingGlobal.__publishingService = Promise.resolve(fixture.service);
+  cleanups.push(() => void (publishingGlobal.__publishingService = undefined));
+  return fixture;
+}
+
+/** The open draft of the clinic's facts, if anyone started one. */
+const draftOf = async (service: PublishingService) => (await service.readDraft(CLINIC, ben))?.version ?? null;
 
 /** The form as a browser posts it, with these fields changed. */
 function posted(changes: Record<string, string>): FormData {
@@ -59,44 +66,78 @@ describe("the clinic's facts form", () => {
     expect(html).toMatch(/<form[^>]*action=/);
   });
 
-  it("saves a change as a draft of content/clinic.yaml, changing its one line", async () => {
-    await signedIn();
+  it("saves a change as a draft of content/clinic.yaml in the editor's name, changing its one line; the next save goes on top", async () => {
+    const { service } = await signedIn();
     const state = await saveClinicFactsAction({}, posted({ phone: "501.224.4002" }));
-    expect(state.saved).toBe(true);
-    expect(drafts.saved).toHaveLength(1);
-    expect(drafts.saved[0]!.email).toBe("eda@clinic.example");
-    expect(drafts.saved[0]!.source).toBe(TODAY.replace("phone: 501.224.4001", "phone: 501.224.4002"));
+    expect(state).toMatchObject({ saved: true, version: 2 });
+    const { draft } = await service.openDraft(CLINIC, ben);
+    expect(draft).toMatchObject({ version: 2, savedBy: { name: "Eda Editor" }, source: TODAY.replace("phone: 501.224.4001", "phone: 501.224.4002") });
+    // The form shows the draft (and its version) from now on.
+    const html = renderToStaticMarkup(await ClinicFactsPage());
+    expect(html).toMatch(/<input(?=[^>]*name="phone")(?=[^>]*value="501.224.4002")[^>]*>/);
+    expect(html).toMatch(/<input(?=[^>]*type="hidden")(?=[^>]*name="baseVersion")(?=[^>]*value="2")[^>]*>/);
+    const again = await saveClinicFactsAction({}, posted({ phone: "501.224.4003", baseVersion: "2" }));
+    expect(again).toMatchObject({ saved: true, version: 3 });
+  });
+
+  it("refuses a save over someone else's newer one at the form, keeps what was typed, and overwrites nothing", async () => {
+    const { service } = await signedIn();
+    // The form was shown (no draft yet); meanwhile Ben saved a draft of the facts.
+    const { draft } = await service.openDraft(CLINIC, ben);
+    await service.saveDraft({ path: CLINIC, source: TODAY.replace("phone: 501.224.4001", "phone: 501.224.4009"), baseVersion: draft.version }, ben);
+    const state = await saveClinicFactsAction({}, posted({ phone: "501.224.4002" }));
+    expect(state.saved).toBeUndefined();
+    expect(state.message).toMatch(/^Ben Okafor saved .*your changes were not saved and are kept here/);
+    expect(state.values).toMatchObject({ phone: "501.224.4002" });
+    expect((await service.openDraft(CLINIC, ben)).draft).toMatchObject({ version: 2, source: expect.stringContaining("phone: 501.224.4009") });
+
+    // A form shown at version 2 while Ben saved version 3: refused the same way.
+    await service.saveDraft({ path: CLINIC, source: TODAY.replace("phone: 501.224.4001", "phone: 501.224.4008"), baseVersion: 2 }, ben);
+    const stale = await saveClinicFactsAction({}, posted({ phone: "501.224.4002", baseVersion: "2" }));
+    expect(stale.message).toMatch(/^Ben Okafor saved a newer version .*kept here/);
+    expect(await draftOf(service)).toBe(3);
+  });
+
+  it("says what to set on a server where the editor has no repository (CONTENT_GIT_REPOSITORY), and saves nothing", async () => {
+    await signInOnServer(cleanups, request);
+    expect(process.env.CONTENT_GIT_REPOSITORY).toBeUndefined();
+    const html = renderToStaticMarkup(await ClinicFactsPage());
+    expect(html).toContain("CONTENT_GIT_REPOSITORY is not set");
+    expect(html).not.toContain('name="phone"');
+    const state = await saveClinicFactsAction({}, posted({ phone: "501.224.4002" }));
+    expect(state).toMatchObject({ values: { phone: "501.224.4002" }, message: expect.stringContaining("CONTENT_GIT_REPOSITORY is not set") });
   });
 
   it("saves nothing when nothing changed, and says so", async () => {
-    await signedIn();
+    const { service } = await signedIn();
     const state = await saveClinicFactsAction({}, posted({}));
     expect(state.message).toBe("Nothing changed: the clinic's facts are as they were.");
-    expect(drafts.saved).toEqual([]);
+    expect(await draftOf(service)).toBeNull();
   });
 
   it("refuses an example value at its field, keeps what was typed, and saves nothing", async () => {
-    await signedIn();
+    const { service } = await signedIn();
     const state = await saveClinicFactsAction({}, posted({ "physicians.0.name": "Dr. Example Name", "physicians.0.credentials": "MD" }));
     expect(state.errors?.["physicians.0.name"]).toMatch(/an example, not the clinic's/);
     expect(state.values?.physicians[0]?.name).toBe("Dr. Example Name");
-    expect(drafts.saved).toEqual([]);
+    expect(await draftOf(service)).toBeNull();
   });
 
   it("is refused with 403 to staff who may not edit pages (the form and its action), and saves nothing", async () => {
     vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
     cleanups.push(() => void vi.unstubAllEnvs());
+    const { service } = await withPublishing();
     await signInOnServer(cleanups, request, { name: "Dr. Ada Mocek", email: "ada@clinic.example" }, { edit: false, review: true, physician: "Dr. Ada Mocek" });
     await expect(ClinicFactsPage()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
     await expect(saveClinicFactsAction({}, posted({ name: "Mocek Spine Center" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
-    expect(drafts.saved).toEqual([]);
+    expect(await draftOf(service)).toBeNull();
   });
 
   it("sends a signed-out visitor to sign-in, and saves nothing", async () => {
-    await signedIn();
+    const { service } = await signedIn();
     request.headers = new Headers();
     await expect(saveClinicFactsAction({}, posted({ phone: "501.224.4002" }))).rejects.toThrow(/NEXT_REDIRECT/);
     await expect(ClinicFactsPage()).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(drafts.saved).toEqual([]);
+    expect(await draftOf(service)).toBeNull();
   });
 });

@@ -3,8 +3,9 @@
  * The preview of a draft (app/staff/pages/[slug]/preview): the page as patients will see it, rendered on the server
  * by the one function that renders the built pages, at phone or desktop width, for signed-in staff only, never
  * cached or indexed. The content check runs first: a draft with an error shows the error at its line, and none of
- * it runs. The pages render here as the server runs them, on a real store with a real session; only the draft's
- * text is given by the test, as the publishing store would give it.
+ * it runs. The pages render here as the server runs them, on a real store with a real session, and the publishing
+ * service on a throwaway git repository holding the site's content: the preview shows the draft's latest save, else
+ * the page at the branch's head, judged against the branch's content as every save is.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -13,7 +14,10 @@ import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import nextConfig from "@/next.config";
+import type { PublishingService } from "@/lib/publishing/service";
+import { ana, publishingFixture } from "@/tests/support/publishing";
 import { signInOnServer } from "@/tests/support/signed-in-server";
+import { developerCommit, gitIn } from "@/tests/support/throwaway-git";
 import type { Cleanups } from "@/tests/support/test-stores";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
@@ -21,13 +25,6 @@ vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
 }));
-// The draft each page has in the publishing store; a page without one previews as published.
-const drafts = vi.hoisted(() => new Map<string, string>());
-vi.mock("@/lib/publishing/adapters", async (original) => {
-  const actual = await original<typeof import("@/lib/publishing/adapters")>();
-  return { ...actual, loadDraftSource: async (slug: string) => drafts.get(slug) ?? actual.loadDraftSource(slug) };
-});
-
 // Next matches a header rule's `source` with its copy of path-to-regexp, which has no types of its own.
 const { pathToRegexp } = createRequire(import.meta.url)("next/dist/compiled/path-to-regexp") as { pathToRegexp: (source: string) => RegExp };
 
@@ -36,7 +33,6 @@ const { default: PreviewFramePage } = await import("@/app/staff/pages/[slug]/pre
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
-  drafts.clear();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
@@ -47,7 +43,28 @@ function draftWith(words: string): { source: string; line: number } {
   return { source: `${published.slice(0, end)}\n${words}\n${published.slice(end)}`, line: published.slice(0, end).split("\n").length + 1 };
 }
 
-const signedIn = () => signInOnServer(cleanups, request);
+const publishingGlobal = globalThis as typeof globalThis & { __publishingService?: Promise<PublishingService> };
+
+/** A signed-in editor, and the server's publishing service. */
+async function signedIn() {
+  await signInOnServer(cleanups, request);
+  return withPublishing();
+}
+
+/** The server's publishing service on a throwaway copy of the site's repository. */
+async function withPublishing() {
+  const fixture = await publishingFixture(cleanups);
+  publishingGlobal.__publishingService = Promise.resolve(fixture.service);
+  cleanups.push(() => void (publishingGlobal.__publishingService = undefined));
+  return fixture;
+}
+
+/** Saves `source` as the page's draft, as the editor does while someone types. */
+async function saveDraft(service: PublishingService, slug: string, source: string) {
+  const file = `content/${slug}.mdx`;
+  const { draft } = await service.openDraft(file, ana);
+  expect(await service.saveDraft({ path: file, source, baseVersion: draft.version }, ana)).toMatchObject({ status: "saved" });
+}
 
 const previewOf = async (slug: string, width?: string) =>
   renderToStaticMarkup(await PreviewPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(width ? { width } : {}) }));
@@ -55,8 +72,8 @@ const frameOf = async (slug: string) => renderToStaticMarkup(await PreviewFrameP
 
 describe("the preview of a draft", () => {
   it("shows the draft as patients will see it, at phone width first, with a link to desktop width", async () => {
-    await signedIn();
-    drafts.set("benefits", draftWith("A sentence only the draft has.").source);
+    const { service } = await signedIn();
+    await saveDraft(service, "benefits", draftWith("A sentence only the draft has.").source);
     const phone = await previewOf("benefits");
     expect(phone).toMatch(/<iframe[^>]*src="\/staff\/pages\/benefits\/preview\/frame"[^>]*>/);
     expect(phone).toMatch(/<iframe[^>]*width="390"/);
@@ -75,10 +92,10 @@ describe("the preview of a draft", () => {
   });
 
   it("shows a draft's errors at their lines, and renders none of it", async () => {
-    await signedIn();
+    const { service } = await signedIn();
     const probe = globalThis as { previewProbe?: number };
     const { source, line } = draftWith("MILD is risk-free.\n\n{globalThis.previewProbe = 1}\n\nA sentence only the draft has.");
-    drafts.set("benefits", source);
+    await saveDraft(service, "benefits", source);
     for (const html of [await previewOf("benefits"), await frameOf("benefits")]) {
       expect(html).toContain(`Line ${line}: do not write &quot;risk-free&quot;`);
       expect(html).toContain(`Line ${line + 2}: {globalThis.previewProbe = 1} is code`);
@@ -89,9 +106,33 @@ describe("the preview of a draft", () => {
     expect(probe.previewProbe).toBeUndefined();
   });
 
+  it("shows the page at the branch's head when nobody has a draft, and judges a draft against the branch's pages", async () => {
+    const { service, repository } = await signedIn();
+    developerCommit(repository, "content/benefits.mdx", draftWith("A sentence only the branch has.").source);
+    expect(await frameOf("benefits")).toContain("A sentence only the branch has.");
+
+    // The branch no longer has the privacy page (this checkout still does): a link to it is the draft's error.
+    gitIn(repository, "rm", "--quiet", "content/privacy.mdx");
+    gitIn(repository, "commit", "--quiet", "-m", "Developer: no privacy page");
+    const { source, line } = draftWith("Read [our privacy notice](/privacy).");
+    await saveDraft(service, "benefits", source);
+    const html = await previewOf("benefits");
+    expect(html).toMatch(new RegExp(`Line ${line}: [^<]*/privacy`));
+    expect(html).not.toContain("<iframe");
+  });
+
+  it("says what to set on a server where the editor has no repository (CONTENT_GIT_REPOSITORY)", async () => {
+    await signInOnServer(cleanups, request);
+    expect(process.env.CONTENT_GIT_REPOSITORY).toBeUndefined();
+    for (const html of [await previewOf("benefits"), await frameOf("benefits")]) {
+      expect(html).toContain("CONTENT_GIT_REPOSITORY is not set");
+      expect(html).not.toContain("<iframe");
+    }
+  });
+
   it("shows a title with <script> as text", async () => {
-    await signedIn();
-    drafts.set("benefits", published.replace(/^title: .*$/m, 'title: "Benefits <script>alert(1)</script>"'));
+    const { service } = await signedIn();
+    await saveDraft(service, "benefits", published.replace(/^title: .*$/m, 'title: "Benefits <script>alert(1)</script>"'));
     for (const html of [await previewOf("benefits"), await frameOf("benefits")]) {
       expect(html).toContain("Benefits &lt;script&gt;alert(1)&lt;/script&gt;");
       expect(html).not.toContain("<script>alert(1)");
@@ -120,6 +161,7 @@ describe("the preview, asked for by staff who neither edit nor review", () => {
 
   it("is shown to a clinical reviewer", async () => {
     await signInOnServer(cleanups, request, { name: "Dr. Ada Mocek", email: "ada@clinic.example" }, { edit: false, review: true, physician: "Dr. Ada Mocek" });
+    await withPublishing();
     expect(await previewOf("benefits")).toContain("Preview: ");
   });
 });

@@ -4,8 +4,11 @@
  * git and the real store: the list of pages, opening a page, saving as you type with the content check on every
  * save, and two people on one page losing nothing.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PublishingRefusal } from "@/lib/publishing/service";
+import { STAFF_CLINIC_FACTS_PATH, STAFF_PAGES_OWN_ROUTES, STAFF_PAGES_PATH } from "@/lib/staff/paths";
 import { ana, ben, FIXTURE_PHYSICIAN, frontDesk, publishingFixture } from "@/tests/support/publishing";
 import type { Cleanups } from "@/tests/support/test-stores";
 
@@ -71,6 +74,21 @@ describe("opening a page", () => {
     await expect(service.startNewPage("request-appointment", ben)).rejects.toThrow("already a part of the site");
     await expect(service.startNewPage("Recovery Tips", ben)).rejects.toThrow("lowercase letters, digits and dashes");
     expect((await service.listPages()).find((page) => page.path === "content/recovery-tips.mdx")).toMatchObject({ state: "draft", href: "/recovery-tips" });
+  });
+});
+
+describe("a new page's address", () => {
+  it("cannot be one the editor's own screens take under /staff/pages, and the clinic's facts form lives elsewhere", async () => {
+    const { service } = await publishingFixture(cleanups);
+    // Every folder of app/staff/pages/ that is not a page's own ([slug]) is a screen of the editor, listed as such.
+    const folders = fs.readdirSync(path.join(process.cwd(), "app/staff/pages"), { withFileTypes: true });
+    const screens = folders.filter((entry) => entry.isDirectory() && !entry.name.startsWith("[")).map((entry) => entry.name);
+    expect(STAFF_PAGES_OWN_ROUTES).toEqual(expect.arrayContaining(screens));
+    expect(STAFF_PAGES_OWN_ROUTES).toContain("new");
+    for (const name of STAFF_PAGES_OWN_ROUTES) {
+      await expect(service.startNewPage(name, ana)).rejects.toThrow(`/staff/pages/${name} is one of the editor's own screens`);
+    }
+    expect(STAFF_CLINIC_FACTS_PATH.startsWith(`${STAFF_PAGES_PATH}/`)).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ import { branchHead, fileAt } from "@/lib/git/repository";
 import { SiteLayout } from "@/lib/releases/layout";
 import type { PublishingActor } from "@/lib/publishing/rules";
 import { PublishingRefusal } from "@/lib/publishing/service";
-import { ana, ben, FIXTURE_PHYSICIAN, publishingFixture, rita } from "@/tests/support/publishing";
+import { ana, ben, FIXTURE_PHYSICIAN, frontDesk, publishingFixture, rita } from "@/tests/support/publishing";
 import { testTempDir, type Cleanups } from "@/tests/support/test-stores";
 import { developerCommit, gitIn } from "@/tests/support/throwaway-git";
 
@@ -167,6 +167,76 @@ describe("a developer's commit since the draft began", () => {
     expect(result).toMatchObject({ status: "conflict", yours: expect.stringContaining("This sentence is new."), theirs: expect.stringContaining("A developer wrote this.") });
     expect(await branchHead(repository, "main")).toBe(developers);
     expect((await service.openDraft(NOT_MEDICAL, ana)).draft).toMatchObject({ state: "failed", stateNote: expect.stringContaining("changed in git since this draft began") });
+  });
+});
+
+describe("a medical page's approval and a developer's commit", () => {
+  it("is not stretched over merged words: the publish is refused, the draft holds the merged text and asks for review again", async () => {
+    const { service, repository, appointments } = await publishingFixture(cleanups);
+    const saved = await editAndSave(service, MEDICAL, ana);
+    await service.requestReview({ path: MEDICAL, version: saved.version }, ana);
+    await service.decideReview({ path: MEDICAL, version: saved.version, decision: "approve" }, rita);
+    const theirs = (await fileAt(repository, "main", MEDICAL))!.trimEnd() + "\n\nA developer's closing line.\n";
+    const developers = developerCommit(repository, MEDICAL, theirs);
+
+    const refused = await service.publishDraft({ path: MEDICAL, version: saved.version, summary: "The procedure: first sentence" }, ana);
+    expect(refused).toMatchObject({ status: "needs-review", message: expect.stringContaining("approve the merged words") });
+    expect(await branchHead(repository, "main")).toBe(developers);
+    const view = await service.openDraft(MEDICAL, ana);
+    expect(view.draft.source).toContain("This sentence is new.");
+    expect(view.draft.source).toContain("A developer's closing line.");
+    expect(view).toMatchObject({ approval: undefined, reviewNeeded: true, branchChangedSinceDraft: false, draft: { state: "failed" } });
+    const audit = await appointments.listAudit({ reference: MEDICAL, limit: 1 });
+    expect(audit.map((entry) => [entry.action, entry.detail])).toEqual([["page-publish-failed", `merged with ${developers.slice(0, 7)}: needs review again`]]);
+
+    // Approved again, the merged words are published as one commit on top of the developer's.
+    await service.requestReview({ path: MEDICAL, version: view.draft.version }, ana);
+    await service.decideReview({ path: MEDICAL, version: view.draft.version, decision: "approve" }, rita);
+    const published = await service.publishDraft({ path: MEDICAL, version: view.draft.version, summary: "The procedure: first sentence" }, ana);
+    expect(published).toMatchObject({ status: "published", merged: false });
+    expect(gitIn(repository, "rev-list", "--count", `${developers}..main`)).toBe("1");
+    const text = (await fileAt(repository, "main", MEDICAL))!;
+    expect(text).toContain("This sentence is new.");
+    expect(text).toContain("A developer's closing line.");
+  });
+});
+
+describe("two publishes of one draft at once", () => {
+  it("make one commit and one publish entry in the audit log; the other is told", async () => {
+    const { service, repository, appointments } = await publishingFixture(cleanups);
+    const base = await branchHead(repository, "main");
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+    const request = { path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" };
+    const results = await Promise.allSettled([service.publishDraft(request, ana), service.publishDraft(request, ben)]);
+
+    expect(results.filter((result) => result.status === "fulfilled").map((result) => result.value)).toEqual([
+      { status: "published", commit: await branchHead(repository, "main"), merged: false },
+    ]);
+    const [refused] = results.filter((result) => result.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(PublishingRefusal);
+    expect(gitIn(repository, "rev-list", "--count", `${base}..main`)).toBe("1");
+    const audit = await appointments.listAudit({ reference: NOT_MEDICAL, limit: 10 });
+    expect(audit.filter((entry) => entry.action === "page-publish")).toHaveLength(1);
+  });
+});
+
+describe("discarding a draft", () => {
+  it("throws the draft away (audited), after which the page is as published and an old version can be restored", async () => {
+    const { service, repository, appointments } = await publishingFixture(cleanups);
+    const original = (await fileAt(repository, "main", NOT_MEDICAL))!;
+    const start = (await service.pageHistory(NOT_MEDICAL)).at(-1)!;
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+    await expect(service.restoreVersion(NOT_MEDICAL, start.commit, ben)).rejects.toThrow("discard it first");
+    await expect(service.discardDraft({ path: NOT_MEDICAL, version: saved.version }, frontDesk)).rejects.toThrow("Only staff who may edit pages");
+    await expect(service.discardDraft({ path: NOT_MEDICAL, version: saved.version - 1 }, ben)).rejects.toThrow("saved a newer version");
+
+    await service.discardDraft({ path: NOT_MEDICAL, version: saved.version }, ben);
+    expect((await service.listPages()).find((page) => page.path === NOT_MEDICAL)).toMatchObject({ state: "published" });
+    const audit = await appointments.listAudit({ reference: NOT_MEDICAL, limit: 1 });
+    expect(audit.map((entry) => [entry.action, entry.actorEmail, entry.detail])).toEqual([["page-draft-discard", "ben@mocekspine.com", `version ${saved.version} by Ana Ruiz`]]);
+
+    const restored = await service.restoreVersion(NOT_MEDICAL, start.commit, ben);
+    expect(restored.draft).toMatchObject({ state: "draft", source: original });
   });
 });
 

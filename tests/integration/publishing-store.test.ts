@@ -31,7 +31,7 @@ describe.each(STORES)("the publishing store on %s", (_name, open) => {
     const { db, type } = store.authDatabase;
     await applyPublishingMigrations(db, type);
     const names = await sql<{ name: string }>`SELECT name FROM publishing_migrations ORDER BY name`.execute(db);
-    expect(names.rows.map((row) => row.name)).toEqual(["001_drafts_and_reviews.sql"]);
+    expect(names.rows.map((row) => row.name)).toEqual(["001_drafts_and_reviews.sql", "002_publish_claim.sql"]);
     const appointments = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name LIKE ${"%draft%"}`.execute(db);
     expect(appointments.rows).toEqual([]);
   });
@@ -103,5 +103,39 @@ describe.each(STORES)("the publishing store on %s", (_name, open) => {
     expect((await publishing.lastPublishedDrafts()).map((done) => done.publishedCommit)).toEqual(["b".repeat(40)]);
     const next = await publishing.startDraft({ path: "content/candidacy.mdx", source: "v2", baseCommit: "b".repeat(40), baseSource: "v1", by: ben, at: at(7) });
     expect(next.started).toBe(true);
+  });
+  it("lets one publish claim a draft at a time; a finished or long-dead publish frees it, and a claimed draft is not discarded", async () => {
+    const publishing = kyselyPublishingStore((await open()).authDatabase);
+    const { draft } = await publishing.startDraft({ path: "content/benefits.mdx", source: "old", baseCommit: "a".repeat(40), baseSource: "old", by: ana, at: at(0) });
+    const claims = await Promise.all([publishing.claimPublish(draft.id, 1, at(1), at(0)), publishing.claimPublish(draft.id, 1, at(1), at(0))]);
+    expect(claims.sort()).toEqual([false, true]);
+    expect(await publishing.discard(draft.id, 1, at(0))).toBe(false);
+    // A claim older than `staleBefore` is a publish whose server stopped: it may be taken over.
+    expect(await publishing.claimPublish(draft.id, 1, at(20), at(10))).toBe(true);
+    await publishing.setState(draft.id, 1, { state: "failed", note: "push failed" });
+    expect(await publishing.claimPublish(draft.id, 1, at(21), at(11))).toBe(true);
+    await publishing.setState(draft.id, 1, { state: "draft" });
+    expect(await publishing.claimPublish(draft.id, 2, at(22), at(12))).toBe(false);
+
+    expect(await publishing.discard(draft.id, 2, at(12))).toBe(false);
+    expect(await publishing.discard(draft.id, 1, at(12))).toBe(true);
+    expect(await publishing.openDraftOf("content/benefits.mdx")).toBeUndefined();
+    expect(await publishing.draftById(draft.id)).toBeUndefined();
+  });
+
+  it("moves a draft onto the branch's newer text: merged source, new base, one version up, failed with the reason", async () => {
+    const publishing = kyselyPublishingStore((await open()).authDatabase);
+    const { draft } = await publishing.startDraft({ path: "content/benefits.mdx", source: "old", baseCommit: "a".repeat(40), baseSource: "old", by: ana, at: at(0) });
+    const change = { source: "merged", baseCommit: "b".repeat(40), baseSource: "theirs", note: "ask for review again", by: ben, at: at(2) };
+    expect(await publishing.rebase(draft.id, 2, change)).toBeUndefined();
+    expect(await publishing.rebase(draft.id, 1, change)).toMatchObject({
+      source: "merged",
+      baseCommit: "b".repeat(40),
+      baseSource: "theirs",
+      version: 2,
+      state: "failed",
+      stateNote: "ask for review again",
+      savedBy: { name: "Ben Okafor" },
+    });
   });
 });

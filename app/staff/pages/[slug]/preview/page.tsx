@@ -24,8 +24,16 @@ const WIDTHS = {
 export default async function PagePreviewPage({ params, searchParams }: PageProps<"/staff/pages/[slug]/preview">) {
   const { slug } = await params;
   const staff = await requirePreviewer(pagePreviewPath(slug));
-  const preview = await previewDraft(slug);
+  const preview = await previewDraft(slug, staff);
   if (!preview) notFound();
+  if ("unavailable" in preview) {
+    return (
+      <StaffFrame staff={staff}>
+        <h1 className={PAGE_HEADING_CLASSES}>Preview</h1>
+        <StaffAlert>{preview.unavailable}</StaffAlert>
+      </StaffFrame>
+    );
+  }
   const chosen = (await searchParams).width === "desktop" ? "desktop" : "phone";
   const { width, height } = WIDTHS[chosen];
   return (

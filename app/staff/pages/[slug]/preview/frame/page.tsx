@@ -15,9 +15,16 @@ export const metadata: Metadata = { title: "Preview" };
  */
 export default async function PagePreviewFrame({ params }: PageProps<"/staff/pages/[slug]/preview/frame">) {
   const { slug } = await params;
-  await requirePreviewer(pagePreviewPath(slug));
-  const preview = await previewDraft(slug);
+  const staff = await requirePreviewer(pagePreviewPath(slug));
+  const preview = await previewDraft(slug, staff);
   if (!preview) notFound();
+  if ("unavailable" in preview) {
+    return (
+      <main className="mx-auto max-w-3xl px-4 py-6">
+        <p className="text-lg">{preview.unavailable}</p>
+      </main>
+    );
+  }
   if (!preview.ok) {
     return (
       <main className="mx-auto max-w-3xl px-4 py-6">

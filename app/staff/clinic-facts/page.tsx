@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
 import { ClinicFactsForm } from "@/components/staff/ClinicFactsForm";
 import { StaffFrame } from "@/components/staff/StaffFrame";
-import { loadClinicFactsSource, requireClinicFactsEditor } from "@/lib/publishing/adapters";
+import { StaffAlert } from "@/components/staff/fields";
+import { publishing, requireClinicFactsEditor } from "@/lib/publishing/adapters";
 import { clinicFactsFieldLimits, clinicFactsFormValues } from "@/lib/publishing/clinic-facts";
-import { WEEK_DAYS } from "@/lib/site";
+import { CLINIC_FILE, WEEK_DAYS } from "@/lib/site";
 import { STAFF_CLINIC_FACTS_PATH } from "@/lib/staff/paths";
 
 export const metadata: Metadata = { title: "The clinic's facts" };
@@ -15,14 +16,26 @@ export const metadata: Metadata = { title: "The clinic's facts" };
  */
 export default async function ClinicFactsPage() {
   const staff = await requireClinicFactsEditor(STAFF_CLINIC_FACTS_PATH);
-  const values = clinicFactsFormValues(await loadClinicFactsSource());
+  const found = await publishing();
+  const current = "service" in found ? await found.service.readDraft(CLINIC_FILE, staff) : undefined;
   return (
     <StaffFrame staff={staff}>
       <h1 className={PAGE_HEADING_CLASSES}>The clinic&apos;s facts</h1>
       <p className="mt-2 max-w-prose text-lg">
         Every page shows these from one place: change a fact here once and the whole site follows. Leave a field empty until the clinic publishes it.
       </p>
-      <ClinicFactsForm initialValues={values} limits={clinicFactsFieldLimits()} days={WEEK_DAYS} />
+      {"unavailable" in found ? (
+        <StaffAlert>{found.unavailable}</StaffAlert>
+      ) : current ? (
+        <ClinicFactsForm
+          initialValues={clinicFactsFormValues(current.source)}
+          initialVersion={current.version}
+          limits={clinicFactsFieldLimits()}
+          days={WEEK_DAYS}
+        />
+      ) : (
+        <StaffAlert>{CLINIC_FILE} is missing from the site&apos;s repository: a developer must restore it.</StaffAlert>
+      )}
     </StaffFrame>
   );
 }
