@@ -6,12 +6,16 @@
  *   status               the kept releases, the live one, and the last update that failed
  *   serve                the long-running process systemd starts: serves the live release, switches on request
  *
- * Settings, from the environment (the service's env file): SITE_ROOT (where releases live, required),
- * CONTENT_GIT_REMOTE (default origin) and SITE_BRANCH (default main) for update; HOST and PORT for serve, like
- * `npm start`. Run it from the site's git checkout, with the Node that serves the site.
+ * Settings, from the environment (the service's env file): SITE_ROOT (where releases live, required); for update,
+ * the same three the web editor publishes with, so a release builds exactly what the editor committed:
+ * CONTENT_GIT_REPOSITORY (the checkout; default: the folder it is run in), CONTENT_GIT_BRANCH (default main) and
+ * CONTENT_GIT_REMOTE (unset: the checkout's own branch, where the editor commits; set: that remote, where the
+ * editor pushes and developers push); HOST and PORT for serve, like `npm start`. Run it with the Node that serves
+ * the site.
  */
 import path from "node:path";
 import { z } from "zod";
+import { serverEnvSchema } from "../lib/env";
 import { short, SiteLayout } from "../lib/releases/layout";
 import { rollbackTarget } from "../lib/releases/rollback";
 import { Supervisor } from "../lib/releases/supervisor";
@@ -23,8 +27,11 @@ const siteEnvSchema = z.object({
   SITE_ROOT: z.string({ error: "SITE_ROOT is not set: the folder where releases are kept, e.g. /srv/mocek-spine" }).min(1).refine(path.isAbsolute, {
     error: "SITE_ROOT must be an absolute path, e.g. /srv/mocek-spine",
   }),
-  CONTENT_GIT_REMOTE: z.string().min(1).default("origin"),
-  SITE_BRANCH: z.string().min(1).default("main"),
+  // The editor's own settings (lib/env.ts), one definition for both.
+  CONTENT_GIT_REPOSITORY: serverEnvSchema.shape.CONTENT_GIT_REPOSITORY,
+  CONTENT_GIT_BRANCH: serverEnvSchema.shape.CONTENT_GIT_BRANCH,
+  // Unset, "." fetches the checkout's own branch: on one server without a remote, the editor's commits are there.
+  CONTENT_GIT_REMOTE: serverEnvSchema.shape.CONTENT_GIT_REMOTE.transform((remote) => remote ?? "."),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
@@ -42,7 +49,14 @@ async function main(argv: string[]): Promise<number> {
   const layout = new SiteLayout(env.SITE_ROOT);
   switch (command) {
     case "update": {
-      const result = await updateSite({ layout, repository: process.cwd(), remote: env.CONTENT_GIT_REMOTE, branch: env.SITE_BRANCH, force: args.includes("--force"), say });
+      const result = await updateSite({
+        layout,
+        repository: env.CONTENT_GIT_REPOSITORY ?? process.cwd(),
+        remote: env.CONTENT_GIT_REMOTE,
+        branch: env.CONTENT_GIT_BRANCH,
+        force: args.includes("--force"),
+        say,
+      });
       return result.outcome === "failed" ? 1 : 0;
     }
     case "rollback": {

@@ -111,6 +111,21 @@ export async function isAncestor(repository: string, ancestor: string, descendan
   throw new GitError(`git merge-base failed in ${repository}: ${result.stderr}`);
 }
 
+/**
+ * Brings the local `branch` up to `remote`'s before the editor reads or commits: a developer may have pushed since.
+ * The branch moves forward only (compare-and-swap, like a commit); local commits not yet sent (a push that failed)
+ * stay and go with the next push. A branch that went two ways needs a person with git, and says so.
+ */
+export async function catchUpBranch(repository: string, remote: string, branch: string): Promise<void> {
+  const theirs = await fetchBranch(repository, remote, branch);
+  const ours = await branchHead(repository, branch);
+  if (ours === theirs || (await isAncestor(repository, theirs, ours))) return;
+  if (!(await isAncestor(repository, ours, theirs))) {
+    throw new GitError(`${branch} in ${repository} and on ${remote} have each gained commits the other lacks: a developer must merge them before the editor can publish.`);
+  }
+  await git(repository, ["update-ref", `refs/heads/${branch}`, theirs, ours]);
+}
+
 /** The files under `folder` (e.g. `content`) at `commit`, as paths from the repository's root, sorted. */
 export async function listFiles(repository: string, commit: string, folder: string): Promise<string[]> {
   const listing = await gitBuffer(repository, ["ls-tree", "-r", "-z", "--name-only", commit, "--", `${folder.replace(/\/+$/, "")}/`]);

@@ -31,6 +31,7 @@ import { pageHrefOfFile, pageSettingsBlock, PAGE_FILE_EXTENSION } from "@/lib/co
 import { getServerEnv } from "@/lib/env";
 import {
   branchHead,
+  catchUpBranch,
   commitFiles,
   fileAt,
   fileHistory,
@@ -270,6 +271,11 @@ export function createPublishingService(deps: PublishingDeps) {
     return { draft, started };
   }
 
+  /** With a remote, the branch as developers left it there: a draft starts from it and a publish lands on it. */
+  async function catchUp() {
+    if (deps.remote) await catchUpBranch(repository, deps.remote, branch);
+  }
+
   return {
     async listPages(): Promise<PageListing[]> {
       const head = await branchHead(repository, branch);
@@ -307,6 +313,8 @@ export function createPublishingService(deps: PublishingDeps) {
       assertEditablePath(path);
       const existing = await store.openDraftOf(path);
       if (existing) return view(existing, actor);
+      // An unreachable remote does not stop anyone writing: the publish catches up, and merges, before it commits.
+      await catchUp().catch(() => undefined);
       const head = await branchHead(repository, branch);
       const source = await fileAt(repository, head, path);
       if (source === undefined) throw new PublishingRefusal(`${path} does not exist on the site: start a new page instead.`);
@@ -436,6 +444,13 @@ export function createPublishingService(deps: PublishingDeps) {
       const message = summary.trim();
       if (!message || /[\r\n]/.test(message) || message.length > SUMMARY_MAX_LENGTH) {
         throw new PublishingRefusal(`Describe the change in one line of at most ${SUMMARY_MAX_LENGTH} characters, e.g. "Benefits: shorter first paragraph".`);
+      }
+      try {
+        await catchUp();
+      } catch (error) {
+        throw new PublishingRefusal(
+          `The latest version could not be brought in from ${deps.remote} before publishing, so nothing was published and your draft is kept: try again in a few minutes. (${(error as Error).message})`,
+        );
       }
       const head = await branchHead(repository, branch);
       const pictures = await picturesOf(draft);

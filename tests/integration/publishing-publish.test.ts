@@ -256,19 +256,44 @@ describe("pictures uploaded with a draft", () => {
 });
 
 describe("pushing", () => {
-  it("sends each publish to CONTENT_GIT_REMOTE, and says so when it cannot (publishing again retries)", async () => {
+  it("sends each publish to CONTENT_GIT_REMOTE; an unreachable remote publishes nothing and keeps the draft", async () => {
     const remote = testTempDir(cleanups, "remote");
     execFileSync("git", ["init", "--quiet", "--bare", remote]);
     const { service, repository } = await publishingFixture(cleanups, { deps: { remote: "site" } });
+    const before = await branchHead(repository, "main");
     const saved = await editAndSave(service, NOT_MEDICAL, ana);
-    const failed = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
-    expect(failed).toMatchObject({ status: "push-failed", message: expect.stringContaining("could not be sent to site") });
-    expect((await service.openDraft(NOT_MEDICAL, ana)).draft.state).toBe("failed");
+    await expect(service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana)).rejects.toThrow(
+      /could not be brought in from site .* nothing was published and your draft is kept/,
+    );
+    expect(await branchHead(repository, "main")).toBe(before);
+    expect((await service.openDraft(NOT_MEDICAL, ana)).draft).toMatchObject({ state: "draft", version: saved.version });
 
     gitIn(repository, "remote", "add", "site", remote);
-    const retried = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
-    expect(retried).toEqual({ status: "unchanged", commit: (failed as { commit: string }).commit });
-    expect(gitIn(remote, "rev-parse", "refs/heads/main")).toBe((failed as { commit: string }).commit);
+    gitIn(repository, "push", "--quiet", "site", "main");
+    const published = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
+    expect(published).toMatchObject({ status: "published" });
+    expect(gitIn(remote, "rev-parse", "refs/heads/main")).toBe((published as { commit: string }).commit);
+  });
+
+  it("takes up a developer's push to the remote first, so the publish lands on top of it and is sent", async () => {
+    const remote = testTempDir(cleanups, "remote");
+    execFileSync("git", ["init", "--quiet", "--bare", remote]);
+    const { service, repository } = await publishingFixture(cleanups, { deps: { remote: "site" } });
+    gitIn(repository, "remote", "add", "site", remote);
+    gitIn(repository, "push", "--quiet", "site", "main");
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+
+    // A developer pushes a change to another page from their own clone; the editor's checkout has not seen it.
+    const developerClone = testTempDir(cleanups, "developer");
+    execFileSync("git", ["clone", "--quiet", "--branch", "main", remote, developerClone]);
+    const pushed = developerCommit(developerClone, "content/accessibility.mdx", `${(await fileAt(repository, "main", "content/accessibility.mdx"))!}\nA developer's line.\n`);
+    gitIn(developerClone, "push", "--quiet", "origin", "main");
+
+    const published = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
+    expect(published).toMatchObject({ status: "published" });
+    const commit = (published as { commit: string }).commit;
+    expect(gitIn(remote, "rev-parse", "refs/heads/main")).toBe(commit);
+    expect(gitIn(repository, "rev-parse", `${commit}^`)).toBe(pushed);
   });
 });
 
