@@ -16,7 +16,7 @@ import type { SignedInStaff } from "@/lib/staff/session";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Where content pictures live in the site's repository, and their address on the site. */
-const PICTURES_FOLDER = "public/images";
+export const PICTURES_FOLDER = "public/images";
 
 export interface PictureUpload {
   /** The name on the staff member's computer or phone: only the start of the new name, never trusted for the type. */
