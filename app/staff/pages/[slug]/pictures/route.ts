@@ -3,7 +3,7 @@ import { savePicture } from "@/lib/publishing/pictures";
 import { pageFileOfSlug } from "@/lib/publishing/preview";
 import { PublishingRefusal } from "@/lib/publishing/service";
 import { readPictureUpload } from "@/lib/publishing/upload-request";
-import { pagePicturesPath } from "@/lib/staff/paths";
+import { STAFF_PAGES_PATH } from "@/lib/staff/paths";
 import { requireAbility } from "@/lib/staff/session";
 
 const answer = (status: number, body: object) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -16,7 +16,7 @@ const answer = (status: number, body: object) => Response.json(body, { status, h
  */
 export async function POST(request: Request, { params }: RouteContext<"/staff/pages/[slug]/pictures">): Promise<Response> {
   const { slug } = await params;
-  const staff = await requireAbility("edit", { returnTo: pagePicturesPath(slug), attempt: "upload a picture" });
+  const staff = await requireAbility("edit", { returnTo: STAFF_PAGES_PATH, attempt: "upload a picture" });
   const file = pageFileOfSlug(slug);
   const found = await publishing();
   if ("unavailable" in found) return answer(503, { message: found.unavailable });
