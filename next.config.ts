@@ -8,6 +8,7 @@ import {
   DEVELOPMENT_FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
   FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
 } from "./lib/security/content-security-policy.mjs";
+import { UPLOAD_POST_MAX_BYTES } from "./lib/publishing/picture-upload-form";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/server-action-post";
 import { getClinic } from "./lib/site";
 import { STAFF_PAGES_PATH, STAFF_PATH } from "./lib/staff/paths";
@@ -50,6 +51,9 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Our forms send a few short fields; proxy.ts answers a larger post before Next would, with a bare 500.
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    // Next gives a post that passes proxy.ts only this much of its body (10 MB by default): a whole 10 MB picture
+    // and its form for the editor's upload (proxy.ts and the route refuse anything larger).
+    proxyClientMaxBodySize: UPLOAD_POST_MAX_BYTES,
   },
 };
 

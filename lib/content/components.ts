@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { pictureFileNameProblem } from "../pictures/names";
+import { PICTURE_DESCRIPTION_RULE } from "./picture-description";
 import { referenceIdSchema } from "./references";
 import { strictFields } from "./schema-helpers";
 
@@ -68,7 +69,7 @@ export const staffComponentRules = {
         .regex(/^\/images\/[\w./-]+\.(?:svg|png|jpe?g|webp|avif|gif)$/i, {
           error: "must be a picture in public/images/, written like /images/spine.svg (svg, png, jpg, webp, avif or gif)",
         }),
-      alt: requiredText("describe what the picture shows, for people who cannot see it"),
+      alt: requiredText(PICTURE_DESCRIPTION_RULE),
       caption: requiredText("write a short caption shown under the picture"),
     }),
     placement: "block",

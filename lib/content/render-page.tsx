@@ -6,10 +6,13 @@
  */
 import path from "node:path";
 import { compile, run, type CompileOptions } from "@mdx-js/mdx";
-import type { MDXContent } from "mdx/types";
+import type { MDXComponents, MDXContent } from "mdx/types";
 import * as jsxRuntime from "react/jsx-runtime";
 import { ContentPageLayout } from "@/components/ContentPageLayout";
 import { HomePageLayout } from "@/components/HomePageLayout";
+import { Figure } from "@/components/mdx/Figure";
+import { MarkdownPicture } from "@/components/mdx/MarkdownPicture";
+import { staffComponent } from "@/components/mdx/staff-component";
 import { useMDXComponents } from "@/mdx-components";
 import refuseCodeInPages from "./check/mdx-safety.mjs";
 import { STAFF_COMPONENT_NAMES } from "./components";
@@ -34,14 +37,33 @@ export async function compilePageSource(file: string, source: string): Promise<s
   return String(compiled);
 }
 
-/** The page as patients see it: its words from `source`, its settings from `page`, in the site's layout. */
-export async function renderPageSource(page: ContentPage, source: string): Promise<React.ReactElement> {
+/**
+ * The site's picture components, showing the pictures in `addresses` (`/images/…`, not in public/ yet: a draft's
+ * uploads) from the address given there. A <Figure>'s fields are checked first, as on every page.
+ */
+function showingUnpublishedPictures(addresses: ReadonlyMap<string, string>): MDXComponents {
+  const shown = (src: string | undefined) => (src === undefined ? undefined : (addresses.get(src) ?? src));
+  return {
+    Figure: staffComponent("Figure", (fields) => <Figure {...fields} src={shown(fields.src)!} />),
+    img: (props: React.ComponentProps<typeof MarkdownPicture>) => <MarkdownPicture {...props} src={shown(props.src)} />,
+  };
+}
+
+/**
+ * The page as patients see it: its words from `source`, its settings from `page`, in the site's layout. The
+ * preview passes `pictureAddresses`, where the pictures uploaded with the draft are shown from; built pages never do.
+ */
+export async function renderPageSource(
+  page: ContentPage,
+  source: string,
+  { pictureAddresses }: { pictureAddresses?: ReadonlyMap<string, string> } = {},
+): Promise<React.ReactElement> {
   const code = await compilePageSource(page.file, source);
   const { default: PageBody } = (await run(code, { ...jsxRuntime, useMDXComponents, baseUrl: import.meta.url })) as { default: MDXContent };
   const Layout = page.slug === "" ? HomePageLayout : ContentPageLayout;
   return (
     <Layout page={page}>
-      <PageBody />
+      <PageBody components={pictureAddresses?.size ? showingUnpublishedPictures(pictureAddresses) : undefined} />
     </Layout>
   );
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from "kysely";
 import type { AuthDatabase } from "@/lib/appointments/store";
-import type { Draft, DraftState, PublishingStore, ReviewDecision, ReviewDecisionKind, StaffMember } from "./store";
+import type { Draft, DraftPictureRecord, DraftState, PublishingStore, ReviewDecision, ReviewDecisionKind, StaffMember } from "./store";
 
 interface PublishingTables {
   publishing_drafts: {
@@ -42,6 +42,17 @@ interface PublishingTables {
     source_hash: string;
     decided_at: string;
   };
+  publishing_draft_pictures: {
+    draft_id: string;
+    path: string;
+    /** better-sqlite3 and node-postgres both read a BLOB/bytea as a Buffer. */
+    content: Buffer;
+    width: number;
+    height: number;
+    uploaded_by_id: string;
+    uploaded_by_name: string;
+    uploaded_at: string;
+  };
 }
 
 type DraftRow = Selectable<PublishingTables["publishing_drafts"]>;
@@ -66,6 +77,17 @@ function toDraft(row: DraftRow, authors: StaffMember[]): Draft {
     savedBy: { id: row.saved_by_id, name: row.saved_by_name },
     holder: row.holder_id && row.holder_name && row.holder_seen_at ? { id: row.holder_id, name: row.holder_name, seenAt: row.holder_seen_at } : undefined,
     authors,
+  };
+}
+
+function toPicture(row: Selectable<PublishingTables["publishing_draft_pictures"]>): DraftPictureRecord {
+  return {
+    path: row.path,
+    content: row.content,
+    width: Number(row.width),
+    height: Number(row.height),
+    uploadedBy: { id: row.uploaded_by_id, name: row.uploaded_by_name },
+    uploadedAt: row.uploaded_at,
   };
 }
 
@@ -194,14 +216,20 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
     },
 
     async setState(draftId, expectedVersion, { state, note = null, publishedCommit = null }) {
-      const updated = await db
-        .updateTable("publishing_drafts")
-        .set({ state, state_note: note, published_commit: publishedCommit, publish_started_at: null })
-        .where("id", "=", draftId)
-        .where("version", "=", expectedVersion)
-        .where("state", "<>", PUBLISHED)
-        .executeTakeFirst();
-      return Number(updated.numUpdatedRows) === 1 ? draftById(draftId) : undefined;
+      const changed = await db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable("publishing_drafts")
+          .set({ state, state_note: note, published_commit: publishedCommit, publish_started_at: null })
+          .where("id", "=", draftId)
+          .where("version", "=", expectedVersion)
+          .where("state", "<>", PUBLISHED)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return false;
+        // Published: its pictures are in git now, in the page's commit.
+        if (state === PUBLISHED) await trx.deleteFrom("publishing_draft_pictures").where("draft_id", "=", draftId).execute();
+        return true;
+      });
+      return changed ? draftById(draftId) : undefined;
     },
 
     async claimPublish(draftId, expectedVersion, at, staleBefore) {
@@ -249,6 +277,7 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
         // The tables cascade, but a connection without foreign keys switched on would leave these behind.
         await trx.deleteFrom("publishing_draft_authors").where("draft_id", "=", draftId).execute();
         await trx.deleteFrom("publishing_reviews").where("draft_id", "=", draftId).execute();
+        await trx.deleteFrom("publishing_draft_pictures").where("draft_id", "=", draftId).execute();
         return true;
       });
     },
@@ -268,6 +297,36 @@ export function kyselyPublishingStore({ db: anyDb }: AuthDatabase): PublishingSt
           decided_at: decision.decidedAt,
         })
         .execute();
+    },
+
+    async addPicture(draftId, { path, content, width, height, by, at }) {
+      return db.transaction().execute(async (trx) => {
+        // Holding the draft's row (the uploader has it open) makes a publish or discard at the same moment wait for
+        // this upload, and then delete the picture with the draft; one that came first leaves no open draft here.
+        const held = await trx
+          .updateTable("publishing_drafts")
+          .set({ holder_id: by.id, holder_name: by.name, holder_seen_at: at })
+          .where("id", "=", draftId)
+          .where("state", "<>", PUBLISHED)
+          .executeTakeFirst();
+        if (Number(held.numUpdatedRows) !== 1) return false;
+        await trx
+          .insertInto("publishing_draft_pictures")
+          .values({ draft_id: draftId, path, content, width, height, uploaded_by_id: by.id, uploaded_by_name: by.name, uploaded_at: at })
+          .onConflict((conflict) => conflict.columns(["draft_id", "path"]).doNothing())
+          .execute();
+        return true;
+      });
+    },
+
+    async picturesOf(draftId) {
+      const rows = await db.selectFrom("publishing_draft_pictures").selectAll().where("draft_id", "=", draftId).orderBy("uploaded_at").orderBy("path").execute();
+      return rows.map(toPicture);
+    },
+
+    async pictureOf(draftId, path) {
+      const row = await db.selectFrom("publishing_draft_pictures").selectAll().where("draft_id", "=", draftId).where("path", "=", path).executeTakeFirst();
+      return row ? toPicture(row) : undefined;
     },
 
     async decisionsOf(draftId): Promise<ReviewDecision[]> {

@@ -11,12 +11,13 @@ import { PICTURE_EXTENSIONS, MAX_PICTURE_PIXELS, encodePicture, readPicture, typ
 import { MAX_PICTURE_SIDE } from "@/lib/pictures/responsive";
 import { tidyPictureStem } from "@/lib/pictures/names";
 import { recordAudit } from "@/lib/staff/audit";
+import { MAX_UPLOAD_BYTES } from "./picture-upload-form";
 import { auditContext } from "@/lib/staff/context";
 import type { SignedInStaff } from "@/lib/staff/session";
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 /** Where content pictures live in the site's repository, and their address on the site. */
-const PICTURES_FOLDER = "public/images";
+export const PICTURES_FOLDER = "public/images";
 
 export interface PictureUpload {
   /** The name on the staff member's computer or phone: only the start of the new name, never trusted for the type. */

@@ -5,11 +5,13 @@
  */
 import type { ContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR, PAGE_FILE_EXTENSION, pageHrefOfFile, parseContentPage, projectRelativeFile, type ContentPage } from "@/lib/content/pages";
+import { pageDraftPicturePath } from "@/lib/staff/paths";
 import { publishing } from "./adapters";
 import type { PublishingActor } from "./rules";
 
 export type DraftPreview =
-  | { ok: true; page: ContentPage; source: string; warnings: ContentProblem[] }
+  /** `pictureAddresses`: each picture uploaded with the draft (`/images/…`) and the staff-only address serving it. */
+  | { ok: true; page: ContentPage; source: string; warnings: ContentProblem[]; pictureAddresses: ReadonlyMap<string, string> }
   | { ok: false; file: string; errors: ContentProblem[]; warnings: ContentProblem[] }
   /** This server cannot read drafts (CONTENT_GIT_REPOSITORY not set): what to set, for the staff member. */
   | { ok: false; unavailable: string };
@@ -39,5 +41,8 @@ export async function previewDraft(slug: string, staff: PublishingActor): Promis
   if (errors.length > 0) return { ok: false, file, errors, warnings };
   // The check reads the settings with this same parser, so a page it passes parses.
   const page = parseContentPage(file, draft.source);
-  return Array.isArray(page) ? { ok: false, file, errors: page, warnings } : { ok: true, page, source: draft.source, warnings };
+  if (Array.isArray(page)) return { ok: false, file, errors: page, warnings };
+  // Not in public/ until published: the preview shows them from where the server keeps them with the draft.
+  const pictureAddresses = new Map(draft.pictures.map((src) => [src, pageDraftPicturePath(slug, src.slice(src.lastIndexOf("/") + 1))]));
+  return { ok: true, page, source: draft.source, warnings, pictureAddresses };
 }

@@ -17,10 +17,13 @@
  *   pageHistory(path)                             every published version from git
  *   discardDraft({ path, version }, actor)       throws the draft away; the page stays as published
  *   restoreVersion(path, commit, actor)           a new draft holding an old version's text
+ *   addPicture(path, picture, actor)              keeps an uploaded picture with the page's draft, starting one
+ *   draftPicture(path, fileName, actor)           a picture uploaded with the page's draft, for the preview
  *   publishStatus(commit)                         waiting for the site / live since … / failed, and why
  * A refusal (no ability, a stale version, an error left) throws `PublishingRefusal`, whose message is for the person.
  * Paths are the file's path in the repository: `content/benefits.mdx`, `content/clinic.yaml`. Pictures uploaded with
- * a draft reach the check and the commit through `deps.draftPictures` (lib/publishing/pictures.ts supplies it).
+ * a draft (lib/publishing/pictures.ts prepares them) are kept in the store with it until it is published, and
+ * reach the check and the commit through `deps.draftPictures`.
  */
 import { releaseOverview } from "@/lib/releases/overview";
 import { short } from "@/lib/releases/layout";
@@ -50,8 +53,9 @@ import { STAFF_PAGES_OWN_ROUTES, STAFF_PAGES_PATH } from "@/lib/staff/paths";
 import { parse as parseYaml } from "yaml";
 import { checkDraft, siteContent, type DraftCheck, type SiteContent } from "./check";
 import { kyselyPublishingStore } from "./kysely-store";
+import { PICTURES_FOLDER } from "./pictures";
 import { approvalRefusal, currentApproval, mayEdit, mayReview, needsClinicalReview, NOT_AN_EDITOR, NOT_A_REVIEWER, publishRefusal, sourceHash, type PublishingActor } from "./rules";
-import { DRAFT_STATES, type Draft, type DraftState, type PublishingStore, type ReviewDecision } from "./store";
+import { DRAFT_STATES, type Draft, type DraftPictureRecord, type DraftState, type PublishingStore, type ReviewDecision } from "./store";
 
 export type { PublishingActor } from "./rules";
 
@@ -86,7 +90,7 @@ export interface PublishingDeps {
   servedCommit: () => Promise<string | undefined>;
   /**
    * The pictures uploaded with a draft and not yet in git (lib/publishing/pictures.ts): the check counts them as
-   * present, and the publish commits them with the page, in the same commit. None when unset.
+   * present, and the publish commits them with the page, in the same commit. The store's (addPicture) when unset.
    */
   draftPictures?: (draft: Draft) => Promise<DraftPicture[]>;
   now?: () => Date;
@@ -99,6 +103,9 @@ export interface DraftPicture {
 }
 
 const PICTURE_PATH = /^public\/images\/[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpg|jpeg|png|webp)$/;
+
+/** A picture's address on the site (`/images/desk.jpg`) from its path in the repository. */
+const pictureSrc = (path: string) => path.slice("public".length);
 
 /** A page in the editor's list. */
 export interface PageListing {
@@ -204,8 +211,11 @@ export function createPublishingService(deps: PublishingDeps) {
     return cachedSite.site;
   }
 
+  const draftPictures =
+    deps.draftPictures ?? (async (draft: Draft) => (await store.picturesOf(draft.id)).map(({ path, content }): DraftPicture => ({ path, content })));
+
   async function picturesOf(draft: Draft): Promise<DraftPicture[]> {
-    const pictures = (await deps.draftPictures?.(draft)) ?? [];
+    const pictures = await draftPictures(draft);
     for (const picture of pictures) {
       if (!PICTURE_PATH.test(picture.path)) throw new Error(`${picture.path} is not a picture's path under public/images/`);
     }
@@ -213,7 +223,7 @@ export function createPublishingService(deps: PublishingDeps) {
   }
 
   async function checkAtHead(draft: Draft, source = draft.source): Promise<DraftCheck> {
-    const pictures = (await picturesOf(draft)).map((picture) => picture.path.slice("public".length));
+    const pictures = (await picturesOf(draft)).map((picture) => pictureSrc(picture.path));
     return checkDraft(await siteAt(await branchHead(repository, branch)), draft.path, source, pictures);
   }
 
@@ -271,6 +281,18 @@ export function createPublishingService(deps: PublishingDeps) {
     return { draft, started };
   }
 
+  /** The file's open draft, or a new one from the branch's head. */
+  async function openOrStart(path: string, actor: PublishingActor): Promise<Draft> {
+    const existing = await store.openDraftOf(path);
+    if (existing) return existing;
+    // An unreachable remote does not stop anyone writing: the publish catches up, and merges, before it commits.
+    await catchUp().catch(() => undefined);
+    const head = await branchHead(repository, branch);
+    const source = await fileAt(repository, head, path);
+    if (source === undefined) throw new PublishingRefusal(`${path} does not exist on the site: start a new page instead.`);
+    return (await startFrom(path, source, actor, { commit: head, source })).draft;
+  }
+
   /** With a remote, the branch as developers left it there: a draft starts from it and a publish lands on it. */
   async function catchUp() {
     if (deps.remote) await catchUpBranch(repository, deps.remote, branch);
@@ -311,15 +333,7 @@ export function createPublishingService(deps: PublishingDeps) {
     async openDraft(path: string, actor: PublishingActor): Promise<DraftView> {
       requireEditor(actor);
       assertEditablePath(path);
-      const existing = await store.openDraftOf(path);
-      if (existing) return view(existing, actor);
-      // An unreachable remote does not stop anyone writing: the publish catches up, and merges, before it commits.
-      await catchUp().catch(() => undefined);
-      const head = await branchHead(repository, branch);
-      const source = await fileAt(repository, head, path);
-      if (source === undefined) throw new PublishingRefusal(`${path} does not exist on the site: start a new page instead.`);
-      const { draft } = await startFrom(path, source, actor, { commit: head, source });
-      return view(draft, actor);
+      return view(await openOrStart(path, actor), actor);
     },
 
     /**
@@ -327,15 +341,51 @@ export function createPublishingService(deps: PublishingDeps) {
      * else the file at the branch's head (`version` null); `check()` judges it as a save would. For those who write
      * or review pages (the preview, the clinic's facts form); undefined when there is no such file.
      */
-    async readDraft(path: string, actor: PublishingActor): Promise<{ source: string; version: number | null; check: () => Promise<DraftCheck> } | undefined> {
+    async readDraft(
+      path: string,
+      actor: PublishingActor,
+    ): Promise<{ source: string; version: number | null; pictures: string[]; check: () => Promise<DraftCheck> } | undefined> {
       if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_AN_EDITOR);
       assertEditablePath(path);
       const draft = await store.openDraftOf(path);
-      if (draft) return { source: draft.source, version: draft.version, check: () => checkAtHead(draft) };
+      if (draft) {
+        const pictures = (await picturesOf(draft)).map((picture) => pictureSrc(picture.path));
+        return { source: draft.source, version: draft.version, pictures, check: () => checkAtHead(draft) };
+      }
       const head = await branchHead(repository, branch);
       const source = await fileAt(repository, head, path);
       if (source === undefined) return undefined;
-      return { source, version: null, check: async () => checkDraft(await siteAt(head), path, source) };
+      return { source, version: null, pictures: [], check: async () => checkDraft(await siteAt(head), path, source) };
+    },
+
+    /**
+     * Keeps a picture savePicture (./pictures.ts) has prepared and audited with the page's draft, starting one if
+     * none is open: the check counts it as present, the preview shows it, and the publish commits it with the page.
+     * Returns what the editor writes into the page (`src`) and the picture's size.
+     */
+    async addPicture(
+      path: string,
+      picture: { path: string; bytes: Buffer; width: number; height: number },
+      actor: PublishingActor,
+    ): Promise<{ src: string; width: number; height: number }> {
+      requireEditor(actor);
+      assertEditablePath(path);
+      if (path === CLINIC_FILE) throw new PublishingRefusal("The clinic's facts hold no pictures: pictures belong to a page.");
+      if (!PICTURE_PATH.test(picture.path)) throw new Error(`${picture.path} is not a picture's path under ${PICTURES_FOLDER}/`);
+      const draft = await openOrStart(path, actor);
+      const kept = await store.addPicture(draft.id, { path: picture.path, content: picture.bytes, width: picture.width, height: picture.height, by: staffMember(actor), at: now().toISOString() });
+      if (!kept) throw new PublishingRefusal("The draft was published or discarded while the picture was uploading: open the page again and upload it once more.");
+      return { src: pictureSrc(picture.path), width: picture.width, height: picture.height };
+    },
+
+    /** A picture uploaded with the page's open draft (`fileName`: its name in public/images/), for those who write or review pages. */
+    async draftPicture(path: string, fileName: string, actor: PublishingActor): Promise<DraftPictureRecord | undefined> {
+      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_AN_EDITOR);
+      assertEditablePath(path);
+      const picturePath = `${PICTURES_FOLDER}/${fileName}`;
+      if (!PICTURE_PATH.test(picturePath)) return undefined;
+      const draft = await store.openDraftOf(path);
+      return draft ? store.pictureOf(draft.id, picturePath) : undefined;
     },
 
     async startNewPage(slug: string, actor: PublishingActor): Promise<DraftView> {

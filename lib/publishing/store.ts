@@ -72,6 +72,17 @@ export interface NewDraft {
   at: string;
 }
 
+/** A picture uploaded with a draft, not yet in git (lib/publishing/pictures.ts has re-encoded it). */
+export interface DraftPictureRecord {
+  /** Its path in the repository, `public/images/<name>`; on the site it is `/images/<name>`. */
+  path: string;
+  content: Buffer;
+  width: number;
+  height: number;
+  uploadedBy: Pick<StaffMember, "id" | "name">;
+  uploadedAt: string;
+}
+
 /** A save either lands (the draft as it is now) or is refused because someone saved first (the draft as they left it). */
 export type SaveOutcome = { saved: true; draft: Draft } | { saved: false; current: Draft };
 
@@ -122,6 +133,14 @@ export interface PublishingStore {
   /** Deletes the open draft (with its authors and review decisions) if it is still at `expectedVersion` and not being published. */
   discard(draftId: string, expectedVersion: number, staleBefore: string): Promise<boolean>;
   recordDecision(decision: ReviewDecision): Promise<void>;
+  /**
+   * Keeps a picture uploaded with the draft (the same path again changes nothing); false when the draft is no longer
+   * open. The draft's pictures are deleted when it is published (`setState`) or discarded.
+   */
+  addPicture(draftId: string, picture: { path: string; content: Buffer; width: number; height: number; by: Pick<StaffMember, "id" | "name">; at: string }): Promise<boolean>;
+  /** The draft's pictures, oldest first. */
+  picturesOf(draftId: string): Promise<DraftPictureRecord[]>;
+  pictureOf(draftId: string, path: string): Promise<DraftPictureRecord | undefined>;
   /** The draft's review decisions, oldest first. */
   decisionsOf(draftId: string): Promise<ReviewDecision[]>;
 }

@@ -30,5 +30,20 @@ export function pagePreviewFramePath(slug: string): string {
   return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}/preview/frame`;
 }
 
+/** Where the editor uploads a picture for the page (POST), kept with its draft until it is published. */
+export function pagePicturesPath(slug: string): string {
+  return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}/pictures`;
+}
+
+/** A picture uploaded with the page's draft, as the preview shows it before it is published (`fileName` in public/images/). */
+export function pageDraftPicturePath(slug: string, fileName: string): string {
+  return `${pagePicturesPath(slug)}/${encodeURIComponent(fileName)}`;
+}
+
+/** Whether `pathname` is a page's picture upload (pagePicturesPath). */
+export function isPagePicturesPath(pathname: string): boolean {
+  return /^\/staff\/pages\/[^/]+\/pictures$/.test(pathname);
+}
+
 /** The form for the clinic's facts (content/clinic.yaml); outside /staff/pages, whose addresses belong to pages. */
 export const STAFF_CLINIC_FACTS_PATH = `${STAFF_PATH}/clinic-facts`;

@@ -12,8 +12,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { renderToStaticMarkup } from "react-dom/server";
+import sharp from "sharp";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import nextConfig from "@/next.config";
+import { preparePicture } from "@/lib/publishing/pictures";
 import type { PublishingService } from "@/lib/publishing/service";
 import { ana, publishingFixture } from "@/tests/support/publishing";
 import { signInOnServer } from "@/tests/support/signed-in-server";
@@ -30,6 +32,7 @@ const { pathToRegexp } = createRequire(import.meta.url)("next/dist/compiled/path
 
 const { default: PreviewPage } = await import("@/app/staff/pages/[slug]/preview/page");
 const { default: PreviewFramePage } = await import("@/app/staff/pages/[slug]/preview/frame/page");
+const { GET: draftPictureGet } = await import("@/app/staff/pages/[slug]/pictures/[name]/route");
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
@@ -146,6 +149,56 @@ describe("the preview of a draft", () => {
     request.headers = new Headers();
     await expect(previewOf("benefits")).rejects.toThrow(/NEXT_REDIRECT/);
     await expect(frameOf("benefits")).rejects.toThrow(/NEXT_REDIRECT/);
+  });
+});
+
+describe("a picture uploaded with the draft", () => {
+  /** A picture uploaded to the benefits page's draft, as the upload route keeps it. */
+  async function uploaded(service: PublishingService) {
+    const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#6a8caf" } }).png().toBuffer();
+    const prepared = await preparePicture({ name: "waiting room.png", bytes });
+    if (!prepared.ok) throw new Error(prepared.message);
+    const { fileName } = prepared.picture;
+    await service.addPicture("content/benefits.mdx", { ...prepared.picture, path: `public/images/${fileName}` }, ana);
+    return { fileName, bytes: prepared.picture.bytes };
+  }
+  const pictureOf = (slug: string, name: string) => draftPictureGet(new Request(`https://clinic.example/staff/pages/${slug}/pictures/${name}`), { params: Promise.resolve({ slug, name }) });
+
+  it("is shown in the preview from the staff-only address that serves it, before it is published", async () => {
+    const { service } = await signedIn();
+    const { fileName, bytes } = await uploaded(service);
+    await saveDraft(
+      service,
+      "benefits",
+      draftWith(`<Figure src="/images/${fileName}" alt="The waiting room" caption="Our waiting room" />\n\n![The waiting room again](/images/${fileName})`).source,
+    );
+    const frame = await frameOf("benefits");
+    const served = `/staff/pages/benefits/pictures/${fileName}`;
+    expect(frame).toMatch(new RegExp(`<img[^>]*src="${served}"[^>]*alt="The waiting room"`));
+    expect(frame).toMatch(new RegExp(`<img[^>]*src="${served}"[^>]*alt="The waiting room again"`));
+    expect(frame).not.toContain(`src="/images/${fileName}"`);
+
+    const response = await pictureOf("benefits", fileName);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(Object.fromEntries(["content-type", "cache-control", "x-content-type-options"].map((name) => [name, response.headers.get(name)]))).toEqual({
+      "content-type": "image/png",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    expect((await pictureOf("benefits", "no-such-picture.png")).status).toBe(404);
+    expect((await pictureOf("privacy", fileName)).status).toBe(404);
+  });
+
+  it("is served to a clinical reviewer, refused with 403 to staff who neither edit nor review", async () => {
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    cleanups.push(() => void vi.unstubAllEnvs());
+    await signInOnServer(cleanups, request, { name: "Dr. Ada Mocek", email: "ada@clinic.example" }, { edit: false, review: true, physician: "Dr. Ada Mocek" });
+    const { service } = await withPublishing();
+    const { fileName } = await uploaded(service);
+    expect((await pictureOf("benefits", fileName)).status).toBe(200);
+    await signInOnServer(cleanups, request, { name: "Dee Desk", email: "dee@clinic.example" }, { edit: false });
+    await expect(pictureOf("benefits", fileName)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
   });
 });
 

@@ -31,7 +31,7 @@ describe.each(STORES)("the publishing store on %s", (_name, open) => {
     const { db, type } = store.authDatabase;
     await applyPublishingMigrations(db, type);
     const names = await sql<{ name: string }>`SELECT name FROM publishing_migrations ORDER BY name`.execute(db);
-    expect(names.rows.map((row) => row.name)).toEqual(["001_drafts_and_reviews.sql", "002_publish_claim.sql"]);
+    expect(names.rows.map((row) => row.name)).toEqual(["001_drafts_and_reviews.sql", "002_publish_claim.sql", "003_draft_pictures.sql"]);
     const appointments = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name LIKE ${"%draft%"}`.execute(db);
     expect(appointments.rows).toEqual([]);
   });
@@ -121,6 +121,30 @@ describe.each(STORES)("the publishing store on %s", (_name, open) => {
     expect(await publishing.discard(draft.id, 1, at(12))).toBe(true);
     expect(await publishing.openDraftOf("content/benefits.mdx")).toBeUndefined();
     expect(await publishing.draftById(draft.id)).toBeUndefined();
+  });
+
+  it("keeps a draft's uploaded pictures, bytes and all, until the draft is published or discarded", async () => {
+    const publishing = kyselyPublishingStore((await open()).authDatabase);
+    const bytes = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0xfe, 0x80]);
+    const picture = (path: string) => ({ path, content: bytes, width: 1200, height: 900, by: ana, at: at(1) });
+    const { draft } = await publishing.startDraft({ path: "content/privacy.mdx", source: "v1", baseCommit: null, baseSource: null, by: ana, at: at(0) });
+    expect(await publishing.addPicture(draft.id, picture("public/images/desk-3f2a1c0b.jpg"))).toBe(true);
+    // The same file twice (a double click): one picture.
+    expect(await publishing.addPicture(draft.id, picture("public/images/desk-3f2a1c0b.jpg"))).toBe(true);
+    expect(await publishing.picturesOf(draft.id)).toEqual([
+      { path: "public/images/desk-3f2a1c0b.jpg", content: bytes, width: 1200, height: 900, uploadedBy: { id: ana.id, name: ana.name }, uploadedAt: at(1) },
+    ]);
+    expect(await publishing.pictureOf(draft.id, "public/images/desk-3f2a1c0b.jpg")).toMatchObject({ content: bytes });
+    expect(await publishing.pictureOf(draft.id, "public/images/other.jpg")).toBeUndefined();
+
+    await publishing.setState(draft.id, 1, { state: "published", publishedCommit: "b".repeat(40) });
+    expect(await publishing.picturesOf(draft.id)).toEqual([]);
+    expect(await publishing.addPicture(draft.id, picture("public/images/late.jpg"))).toBe(false);
+
+    const next = (await publishing.startDraft({ path: "content/privacy.mdx", source: "v2", baseCommit: null, baseSource: null, by: ben, at: at(2) })).draft;
+    await publishing.addPicture(next.id, picture("public/images/kept-until-discard.png"));
+    expect(await publishing.discard(next.id, 1, at(0))).toBe(true);
+    expect(await publishing.picturesOf(next.id)).toEqual([]);
   });
 
   it("moves a draft onto the branch's newer text: merged source, new base, one version up, failed with the reason", async () => {

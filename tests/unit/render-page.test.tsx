@@ -50,6 +50,23 @@ describe("renderPageSource", () => {
     expect(html).not.toContain("<script>alert(1)");
   });
 
+  it("shows a draft's uploaded pictures from the address it is given, only in the preview, and checks a <Figure>'s fields there too", async () => {
+    const draft = published.replace(
+      /\n---\n/,
+      '\n---\n\n<Figure src="/images/desk-3f2a1c0b.jpg" alt="The front desk" caption="Our front desk" />\n\n![The desk](/images/desk-3f2a1c0b.jpg)\n',
+    );
+    const addresses = new Map([["/images/desk-3f2a1c0b.jpg", "/staff/pages/benefits/pictures/desk-3f2a1c0b.jpg"]]);
+    const preview = renderToStaticMarkup(await renderPageSource(pageOf(draft), draft, { pictureAddresses: addresses }));
+    expect(preview.match(/src="\/staff\/pages\/benefits\/pictures\/desk-3f2a1c0b\.jpg"/g)).toHaveLength(2);
+    // The built page: the addresses patients' browsers ask for, as before.
+    const built = await htmlOf(draft);
+    expect(built.match(/src="\/images\/desk-3f2a1c0b\.jpg"/g)).toHaveLength(2);
+    expect(built).not.toContain("/staff/");
+
+    const noCaption = draft.replace(' caption="Our front desk"', "");
+    await expect(renderPageSource(pageOf(noCaption), noCaption, { pictureAddresses: addresses }).then(renderToStaticMarkup)).rejects.toThrow("caption");
+  });
+
   it("refuses a page with code before any of it runs, with the file and line", async () => {
     const probe = globalThis as { renderPageProbe?: number };
     const draft = `${published.trimEnd()}\n\n{globalThis.renderPageProbe = 1}\n`;

@@ -32,5 +32,5 @@ export default async function PagePreviewFrame({ params }: PageProps<"/staff/pag
       </main>
     );
   }
-  return renderPageSource(preview.page, preview.source);
+  return renderPageSource(preview.page, preview.source, { pictureAddresses: preview.pictureAddresses });
 }
