@@ -503,7 +503,8 @@ export function createPublishingService(deps: PublishingDeps) {
         );
       }
       const head = await branchHead(repository, branch);
-      const pictures = await picturesOf(draft);
+      // Only the pictures the page's words still show: one uploaded and then taken out stays out of git.
+      const pictures = (await picturesOf(draft)).filter((picture) => draft.source.includes(pictureSrc(picture.path)));
       if (pictures.length === 0 && (await fileAt(repository, head, path)) === draft.source) {
         await store.setState(draft.id, version, { state: "published", publishedCommit: head });
         return { status: "unchanged", commit: head };

@@ -52,6 +52,25 @@ describe("a picture uploaded with a draft", () => {
     expect(await service.draftPicture(PAGE, picture.fileName, ana)).toBeUndefined();
   });
 
+  it("is left out of the commit once the words no longer show it: git keeps only the pictures a page uses", async () => {
+    const { service, repository } = await publishingFixture(cleanups);
+    const base = await branchHead(repository, "main");
+    const kept = await frontDeskPhoto();
+    const bytes = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#af8c6a" } }).png().toBuffer();
+    const prepared = await preparePicture({ name: "Waiting room.png", bytes });
+    if (!prepared.ok) throw new Error(prepared.message);
+    const dropped = { ...prepared.picture, path: `public/images/${prepared.picture.fileName}` };
+    await service.addPicture(PAGE, kept, ana);
+    await service.addPicture(PAGE, dropped, ana);
+
+    const { draft } = await service.openDraft(PAGE, ana);
+    const source = `${draft.source.trimEnd()}\n\n<Figure src="${kept.src}" alt="The front desk" caption="Our front desk" />\n`;
+    const saved = await service.saveDraft({ path: PAGE, source, baseVersion: draft.version }, ana);
+    if (saved.status !== "saved") throw new Error("the save was refused");
+    expect(await service.publishDraft({ path: PAGE, version: saved.version, summary: "Privacy: a picture of the front desk" }, ana)).toMatchObject({ status: "published" });
+    expect(gitIn(repository, "diff", "--name-only", base, "main").split("\n")).toEqual([PAGE, kept.path]);
+  });
+
   it("is thrown away with a discarded draft, and only staff who edit pages may upload one (to a page, not the clinic's facts)", async () => {
     const { service } = await publishingFixture(cleanups);
     const picture = await frontDeskPhoto();
