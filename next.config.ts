@@ -1,14 +1,16 @@
 import { fileURLToPath } from "node:url";
-import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
-import { STAFF_COMPONENT_NAMES } from "./lib/content/components";
-import { MDX_REMARK_PLUGIN_NAMES } from "./lib/content/mdx-options";
 import { describeCommit } from "./lib/git/repository";
-import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from "./lib/security/content-security-policy.mjs";
+import {
+  CONTENT_SECURITY_POLICY,
+  DEVELOPMENT_CONTENT_SECURITY_POLICY,
+  DEVELOPMENT_FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
+  FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
+} from "./lib/security/content-security-policy.mjs";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/server-action-post";
 import { getClinic } from "./lib/site";
-import { STAFF_PATH } from "./lib/staff/paths";
+import { STAFF_PAGES_PATH, STAFF_PATH } from "./lib/staff/paths";
 
 /** Folders and files the server never reads; scripts/check-build-output.ts proves none of them is shipped. */
 const NEVER_IN_BUILD_OUTPUT = ["data/**", "tests/**", "scripts/**", ".env*", ".git/**", "reports/**", ".bench/**", "test-results/**"];
@@ -27,7 +29,8 @@ const securityHeaders = (phase: string) => [
 const clinic = getClinic();
 
 const nextConfig: NextConfig = {
-  // Content pages are imported from content/*.mdx by app routes; .mdx is not a route extension here.
+  // Content pages are read from content/*.mdx and rendered by lib/content/render-page.tsx (the one function the
+  // preview of a draft uses too, with the rule that pages hold no code); .mdx is not a route extension here.
   pageExtensions: ["ts", "tsx"],
   // The deployable artifact: .next/standalone holds the server and only the files it reads (see README, "Deploying").
   output: "standalone",
@@ -76,25 +79,21 @@ function routeHeaders(phase: string): NextConfig["headers"] {
           { key: "X-Robots-Tag", value: "noindex, nofollow" },
         ],
       },
+      {
+        // The preview of a draft shows the page in a frame at a phone's or a desktop's width: this address alone
+        // may be framed, by the site's own preview page. Last, so it overrides the rules above.
+        source: `${STAFF_PAGES_PATH}/:slug/preview/frame`,
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: phase === PHASE_DEVELOPMENT_SERVER ? DEVELOPMENT_FRAMED_BY_SITE_CONTENT_SECURITY_POLICY : FRAMED_BY_SITE_CONTENT_SECURITY_POLICY,
+          },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
     ];
   };
 }
-
-/**
- * The rule that pages hold no code (lib/content/check/mdx-safety.mjs, shared with the content check): a page with a
- * {…}, an import, HTML or a javascript: link stops the build before any of it can run. Named by its absolute path:
- * @next/mdx resolves plugin names from the page's folder.
- */
-const REFUSE_CODE_IN_PAGES = fileURLToPath(new URL("./lib/content/check/mdx-safety.mjs", import.meta.url));
-
-// Under Turbopack, remark plugins must be named as strings (functions are not serialisable), and their options
-// must be plain data.
-const withMDX = createMDX({
-  options: {
-    // Frontmatter is read and validated by lib/content; here it is only stripped from the rendered body.
-    remarkPlugins: [...MDX_REMARK_PLUGIN_NAMES, [REFUSE_CODE_IN_PAGES, { components: STAFF_COMPONENT_NAMES }]],
-  },
-});
 
 /**
  * The commit a build serves (lib/release.ts): given by the release path (`npm run site -- update` sets
@@ -111,5 +110,5 @@ async function servedCommit(): Promise<{ SITE_COMMIT: string; SITE_COMMITTED_AT:
 }
 
 export default async function config(phase: string): Promise<NextConfig> {
-  return withMDX({ ...nextConfig, headers: routeHeaders(phase), env: { ...nextConfig.env, ...(await servedCommit()) } });
+  return { ...nextConfig, headers: routeHeaders(phase), env: { ...nextConfig.env, ...(await servedCommit()) } };
 }

@@ -1,16 +1,11 @@
-import { HomePageLayout } from "@/components/HomePageLayout";
-import { getContentPage } from "@/lib/content/pages";
+import { getContentPage, readPageSource } from "@/lib/content/pages";
+import { renderPageSource } from "@/lib/content/render-page";
 import { contentPageMetadata } from "@/lib/seo/metadata";
-import HomeContent from "@/content/index.mdx";
 
 const page = getContentPage("");
 
 export const metadata = contentPageMetadata(page);
 
-export default function HomePage() {
-  return (
-    <HomePageLayout page={page}>
-      <HomeContent />
-    </HomePageLayout>
-  );
+export default async function HomePage() {
+  return renderPageSource(page, readPageSource(page));
 }

@@ -105,6 +105,20 @@ export const serverEnvSchema = z.object({
    * runs, so admins can see releases and roll back from /staff/releases. Unset: the site is not run that way.
    */
   SITE_ROOT: optional(z.string().refine((root) => path.isAbsolute(root), { error: "must be an absolute path, e.g. /srv/mocek-spine" })),
+  /**
+   * The git checkout the web editor publishes into (lib/publishing/): each publish is one commit on
+   * CONTENT_GIT_BRANCH, made without touching that checkout's files or index. Unset: the editor cannot publish.
+   */
+  CONTENT_GIT_REPOSITORY: optional(
+    z.string().refine((repository) => path.isAbsolute(repository), { error: "must be the absolute path of a git checkout, e.g. /srv/mocek-spine/site" }),
+  ),
+  /** The branch the editor commits to and the release path builds from. */
+  CONTENT_GIT_BRANCH: z
+    .string()
+    .regex(/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/, { error: "must be a branch name such as main" })
+    .default("main"),
+  /** The remote the editor pushes each publish to (`npm run site -- update` fetches from it). Unset: no push. */
+  CONTENT_GIT_REMOTE: optional(z.string().regex(/^(?!-)[^\s]+$/, { error: "must be the name or URL of a git remote, such as origin" })),
 }).check((ctx) => {
   const { SMTP_URL, STAFF_NOTIFY_EMAIL, MAIL_FROM, APPOINTMENTS_KEY, APPOINTMENTS_KEYS } = ctx.value;
   if (APPOINTMENTS_KEY && APPOINTMENTS_KEYS) {

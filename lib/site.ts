@@ -13,7 +13,8 @@ import { readOnceInProduction } from "./read-once";
 
 export const CLINIC_FILE = path.join("content", "clinic.yaml");
 
-const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+/** The days `hours` may name, in the week's order (also the clinic's facts form's choices). */
+export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 const clockTime = z
   .string({ error: "must be a time written as HH:MM in quotes, e.g. \"08:00\"" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time written as HH:MM in quotes, e.g. \"08:00\"" });
@@ -52,7 +53,7 @@ export const clinicFactsSchema = strictFields({
   hours: z
     .array(
       z.strictObject({
-        days: z.array(z.enum(DAYS, { error: `must be day names: ${DAYS.join(", ")}` })).min(1),
+        days: z.array(z.enum(WEEK_DAYS, { error: `must be day names: ${WEEK_DAYS.join(", ")}` })).min(1),
         opens: clockTime,
         closes: clockTime,
       }),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ContentPageLayout } from "@/components/ContentPageLayout";
-import { getContentPage, getSlugRouteParams } from "@/lib/content/pages";
+import { getContentPage, getSlugRouteParams, readPageSource } from "@/lib/content/pages";
+import { renderPageSource } from "@/lib/content/render-page";
 import { contentPageMetadata } from "@/lib/seo/metadata";
 
 // Every content page is prerendered at build time; an address without a content file is a 404.
@@ -16,10 +16,5 @@ export async function generateMetadata({ params }: PageProps<"/[slug]">): Promis
 
 export default async function ContentRoute({ params }: PageProps<"/[slug]">) {
   const page = getContentPage((await params).slug);
-  const { default: PageBody } = await import(`@/content/${page.slug}.mdx`);
-  return (
-    <ContentPageLayout page={page}>
-      <PageBody />
-    </ContentPageLayout>
-  );
+  return renderPageSource(page, readPageSource(page));
 }

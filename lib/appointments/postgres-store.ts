@@ -7,6 +7,7 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { Pool } from "pg";
 import { errorCode, logEvent } from "@/lib/log";
+import { applyPublishingMigrations } from "@/lib/publishing/migrations";
 import { applyMigrations, kyselyStore, type StoreDialect, type Tables } from "./kysely-store";
 import type { AppointmentStore } from "./store";
 
@@ -29,6 +30,8 @@ export async function openPostgresStore(connectionString: string): Promise<Appoi
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await applyMigrations(db, postgresDialect);
+    // The web editor's tables live on this connection too, with migrations of their own (lib/publishing/).
+    await applyPublishingMigrations(db, "postgres");
   } catch (error) {
     await db.destroy();
     throw error;

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection } from "kysely";
+import { applyPublishingMigrations } from "@/lib/publishing/migrations";
 import { applyMigrations, kyselyStore, type StoreDialect, type Tables } from "./kysely-store";
 import type { AppointmentStore } from "./store";
 
@@ -92,5 +93,7 @@ export async function openSqliteStore(file: string, { mustExist = false }: { mus
   const db = new Kysely<Tables>({ dialect: new ImmediateTransactionsDialect(connection) });
   const dialect = sqliteDialect(connection);
   await applyMigrations(db, dialect);
+  // The web editor's tables live on this connection too, with migrations of their own (lib/publishing/).
+  await applyPublishingMigrations(db, "sqlite");
   return kyselyStore(db, dialect, () => db.destroy());
 }

@@ -39,25 +39,78 @@ function pageWords(source: string): PageWords | undefined {
   };
 }
 
+/** Whether a page is medical as the schema reads it (unless it says `medical: false`); undefined when its settings cannot be read. */
+export function pageIsMedical(source: string): boolean | undefined {
+  return pageWords(source)?.medical;
+}
+
+/** The top-level settings of a page, each with the lines (1-based, within the YAML) it is written on. */
+function settingLines(yaml: string): Map<string, { first: number; last: number }> | undefined {
+  const lines = new LineCounter();
+  const document = parseDocument(yaml, { lineCounter: lines });
+  if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
+  const found = new Map<string, { first: number; last: number }>();
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== "string" || !pair.key.range) continue;
+    const end = isScalar(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
+    found.set(pair.key.value, { first: lines.linePos(pair.key.range[0]).line, last: lines.linePos(Math.max(end - 1, pair.key.range[0])).line });
+  }
+  return found;
+}
+
 /** `source` without the lines of its review settings. */
 function withoutReviewFields(source: string): string {
   const block = pageSettingsBlock(source);
-  if (!block) return source;
-  const lines = new LineCounter();
-  const document = parseDocument(block.yaml, { lineCounter: lines });
-  if (!isMap(document.contents)) return source;
+  const fields = block && settingLines(block.yaml);
+  if (!block || !fields) return source;
   const dropped = new Set<number>();
-  for (const pair of document.contents.items) {
-    if (!isScalar(pair.key) || !(REVIEW_FIELDS as readonly unknown[]).includes(pair.key.value) || !pair.key.range) continue;
-    const end = isScalar(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
-    const [first, last] = [lines.linePos(pair.key.range[0]).line, lines.linePos(Math.max(end - 1, pair.key.range[0])).line];
-    for (let line = first; line <= last; line++) dropped.add(line);
+  for (const name of REVIEW_FIELDS) {
+    const lines = fields.get(name);
+    for (let line = lines?.first ?? 1; lines && line <= lines.last; line++) dropped.add(line);
   }
   if (dropped.size === 0) return source;
   const yaml = block.yaml
     .split("\n")
     .filter((_, index) => !dropped.has(index + 1))
     .join("\n");
+  return source.slice(0, block.yamlStart) + yaml + source.slice(block.yamlEnd);
+}
+
+/** What publishing writes in a page's settings: the day it changed, and the approval when a physician gave one. */
+export interface PublishedSettings {
+  updated: string;
+  approval?: { reviewedBy: string; reviewed: string };
+}
+
+/**
+ * The page as published: `updated` set to the day of the publish and, with an approval, `reviewedBy` and
+ * `reviewed` written (after `updated` when they were not there). Only those lines change, so the commit's
+ * difference shows the words that changed and these dates; every other line stays as the editor wrote it.
+ * Throws when the settings cannot be read: the content check refuses such a page before anyone may publish it.
+ */
+export function withPublishedSettings(source: string, { updated, approval }: PublishedSettings): string {
+  const block = pageSettingsBlock(source);
+  const fields = block && settingLines(block.yaml);
+  if (!block || !fields) throw new Error("The page's settings cannot be read, so its dates cannot be set");
+  const values: [string, string][] = [["updated", updated]];
+  if (approval) values.push(["reviewedBy", JSON.stringify(approval.reviewedBy)], ["reviewed", approval.reviewed]);
+  const lines = block.yaml.split("\n");
+  const replaced = new Map<number, string[]>();
+  const removed = new Set<number>();
+  const added: string[] = [];
+  for (const [name, value] of values) {
+    const at = fields.get(name);
+    if (!at) {
+      added.push(`${name}: ${value}`);
+      continue;
+    }
+    replaced.set(at.first, [`${name}: ${value}`]);
+    for (let line = at.first + 1; line <= at.last; line++) removed.add(line);
+  }
+  // New settings go after `updated` (always there once the check passes), else at the end of the settings.
+  const after = fields.get("updated")?.last ?? lines.length;
+  replaced.set(after, [...(replaced.get(after) ?? [lines[after - 1]!]), ...added]);
+  const yaml = lines.flatMap((line, index) => (removed.has(index + 1) ? [] : (replaced.get(index + 1) ?? [line]))).join("\n");
   return source.slice(0, block.yamlStart) + yaml + source.slice(block.yamlEnd);
 }
 

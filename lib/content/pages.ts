@@ -168,6 +168,11 @@ export function findHomePageProblems(directoryFile: string, names: readonly stri
 /** Every content page, in menu order. */
 export const getContentPages = readOnceInProduction(() => loadContentPagesFrom(CONTENT_DIR));
 
+/** A published page's text, as in its file: what the built page is rendered from (lib/content/render-page.tsx). */
+export function readPageSource(page: Pick<ContentPage, "file">): string {
+  return fs.readFileSync(path.join(CONTENT_DIR, path.basename(page.file)), "utf8");
+}
+
 export function getContentPage(slug: string): ContentPage {
   const page = getContentPages().find((candidate) => candidate.slug === slug);
   if (!page) throw new Error(`No content page has the address /${slug}`);

@@ -31,12 +31,16 @@ const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "sandbo
 const SCRIPT_SOURCES = { none: "'none'", "inline-and-eval": "'self' 'unsafe-inline' 'unsafe-eval'" };
 
 /**
- * @param {{ scripts: "inline" | "none" | "inline-and-eval", forMetaElement?: boolean }} options
+ * @param {{ scripts: "inline" | "none" | "inline-and-eval", forMetaElement?: boolean, framedBySite?: boolean }} options
  * @returns {string}
  */
-function buildPolicy({ scripts, forMetaElement = false }) {
+function buildPolicy({ scripts, forMetaElement = false, framedBySite = false }) {
   return DIRECTIVES.filter(([name]) => !(forMetaElement && HEADER_ONLY_DIRECTIVES.has(name)))
-    .map(([name, value]) => `${name} ${name === "script-src" && scripts !== "inline" ? SCRIPT_SOURCES[scripts] : value}`)
+    .map(([name, value]) => {
+      if (name === "script-src" && scripts !== "inline") return `${name} ${SCRIPT_SOURCES[scripts]}`;
+      if (name === "frame-ancestors" && framedBySite) return `${name} 'self'`;
+      return `${name} ${value}`;
+    })
     .join("; ");
 }
 
@@ -49,6 +53,13 @@ export const CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "inline" });
  * staff previewing a page take for a fault. next.config.ts sends it for the development server's phase alone.
  */
 export const DEVELOPMENT_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "inline-and-eval" });
+
+/**
+ * The staff's preview of a draft shows the page in a frame of the preview's own page, at a phone's or a desktop's
+ * width: that one address may be framed, by this site alone (for `next dev` and for the built server).
+ */
+export const FRAMED_BY_SITE_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "inline", framedBySite: true });
+export const DEVELOPMENT_FRAMED_BY_SITE_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "inline-and-eval", framedBySite: true });
 
 /** Pages that ship no JavaScript: no script may run at all (JSON-LD is data, not a script, and is unaffected). */
 export const NO_SCRIPT_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "none" });

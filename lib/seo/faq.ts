@@ -9,12 +9,10 @@ import path from "node:path";
 import { createProcessor } from "@mdx-js/mdx";
 import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import { getContentCheckConfig } from "@/lib/content/check/config";
 import { contentError, ContentError, type ContentProblem } from "@/lib/content/errors";
-import { MDX_REMARK_PLUGIN_NAMES } from "@/lib/content/mdx-options";
 import { CONTENT_DIR } from "@/lib/content/pages";
+import { PAGE_REMARK_PLUGINS } from "@/lib/content/remark-plugins";
 import { readOnceInProduction } from "@/lib/read-once";
 
 /** Whether a content page is a page of questions and answers (`questionPages` in content/content-check.yaml). */
@@ -29,14 +27,9 @@ export interface FaqEntry {
   answerText: string;
 }
 
-// The parser the site renders MDX with (@next/mdx uses @mdx-js/mdx), with the build's remark plugins
-// (lib/content/mdx-options.ts), so that a heading here is exactly a heading on the page. The build names them;
-// here they are imported, and the type below fails if the build gains one this reader lacks.
-const REMARK_PLUGINS = {
-  "remark-frontmatter": remarkFrontmatter,
-  "remark-gfm": remarkGfm,
-} satisfies Record<(typeof MDX_REMARK_PLUGIN_NAMES)[number], unknown>;
-const faqParser = createProcessor({ remarkPlugins: MDX_REMARK_PLUGIN_NAMES.map((name) => REMARK_PLUGINS[name]) });
+// The parser the site renders MDX with, with the same remark plugins (lib/content/remark-plugins.ts), so that a
+// heading here is exactly a heading on the page.
+const faqParser = createProcessor({ remarkPlugins: PAGE_REMARK_PLUGINS });
 
 /** Nodes that hold one block of words; everything around them (lists, callouts, quotes, tables) is opened up. */
 const TEXT_BLOCKS = new Set<Nodes["type"]>(["paragraph", "heading", "tableCell", "code"]);

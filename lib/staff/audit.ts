@@ -31,6 +31,15 @@ export const AUDIT_ACTIONS = {
   "user-reset": "Reset a user's sign-in",
   "admin-refused": "Refused: only admins may do this",
   "release-rollback": "Rolled the website back to an earlier release",
+  // The web editor (lib/publishing/): the reference is the file (content/benefits.mdx), the detail at most a commit.
+  "page-draft-start": "Started a draft of a page",
+  "page-review-request": "Asked for a clinical review of a page",
+  "page-review-approve": "Approved a page's change (clinical review)",
+  "page-review-send-back": "Sent a page's change back (clinical review)",
+  "page-publish": "Published a page",
+  "page-publish-failed": "Publishing a page failed",
+  "page-restore": "Opened an earlier version of a page as a draft",
+  "picture-upload": "Uploaded a picture",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

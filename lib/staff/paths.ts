@@ -10,3 +10,19 @@ export const STAFF_RELEASES_PATH = `${STAFF_PATH}/releases`;
 export function staffRequestPath(reference: string): string {
   return `${STAFF_REQUESTS_PATH}/${encodeURIComponent(reference)}`;
 }
+
+/** The web editor's pages (issue 22): the list, each page's editor and its preview. */
+export const STAFF_PAGES_PATH = `${STAFF_PATH}/pages`;
+
+/** A page's preview; `slug` is its file's name without `.mdx` ("index" for the home page). */
+export function pagePreviewPath(slug: string, width?: "desktop"): string {
+  return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}/preview${width ? `?width=${width}` : ""}`;
+}
+
+/** The page itself as patients will see it, shown in the preview's frame at the chosen width. */
+export function pagePreviewFramePath(slug: string): string {
+  return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}/preview/frame`;
+}
+
+/** The form for the clinic's facts (content/clinic.yaml). */
+export const STAFF_CLINIC_FACTS_PATH = `${STAFF_PAGES_PATH}/clinic`;

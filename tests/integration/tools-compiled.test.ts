@@ -22,7 +22,9 @@ beforeAll(() => {
   execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-requests-cli.mjs"), path.join(folder, "app")], { cwd: ROOT });
   fs.mkdirSync(path.join(folder, "app", "node_modules"));
   fs.symlinkSync(path.join(ROOT, "node_modules", "better-sqlite3"), path.join(folder, "app", "node_modules", "better-sqlite3"));
-  fs.cpSync(path.join(ROOT, "lib", "appointments", "migrations"), path.join(folder, "app", "lib", "appointments", "migrations"), { recursive: true });
+  for (const owner of ["appointments", "publishing"]) {
+    fs.cpSync(path.join(ROOT, "lib", owner, "migrations"), path.join(folder, "app", "lib", owner, "migrations"), { recursive: true });
+  }
 }, 60_000);
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 

@@ -7,9 +7,12 @@
  * the one before it made.
  */
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "@/lib/appointments/sqlite-store";
+import { kyselyPublishingStore } from "@/lib/publishing/kysely-store";
+import { createPublishingService } from "@/lib/publishing/service";
 import { SiteLayout } from "@/lib/releases/layout";
 import { createReleaseSandbox, editFile, type ReleaseSandbox } from "../../scripts/lib/release-sandbox";
 
@@ -122,6 +125,41 @@ describe("releases on one server", { timeout: 900_000 }, () => {
         encoding: "utf8",
       }).trim();
       expect(found).toBe("");
+    }
+  });
+
+  it("serves a page published from the web editor: one commit in the repository the site updates from, then live", async () => {
+    // The editor's service as the server makes it, committing straight into the repository `update` fetches from
+    // (with plumbing: that checkout's files and index stay as they are).
+    const store = await openSqliteStore(path.join(sandbox.work, "editor", "appointments.sqlite"));
+    try {
+      const service = createPublishingService({
+        store: kyselyPublishingStore(store.authDatabase),
+        audit: { store, ipHashKey: randomBytes(32) },
+        repository: sandbox.origin,
+        branch: "main",
+        committer: { name: "Mocek Spine website", email: "website@clinic.example" },
+        siteRoot: sandbox.siteRoot,
+        servedCommit: liveCommit,
+      });
+      const editor = { userId: "editor", name: "Ana Ruiz", email: "ana@mocekspine.com", abilities: ["edit" as const] };
+      const sentence = "This sentence was published from the web editor.";
+      const { draft } = await service.openDraft("content/privacy.mdx", editor);
+      const saved = await service.saveDraft({ path: draft.path, source: `${draft.source.trimEnd()}\n\n${sentence}\n`, baseVersion: draft.version }, editor);
+      expect(saved).toMatchObject({ status: "saved", check: { errors: 0 } });
+      const published = await service.publishDraft({ path: draft.path, version: saved.status === "saved" ? saved.version : -1, summary: "Privacy: one more sentence" }, editor);
+      expect(published).toMatchObject({ status: "published" });
+      const { commit } = published as { commit: string };
+      expect(sandbox.head()).toBe(commit);
+      expect(await service.publishStatus(commit)).toMatchObject({ state: "waiting" });
+
+      const update = await sandbox.site("update");
+      expect(update.code).toBe(0);
+      expect(await liveCommit()).toBe(commit);
+      expect(await service.publishStatus(commit)).toMatchObject({ state: "live", since: expect.any(String) });
+      expect(await (await fetch(`${sandbox.siteUrl}/privacy`)).text()).toContain(sentence);
+    } finally {
+      await store.close();
     }
   });
 });

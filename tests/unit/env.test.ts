@@ -26,6 +26,24 @@ describe("server environment", () => {
     );
   });
 
+  it("reads the web editor's git settings: the checkout's absolute path, the branch (main) and an optional remote", () => {
+    const unset = parseServerEnv({});
+    expect([unset.CONTENT_GIT_REPOSITORY, unset.CONTENT_GIT_BRANCH, unset.CONTENT_GIT_REMOTE]).toEqual([undefined, "main", undefined]);
+    expect(parseServerEnv({ CONTENT_GIT_REPOSITORY: "/srv/site", CONTENT_GIT_BRANCH: "content", CONTENT_GIT_REMOTE: "origin" })).toMatchObject({
+      CONTENT_GIT_REPOSITORY: "/srv/site",
+      CONTENT_GIT_BRANCH: "content",
+      CONTENT_GIT_REMOTE: "origin",
+    });
+    expect(() => parseServerEnv({ CONTENT_GIT_REPOSITORY: "site", CONTENT_GIT_BRANCH: "--force", CONTENT_GIT_REMOTE: "-u x" })).toThrow(
+      [
+        "Environment variables need fixing:",
+        '  - CONTENT_GIT_REPOSITORY must be the absolute path of a git checkout, e.g. /srv/mocek-spine/site (it is "site")',
+        '  - CONTENT_GIT_BRANCH must be a branch name such as main (it is "--force")',
+        '  - CONTENT_GIT_REMOTE must be the name or URL of a git remote, such as origin (it is "-u x")',
+      ].join("\n"),
+    );
+  });
+
   it("trusts one proxy by default and caps the whole site's requests", () => {
     expect(parseServerEnv({})).toMatchObject({ TRUSTED_PROXIES: 1, RATE_LIMIT_GLOBAL_MAX: 100 });
     expect(() => parseServerEnv({ TRUSTED_PROXIES: "0" })).toThrow('TRUSTED_PROXIES must be above 0 (it is "0")');

@@ -2,8 +2,9 @@
 /**
  * MDX is code: a page could run it on the server when the site is built, or in a patient's browser. Pages may
  * hold only Markdown and the site's components with fields in quotes. Each way in is refused by the content check
- * (as `npm run content:check` and the editor run it) and by the build (the page compiled as `next build` compiles
- * it), both with the file and line, in the same words.
+ * (as `npm run content:check` and the editor run it) and by the build (the page compiled by the one function that
+ * renders it for the built site and for the staff's preview, lib/content/render-page.tsx), both with the file and
+ * line, in the same words.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +14,7 @@ import { readContentCheckInput } from "@/lib/content/check/read-folders";
 import { STAFF_COMPONENT_NAMES } from "@/lib/content/components";
 import { formatContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR } from "@/lib/content/pages";
-import { compileLikeTheBuild } from "@/tests/support/compile-like-the-build";
+import { compilePageSource } from "@/lib/content/render-page";
 
 const COMPONENT_LIST = `You can use: ${[...STAFF_COMPONENT_NAMES].sort().join(", ")}`;
 const html = (name: string) => `<${name}> is HTML, which pages do not use: write Markdown instead, or a component. ${COMPONENT_LIST}`;
@@ -111,7 +112,7 @@ describe("pages hold no code or HTML", () => {
   });
 
   it.each(CASES.map((testCase, index) => ({ ...testCase, index })))("the build refuses $name, with the check's words", async ({ index, text }) => {
-    const build = compileLikeTheBuild(fileOf(index), probePage(index, text));
+    const build = compilePageSource(fileOf(index), probePage(index, text));
     await expect(build).rejects.toThrow(/not built/);
     const message = (await build.catch((error: Error) => error)) as Error;
     for (const line of checkSays(index)) expect(message.message).toContain(line);
@@ -120,13 +121,13 @@ describe("pages hold no code or HTML", () => {
   it("builds every page of the site as before", async () => {
     for (const name of fs.readdirSync(CONTENT_DIR).filter((file) => file.endsWith(".mdx"))) {
       const file = `content/${name}`;
-      await expect(compileLikeTheBuild(file, fs.readFileSync(file, "utf8")), file).resolves.toContain("function MDXContent");
+      await expect(compilePageSource(file, fs.readFileSync(file, "utf8")), file).resolves.toContain("function MDXContent");
     }
   });
 
   it("keeps a page's settings as data: nothing written in them reaches the compiled page", async () => {
     const page = probePage(0, "Plain words.").replace('navLabel: "Probe"', 'navLabel: "{process.exit(1)}"\n# export const stop = process.exit(2)');
-    const compiled = await compileLikeTheBuild(fileOf(0), page);
+    const compiled = await compilePageSource(fileOf(0), page);
     expect(compiled).not.toContain("process.exit");
     expect(compiled).not.toMatch(/export (const|let|var) (frontmatter|stop)/);
   });

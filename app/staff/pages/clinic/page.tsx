@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
+import { ClinicFactsForm } from "@/components/staff/ClinicFactsForm";
+import { StaffFrame } from "@/components/staff/StaffFrame";
+import { loadClinicFactsSource, requireClinicFactsEditor } from "@/lib/publishing/adapters";
+import { clinicFactsFieldLimits, clinicFactsFormValues } from "@/lib/publishing/clinic-facts";
+import { WEEK_DAYS } from "@/lib/site";
+import { STAFF_CLINIC_FACTS_PATH } from "@/lib/staff/paths";
+
+export const metadata: Metadata = { title: "The clinic's facts" };
+
+/**
+ * The clinic's facts (content/clinic.yaml): name, phone, address, hours and physicians, each page's one source for
+ * them. Saved as a draft of that file, reviewed and published like a page.
+ */
+export default async function ClinicFactsPage() {
+  const staff = await requireClinicFactsEditor(STAFF_CLINIC_FACTS_PATH);
+  const values = clinicFactsFormValues(await loadClinicFactsSource());
+  return (
+    <StaffFrame staff={staff}>
+      <h1 className={PAGE_HEADING_CLASSES}>The clinic&apos;s facts</h1>
+      <p className="mt-2 max-w-prose text-lg">
+        Every page shows these from one place: change a fact here once and the whole site follows. Leave a field empty until the clinic publishes it.
+      </p>
+      <ClinicFactsForm initialValues={values} limits={clinicFactsFieldLimits()} days={WEEK_DAYS} />
+    </StaffFrame>
+  );
+}

@@ -1,0 +1,253 @@
+// @vitest-environment node
+/**
+ * Review and publish through the publishing service, into a throwaway git repository: a medical change needs a
+ * physician's approval by someone who did not write it, a publish is one commit by the staff member with a
+ * `Reviewed-by:` trailer, a developer's commit is merged or shown as a conflict, the history restores, and the
+ * status of a publish is read from the live site and the release records.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { branchHead, fileAt } from "@/lib/git/repository";
+import { SiteLayout } from "@/lib/releases/layout";
+import type { PublishingActor } from "@/lib/publishing/rules";
+import { PublishingRefusal } from "@/lib/publishing/service";
+import { ana, ben, FIXTURE_PHYSICIAN, publishingFixture, rita } from "@/tests/support/publishing";
+import { testTempDir, type Cleanups } from "@/tests/support/test-stores";
+import { developerCommit, gitIn } from "@/tests/support/throwaway-git";
+
+const cleanups: Cleanups = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const MEDICAL = "content/mild-procedure.mdx";
+const NOT_MEDICAL = "content/privacy.mdx";
+
+/** Changes the first sentence of the page's first paragraph: one line of its words. */
+function changeOneLine(source: string, words = "This sentence is new.") {
+  return source.replace(/\n\n([A-Z][^\n]*?\.) /, `\n\n${words} `);
+}
+
+async function editAndSave(service: Awaited<ReturnType<typeof publishingFixture>>["service"], file: string, actor: PublishingActor, edit = changeOneLine) {
+  const { draft } = await service.openDraft(file, actor);
+  const saved = await service.saveDraft({ path: file, source: edit(draft.source), baseVersion: draft.version }, actor);
+  if (saved.status !== "saved") throw new Error("the save was refused");
+  expect(saved.check.errors).toBe(0);
+  return saved;
+}
+
+describe("a medical change", () => {
+  it("is published only after a linked physician who did not write it approves: one commit by the editor with the Reviewed-by trailer", async () => {
+    const { service, repository, appointments, clock } = await publishingFixture(cleanups);
+    const base = await branchHead(repository, "main");
+    const saved = await editAndSave(service, MEDICAL, ana);
+    const summary = "The procedure: a plainer first sentence";
+
+    await expect(service.publishDraft({ path: MEDICAL, version: saved.version, summary }, ana)).rejects.toThrow("needs a physician's approval");
+    await service.requestReview({ path: MEDICAL, version: saved.version }, ana);
+    await expect(service.decideReview({ path: MEDICAL, version: saved.version, decision: "approve" }, ben)).rejects.toThrow("Only clinical reviewers");
+    await expect(service.decideReview({ path: MEDICAL, version: saved.version, decision: "approve" }, { ...rita, physician: undefined })).rejects.toThrow(
+      "not linked to a physician",
+    );
+    // Dates no later than today's: the schema refuses an `updated` in the future, by the real clock.
+    clock.now = new Date("2026-12-02T16:00:00.000Z");
+    const approved = await service.decideReview({ path: MEDICAL, version: saved.version, decision: "approve" }, rita);
+    expect(approved.state).toBe("approved");
+
+    clock.now = new Date("2026-12-03T09:00:00.000Z");
+    const published = await service.publishDraft({ path: MEDICAL, version: saved.version, summary }, ana);
+    expect(published).toEqual({ status: "published", commit: expect.stringMatching(/^[0-9a-f]{40}$/), merged: false });
+    const commit = (published as { commit: string }).commit;
+    expect(await branchHead(repository, "main")).toBe(commit);
+    expect(gitIn(repository, "rev-list", "--count", `${base}..${commit}`)).toBe("1");
+    expect(gitIn(repository, "show", "-s", "--format=%an <%ae>|%cn|%B", commit)).toBe(
+      `Ana Ruiz <ana@mocekspine.com>|Mocek Spine website|${summary}\n\nReviewed-by: ${FIXTURE_PHYSICIAN}`,
+    );
+    // The commit changes the sentence and the dates (and adds the approval), nothing else.
+    const changed = gitIn(repository, "diff", "--unified=0", base, commit).split("\n").filter((line) => /^[-+][^-+]/.test(line));
+    expect(changed).toEqual([
+      expect.stringMatching(/^-updated: /),
+      "+updated: 2026-12-03",
+      `+reviewedBy: "${FIXTURE_PHYSICIAN}"`,
+      "+reviewed: 2026-12-02",
+      expect.stringMatching(/^-[A-Z]/),
+      expect.stringMatching(/^\+This sentence is new\. /),
+    ]);
+
+    const listed = (await service.listPages()).find((page) => page.path === MEDICAL);
+    expect(listed).toMatchObject({ state: "published", lastTouched: { name: "Ana Ruiz" } });
+    const audit = (await appointments.listAudit({ reference: MEDICAL, limit: 10 })).reverse();
+    expect(audit.map((entry) => [entry.action, entry.actorEmail, entry.detail])).toEqual([
+      ["page-draft-start", "ana@mocekspine.com", `from ${base.slice(0, 7)}`],
+      ["page-review-request", "ana@mocekspine.com", null],
+      ["page-review-approve", "rita@mocekspine.com", null],
+      ["page-publish", "ana@mocekspine.com", `commit ${commit.slice(0, 7)}`],
+    ]);
+  });
+
+  it("cannot be approved by one of its authors, and an approval is void once the words change", async () => {
+    const { service } = await publishingFixture(cleanups);
+    const writingReviewer: PublishingActor = { ...rita, abilities: ["edit", "review"] };
+    const first = await editAndSave(service, MEDICAL, ana);
+    const second = await service.saveDraft({ path: MEDICAL, source: first.source.replace("This sentence is new.", "This sentence is newer."), baseVersion: first.version }, writingReviewer);
+    const version = second.status === "saved" ? second.version : -1;
+    await service.requestReview({ path: MEDICAL, version }, ana);
+    await expect(service.decideReview({ path: MEDICAL, version, decision: "approve" }, writingReviewer)).rejects.toThrow("You wrote part of this change");
+
+    const other: PublishingActor = { ...rita, userId: "user-omar", name: "Omar Reviewer", email: "omar@mocekspine.com" };
+    await service.decideReview({ path: MEDICAL, version, decision: "approve" }, other);
+    const after = await service.saveDraft({ path: MEDICAL, source: `${second.status === "saved" ? second.source : ""}\nOne more sentence.\n`, baseVersion: version }, ana);
+    expect(after).toMatchObject({ status: "saved", version: version + 1 });
+    const reopened = await service.openDraft(MEDICAL, ana);
+    expect(reopened).toMatchObject({ draft: { state: "draft" }, approval: undefined, reviewNeeded: true });
+    await expect(service.publishDraft({ path: MEDICAL, version: version + 1, summary: "More" }, ana)).rejects.toThrow("needs a physician's approval");
+  });
+
+  it("is sent back with a note, which the author sees", async () => {
+    const { service } = await publishingFixture(cleanups);
+    const saved = await editAndSave(service, MEDICAL, ana);
+    await service.requestReview({ path: MEDICAL, version: saved.version }, ana);
+    await expect(service.decideReview({ path: MEDICAL, version: saved.version, decision: "send_back" }, rita)).rejects.toThrow("Say what to change");
+    await service.decideReview({ path: MEDICAL, version: saved.version, decision: "send_back", note: "Name the risks too." }, rita);
+    const view = await service.openDraft(MEDICAL, ana);
+    expect(view.draft).toMatchObject({ state: "sent_back", stateNote: "Name the risks too." });
+    expect(view.decisions.map((decision) => [decision.decision, decision.reviewer.name, decision.physician, decision.note])).toEqual([
+      ["sent_back", "Rita Lang", FIXTURE_PHYSICIAN, "Name the risks too."],
+    ]);
+  });
+});
+
+describe("a page that is not medical", () => {
+  it("is published by an editor once the check has no errors; an error blocks it, warnings do not", async () => {
+    const { service, repository } = await publishingFixture(cleanups);
+    const { draft } = await service.openDraft(NOT_MEDICAL, ana);
+    const withError = await service.saveDraft({ path: NOT_MEDICAL, source: changeOneLine(draft.source, "Our care is risk-free."), baseVersion: 1 }, ana);
+    expect(withError.status === "saved" && withError.check.errors).toBe(1);
+    await expect(service.publishDraft({ path: NOT_MEDICAL, version: 2, summary: "Privacy: first sentence" }, ana)).rejects.toThrow("The check found an error");
+    const fixed = await service.saveDraft({ path: NOT_MEDICAL, source: changeOneLine(draft.source), baseVersion: 2 }, ana);
+    const published = await service.publishDraft({ path: NOT_MEDICAL, version: fixed.status === "saved" ? fixed.version : -1, summary: "Privacy: first sentence" }, ana);
+    expect(published).toMatchObject({ status: "published" });
+    expect(gitIn(repository, "show", "-s", "--format=%B", "main")).toBe("Privacy: first sentence");
+  });
+
+  it("opened and published without a change makes no commit and leaves the file as it was (round trip)", async () => {
+    const { service, repository } = await publishingFixture(cleanups);
+    const head = await branchHead(repository, "main");
+    for (const file of ["content/privacy.mdx", "content/benefits.mdx", "content/clinic.yaml"]) {
+      const { draft } = await service.openDraft(file, ana);
+      const saved = await service.saveDraft({ path: file, source: draft.source, baseVersion: draft.version }, ana);
+      expect(saved).toMatchObject({ status: "saved", version: 1 });
+      expect(await service.publishDraft({ path: file, version: 1, summary: "Nothing" }, ana)).toEqual({ status: "unchanged", commit: head });
+    }
+    expect(await branchHead(repository, "main")).toBe(head);
+  });
+});
+
+describe("a developer's commit since the draft began", () => {
+  it("is merged when it changed other lines", async () => {
+    const { service, repository } = await publishingFixture(cleanups);
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+    const theirs = (await fileAt(repository, "main", NOT_MEDICAL))!.trimEnd() + "\n\nA developer's closing line.\n";
+    developerCommit(repository, NOT_MEDICAL, theirs);
+    expect((await service.openDraft(NOT_MEDICAL, ana)).branchChangedSinceDraft).toBe(true);
+    const published = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
+    expect(published).toMatchObject({ status: "published", merged: true });
+    const text = await fileAt(repository, "main", NOT_MEDICAL);
+    expect(text).toContain("This sentence is new.");
+    expect(text).toContain("A developer's closing line.");
+  });
+
+  it("on the same lines: nothing is written, both versions come back and the draft says why it failed", async () => {
+    const { service, repository } = await publishingFixture(cleanups);
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+    const developers = developerCommit(repository, NOT_MEDICAL, changeOneLine((await fileAt(repository, "main", NOT_MEDICAL))!, "A developer wrote this."));
+    const result = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
+    expect(result).toMatchObject({ status: "conflict", yours: expect.stringContaining("This sentence is new."), theirs: expect.stringContaining("A developer wrote this.") });
+    expect(await branchHead(repository, "main")).toBe(developers);
+    expect((await service.openDraft(NOT_MEDICAL, ana)).draft).toMatchObject({ state: "failed", stateNote: expect.stringContaining("changed in git since this draft began") });
+  });
+});
+
+describe("pictures uploaded with a draft", () => {
+  it("count as present for the check and go into the page's commit", async () => {
+    const picture = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
+    const { service, repository } = await publishingFixture(cleanups, {
+      deps: { draftPictures: async (draft) => (draft.path === NOT_MEDICAL ? [{ path: "public/images/front-desk.jpg", content: picture }] : []) },
+    });
+    const base = await branchHead(repository, "main");
+    const saved = await editAndSave(service, NOT_MEDICAL, ana, (source) => `${source.trimEnd()}\n\n![The front desk](/images/front-desk.jpg)\n`);
+    const published = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: a picture of the front desk" }, ana);
+    expect(published).toMatchObject({ status: "published" });
+    expect(gitIn(repository, "diff", "--name-only", base, "main").split("\n")).toEqual(["content/privacy.mdx", "public/images/front-desk.jpg"]);
+    expect(gitIn(repository, "rev-list", "--count", `${base}..main`)).toBe("1");
+  });
+});
+
+describe("pushing", () => {
+  it("sends each publish to CONTENT_GIT_REMOTE, and says so when it cannot (publishing again retries)", async () => {
+    const remote = testTempDir(cleanups, "remote");
+    execFileSync("git", ["init", "--quiet", "--bare", remote]);
+    const { service, repository } = await publishingFixture(cleanups, { deps: { remote: "site" } });
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+    const failed = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
+    expect(failed).toMatchObject({ status: "push-failed", message: expect.stringContaining("could not be sent to site") });
+    expect((await service.openDraft(NOT_MEDICAL, ana)).draft.state).toBe("failed");
+
+    gitIn(repository, "remote", "add", "site", remote);
+    const retried = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
+    expect(retried).toEqual({ status: "unchanged", commit: (failed as { commit: string }).commit });
+    expect(gitIn(remote, "rev-parse", "refs/heads/main")).toBe((failed as { commit: string }).commit);
+  });
+});
+
+describe("history and restore", () => {
+  it("lists published versions with author, reviewer and summary; restoring opens a draft of the old text, published like any change", async () => {
+    const { service, repository } = await publishingFixture(cleanups);
+    const original = (await fileAt(repository, "main", NOT_MEDICAL))!;
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+    const first = await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy: first sentence" }, ana);
+    const history = await service.pageHistory(NOT_MEDICAL);
+    expect(history[0]).toMatchObject({ commit: (first as { commit: string }).commit, authorName: "Ana Ruiz", summary: "Privacy: first sentence", reviewedBy: undefined });
+    const start = history.at(-1)!;
+    expect(start.authorName).toBe("Test Developer");
+
+    const restored = await service.restoreVersion(NOT_MEDICAL, start.commit, ben);
+    expect(restored.draft).toMatchObject({ state: "draft", source: original, createdBy: { name: "Ben Okafor" } });
+    await expect(service.restoreVersion(NOT_MEDICAL, "0".repeat(40), ben)).rejects.toThrow(PublishingRefusal);
+    const back = await service.publishDraft({ path: NOT_MEDICAL, version: restored.draft.version, summary: "Privacy: back to the first version" }, ben);
+    expect(back).toMatchObject({ status: "published" });
+    // The words are the old ones; `updated` is the day of this publish.
+    const text = (await fileAt(repository, "main", NOT_MEDICAL))!;
+    expect(text.replace(/^updated: .*$/m, "")).toBe(original.replace(/^updated: .*$/m, ""));
+  });
+});
+
+describe("the status of a publish", () => {
+  it("waits for the site, then is live since the switch, or failed with the release's reason", async () => {
+    const siteRoot = testTempDir(cleanups, "site-root");
+    const { service, repository, served } = await publishingFixture(cleanups, { deps: { siteRoot } });
+    const saved = await editAndSave(service, NOT_MEDICAL, ana);
+    const { commit } = (await service.publishDraft({ path: NOT_MEDICAL, version: saved.version, summary: "Privacy" }, ana)) as { commit: string };
+    const layout = new SiteLayout(siteRoot);
+
+    served.commit = gitIn(repository, "rev-parse", "main~1");
+    expect(await service.publishStatus(commit)).toEqual({ state: "waiting", message: "Waiting for the site to update" });
+
+    layout.writeFailure({ commit, at: "2026-12-03T15:05:00.000Z", stage: "content-check", message: "content/privacy.mdx:12: the link to /nowhere goes to a page that does not exist" });
+    expect(await service.publishStatus(commit)).toEqual({
+      state: "failed",
+      stage: "content-check",
+      at: "2026-12-03T15:05:00.000Z",
+      message: "content/privacy.mdx:12: the link to /nowhere goes to a page that does not exist",
+    });
+
+    // A later publish went live: it holds this one.
+    const later = developerCommit(repository, "content/faq.mdx", (await fileAt(repository, "main", "content/faq.mdx"))! + "\n");
+    served.commit = later;
+    fs.mkdirSync(path.dirname(layout.liveFile), { recursive: true });
+    layout.writeLive({ commit: later, since: "2026-12-03T15:10:00.000Z" });
+    expect(await service.publishStatus(commit)).toEqual({ state: "live", since: "2026-12-03T15:10:00.000Z", message: "Live since 2026-12-03T15:10:00.000Z" });
+  });
+});
