@@ -6,18 +6,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { CONTENT_DIR, PAGE_FILE_EXTENSION } from "@/lib/content/pages";
+import { getServerEnv } from "@/lib/env";
 import { CLINIC_FILE } from "@/lib/site";
+import { getPublishingService } from "./service";
 import { requireStaff, type SignedInStaff } from "@/lib/staff/session";
 
 /**
  * The text of a page's draft, or of the page as published when nobody has started one; undefined when there is no
- * such page. `slug` is a valid page file name without `.mdx` (checked by the caller).
- *
- * STUB until "Merge i22-publishing": reads the published file in content/. Then: the draft's latest saved source
- * from lib/publishing (`openDraft(slug, …)`'s source without starting a draft), else the page at
- * CONTENT_GIT_BRANCH's head.
+ * such page. `slug` is a valid page file name without `.mdx` (checked by the caller). From the publishing service
+ * when the editor has a repository (CONTENT_GIT_REPOSITORY); without one there are no drafts, and the published file
+ * in content/ is the page.
  */
 export async function loadDraftSource(slug: string): Promise<string | undefined> {
+  if (getServerEnv().CONTENT_GIT_REPOSITORY) return (await getPublishingService()).draftOrPublishedSource(`content/${slug}${PAGE_FILE_EXTENSION}`);
   const file = path.join(CONTENT_DIR, `${slug}${PAGE_FILE_EXTENSION}`);
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
 }

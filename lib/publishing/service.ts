@@ -13,7 +13,10 @@
  *   requestReview({ path, version }, actor)
  *   decideReview({ path, version, decision, note }, actor) approve or send back (with a note)
  *   publishDraft({ path, version, summary }, actor)       → published, unchanged, conflict or push-failed
+ *   viewDraft(path, actor)                        the open draft, for a reviewer too, without starting one
+ *   draftOrPublishedSource(path)                  what the preview shows: the draft's text, else the published file
  *   pageHistory(path)                             every published version from git
+ *   fileAtVersion(path, commit)                   a file's text at one published version
  *   restoreVersion(path, commit, actor)           a new draft holding an old version's text
  *   publishStatus(commit)                         waiting for the site / live since … / failed, and why
  * A refusal (no ability, a stale version, an error left) throws `PublishingRefusal`, whose message is for the person.
@@ -299,6 +302,24 @@ export function createPublishingService(deps: PublishingDeps) {
       return view(draft, actor);
     },
 
+    /**
+     * The file's open draft as a reviewer or an editor reads it, without starting one (a reviewer may not edit);
+     * undefined when nobody is changing the file.
+     */
+    async viewDraft(path: string, actor: PublishingActor): Promise<DraftView | undefined> {
+      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_A_REVIEWER);
+      assertEditablePath(path);
+      const draft = await store.openDraftOf(path);
+      return draft ? view(draft, actor) : undefined;
+    },
+
+    /** The text the preview shows: the open draft's latest save, else the file on the branch; undefined for no such file. */
+    async draftOrPublishedSource(path: string): Promise<string | undefined> {
+      assertEditablePath(path);
+      const draft = await store.openDraftOf(path);
+      return draft?.source ?? fileAt(repository, await branchHead(repository, branch), path);
+    },
+
     async startNewPage(slug: string, actor: PublishingActor): Promise<DraftView> {
       requireEditor(actor);
       if (!NEW_PAGE_SLUG.test(slug)) {
@@ -462,6 +483,13 @@ export function createPublishingService(deps: PublishingDeps) {
     async pageHistory(path: string): Promise<FileVersion[]> {
       assertEditablePath(path);
       return fileHistory(repository, branch, path);
+    },
+
+    /** A file's text at one of its published versions (from pageHistory), for the history's differences. */
+    async fileAtVersion(path: string, commit: string): Promise<string | undefined> {
+      assertEditablePath(path);
+      if (!/^[0-9a-f]{7,40}$/.test(commit)) throw new PublishingRefusal(`${commit} is not a published version of ${path}.`);
+      return fileAt(repository, commit, path);
     },
 
     async restoreVersion(path: string, commit: string, actor: PublishingActor): Promise<DraftView> {

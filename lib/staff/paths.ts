@@ -26,3 +26,8 @@ export function pagePreviewFramePath(slug: string): string {
 
 /** The form for the clinic's facts (content/clinic.yaml). */
 export const STAFF_CLINIC_FACTS_PATH = `${STAFF_PAGES_PATH}/clinic`;
+
+/** A page in the web editor (`slug` is its file's name without `.mdx`), its review or its history. */
+export function pageEditorPath(slug: string, view?: "review" | "history"): string {
+  return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}${view ? `/${view}` : ""}`;
+}

@@ -6,7 +6,8 @@
  */
 import "@mdxeditor/editor/style.css";
 import { MDXEditor, type MDXEditorMethods } from "@mdxeditor/editor";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { DraftVersionContext } from "./draft-version";
 import { EditorChoicesProvider, type EditorChoices } from "./editor-choices";
 import { EDITOR_MARKDOWN_STYLE, editorPlugins } from "./editor-plugins";
 import { EditorToolbar } from "./EditorToolbar";
@@ -34,6 +35,8 @@ export interface PageEditorProps {
   otherEditor?: { name: string } | undefined;
   /** The clinic's time zone, for the times the editor shows. */
   timeZone: string;
+  /** The forms below the editor (ask for review, publish): their DraftVersionInput holds the version last saved. */
+  children?: ReactNode;
 }
 
 const STILL_EDITING_MS = 60_000;
@@ -64,7 +67,7 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
   );
 }
 
-export function PageEditor({ path, source: openedSource, version, check: openedCheck, choices, saveDraft, markEditing, otherEditor: openedOtherEditor, timeZone }: PageEditorProps) {
+export function PageEditor({ path, source: openedSource, version, check: openedCheck, choices, saveDraft, markEditing, otherEditor: openedOtherEditor, timeZone, children }: PageEditorProps) {
   // A text this browser kept and the server never got (a closed tab, a dropped connection) comes back first.
   const [startSource] = useState(() => {
     const kept = typeof window === "undefined" ? undefined : readKeptText(path);
@@ -79,6 +82,7 @@ export function PageEditor({ path, source: openedSource, version, check: openedC
   const [checked, setChecked] = useState({ check: openedCheck, source: openedSource });
   const [revision, setRevision] = useState(0);
   const [otherEditor, setOtherEditor] = useState(openedOtherEditor);
+  const [savedVersion, setSavedVersion] = useState(version);
   const editor = useRef<MDXEditorMethods>(null);
   const frame = useRef<HTMLDivElement>(null);
 
@@ -97,6 +101,7 @@ export function PageEditor({ path, source: openedSource, version, check: openedC
     save: saveDraft,
     onSaved: (result, sent) => {
       setChecked({ check: result.check, source: sent });
+      setSavedVersion(result.version);
       // The server may rewrite the settings (a changed medical page loses its review): take its settings.
       const stored = splitPageSource(result.source);
       if (stored.settings !== splitPageSource(sent).settings) setSettings(stored.settings);
@@ -170,6 +175,7 @@ export function PageEditor({ path, source: openedSource, version, check: openedC
           </div>
         </div>
         <ProblemList check={check} file={path} settingsLineCount={settingsLineCount} />
+        <DraftVersionContext value={savedVersion}>{children}</DraftVersionContext>
       </div>
     </EditorChoicesProvider>
   );
