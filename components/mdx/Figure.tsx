@@ -1,22 +1,25 @@
 import type { StaffComponentFields } from "@/lib/content/components";
-import { publicImageSize } from "@/lib/content/image-size";
+import { pictureAttributes } from "@/lib/pictures/responsive";
+
+/** The figure's width on the page (max-w-xl, inside the page's 1rem margins): the copy a screen needs follows from it. */
+const FIGURE_SIZES = "(min-width: 38rem) 36rem, calc(100vw - 2rem)";
 
 /**
  * A picture from public/images/ with its text description (alt) and a visible caption; the schema in
- * lib/content/components.ts makes both required, so no picture reaches a page without them. Its width and
- * height come from the file, so the page keeps its place for it while it loads.
+ * lib/content/components.ts makes both required, so no picture reaches a page without them. A photo comes in the
+ * build's screen-sized copies (lib/pictures/responsive.ts); its width and height keep its place while it loads.
  */
 export function Figure({ src, alt, caption }: StaffComponentFields<"Figure">) {
-  const size = publicImageSize(src);
+  const { srcSet, ...picture } = pictureAttributes(src);
   return (
     <figure className="mx-auto max-w-xl">
-      {/* Staff pictures come in any size and next/image needs each one's dimensions: a plain img that scales down. */}
+      {/* A plain img with the build's copies: next/image would bring client JavaScript to pages that have none. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img
-        src={src}
+        {...picture}
+        srcSet={srcSet}
+        sizes={srcSet ? FIGURE_SIZES : undefined}
         alt={alt}
-        width={size?.width}
-        height={size?.height}
         loading="lazy"
         decoding="async"
         className="h-auto w-full rounded-lg border border-brand-100 bg-white"

@@ -14,6 +14,7 @@ import { Cite } from "./Cite";
 import { Figure } from "./Figure";
 import { FigureRow } from "./FigureRow";
 import { KeyFacts } from "./KeyFacts";
+import { MarkdownPicture } from "./MarkdownPicture";
 import { MainPageLinks } from "./MainPageLinks";
 import { outsideProse } from "./OutsideProse";
 import { References } from "./References";
@@ -46,4 +47,5 @@ export const mdxComponents = {
   ...staffComponents,
   // Markdown elements drawn differently from the browser's default.
   table: ResponsiveTable,
+  img: MarkdownPicture,
 };

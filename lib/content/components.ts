@@ -4,6 +4,7 @@
  * and what it may hold. components/mdx/index.ts gives each name its React component.
  */
 import { z } from "zod";
+import { pictureFileNameProblem } from "../pictures/names";
 import { referenceIdSchema } from "./reference-id";
 import { strictFields } from "./schema-helpers";
 
@@ -57,6 +58,8 @@ export const staffComponentRules = {
     fields: strictFields({
       src: z
         .string({ error: (issue) => (issue.input === undefined ? "is missing: write the picture's address, e.g. /images/spine.svg" : "must be text in quotes") })
+        // A space breaks the picture's address: say so, and what to rename the file to, before the general rule.
+        .refine((src) => !/\s/.test(src), { error: (issue) => pictureFileNameProblem(String(issue.input)), abort: true })
         .regex(/^\/images\/[\w./-]+\.(?:svg|png|jpe?g|webp|avif|gif)$/i, {
           error: "must be a picture in public/images/, written like /images/spine.svg (svg, png, jpg, webp, avif or gif)",
         }),

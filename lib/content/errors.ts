@@ -28,8 +28,10 @@ export function contentError(file: string, line: number, message: string, column
     : { file, line, column, severity: "error", message };
 }
 
-export function contentWarning(file: string, line: number, message: string): ContentProblem {
-  return { file, line, severity: "warning", message };
+export function contentWarning(file: string, line: number, message: string, column?: number): ContentProblem {
+  return column === undefined
+    ? { file, line, severity: "warning", message }
+    : { file, line, column, severity: "warning", message };
 }
 
 /** Thrown by the build when content is wrong: the message lists every problem, and the build prints it as it is. */

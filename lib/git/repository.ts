@@ -214,7 +214,7 @@ export type CommitOutcome =
 async function mergeText(base: string, ours: string, theirs: string): Promise<string | undefined> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "merge-"));
   try {
-    const [oursFile, baseFile, theirsFile] = ["ours", "base", "theirs"].map((name) => path.join(folder, name));
+    const [oursFile, baseFile, theirsFile] = ["ours", "base", "theirs"].map((name) => path.join(/* turbopackIgnore: true */ folder, name));
     fs.writeFileSync(oursFile!, ours);
     fs.writeFileSync(baseFile!, base);
     fs.writeFileSync(theirsFile!, theirs);

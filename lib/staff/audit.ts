@@ -39,7 +39,7 @@ export const AUDIT_ACTIONS = {
   "page-publish": "Published a page",
   "page-publish-failed": "Publishing a page failed",
   "page-restore": "Opened an earlier version of a page as a draft",
-  "picture-upload": "Uploaded a picture",
+  "page-picture-upload": "Uploaded a picture for a page",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -7,8 +7,8 @@ import { getReferences } from "@/lib/content/references";
 const { Callout, Cite, Figure, References, Steps } = mdxComponents;
 
 describe("the components staff use in MDX", () => {
-  it("are exactly the ones the content check knows, plus the Markdown table", () => {
-    expect(Object.keys(mdxComponents).sort()).toEqual([...STAFF_COMPONENT_NAMES, "table"].sort());
+  it("are exactly the ones the content check knows, plus the Markdown table and picture", () => {
+    expect(Object.keys(mdxComponents).sort()).toEqual([...STAFF_COMPONENT_NAMES, "table", "img"].sort());
   });
 
   it("Figure shows the picture with its description and caption", () => {

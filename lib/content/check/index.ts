@@ -33,6 +33,8 @@ export interface ContentCheckInput {
   files: readonly ContentFile[];
   /** Every file in public/, as its address, e.g. `/images/spine.svg`. */
   publicFiles: ReadonlySet<string>;
+  /** Each file's size in bytes, by the same address, where the caller knows it: pictures too large are flagged. */
+  publicFileBytes?: ReadonlyMap<string, number>;
 }
 
 export interface PageReadingLevel extends ReadingLevel {
@@ -130,6 +132,7 @@ async function checkPageBody(
   pageFile: ContentFile,
   { references, bannedPhrases, config }: SiteData,
   addresses: SiteAddresses,
+  publicFileBytes: ReadonlyMap<string, number>,
 ): Promise<{ problems: ContentProblem[]; readingLevel?: PageReadingLevel }> {
   const name = pageNameOf(pageFile.file);
   const problems = [...checkBannedPhrases(pageFile.file, pageFile.text, bannedPhrases), ...checkExampleContacts(pageFile.file, pageFile.text)];
@@ -140,7 +143,7 @@ async function checkPageBody(
   const level = measureReadingLevel(page);
   problems.push(
     ...checkLinks(page, addresses),
-    ...checkImages(page, addresses.publicFiles),
+    ...checkImages(page, addresses.publicFiles, publicFileBytes),
     ...checkHeadings(page, { isQuestionPage: config.questionPages.includes(name) }),
     ...checkComponents(page, references),
     ...checkReadingLevel(level, config.readingLevel, { exemptFromError }),
@@ -148,7 +151,7 @@ async function checkPageBody(
   return { problems, readingLevel: { ...level, exemptFromError } };
 }
 
-export async function checkContent({ files, publicFiles }: ContentCheckInput): Promise<ContentCheckReport> {
+export async function checkContent({ files, publicFiles, publicFileBytes = new Map() }: ContentCheckInput): Promise<ContentCheckReport> {
   const siteData = readSiteData(files);
   const pageFiles = files.filter((candidate) => candidate.file.endsWith(PAGE_FILE_EXTENSION));
   const problems = [...siteData.problems, ...checkPageSettings(pageFiles, siteData.clinic)];
@@ -158,7 +161,7 @@ export async function checkContent({ files, publicFiles }: ContentCheckInput): P
   };
   const readingLevels: PageReadingLevel[] = [];
   for (const pageFile of pageFiles) {
-    const body = await checkPageBody(pageFile, siteData, addresses);
+    const body = await checkPageBody(pageFile, siteData, addresses, publicFileBytes);
     problems.push(...body.problems);
     if (body.readingLevel) readingLevels.push(body.readingLevel);
   }

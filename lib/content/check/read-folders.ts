@@ -4,14 +4,17 @@ import path from "node:path";
 import { projectRelativeFile } from "../pages";
 import type { ContentCheckInput } from "./index";
 
-/** Every file below `directory`, as site addresses: public/images/spine.svg is `/images/spine.svg`. */
-function publicAddresses(directory: string): Set<string> {
-  if (!fs.existsSync(directory)) return new Set();
+/** Every file below `directory` and its size, by site address: public/images/spine.svg is `/images/spine.svg`. */
+function publicFileBytes(directory: string): Map<string, number> {
+  if (!fs.existsSync(directory)) return new Map();
   const entries = fs.readdirSync(directory, { recursive: true, withFileTypes: true });
-  return new Set(
+  return new Map(
     entries
       .filter((entry) => entry.isFile())
-      .map((entry) => `/${path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`),
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [`/${path.relative(directory, file).split(path.sep).join("/")}`, fs.statSync(file).size];
+      }),
   );
 }
 
@@ -22,5 +25,6 @@ export function readContentCheckInput(contentDir: string, publicDir: string): Co
     .map((entry) => entry.name)
     .sort()
     .map((name) => ({ file: projectRelativeFile(contentDir, name), text: fs.readFileSync(path.join(contentDir, name), "utf8") }));
-  return { files, publicFiles: publicAddresses(publicDir) };
+  const bytes = publicFileBytes(publicDir);
+  return { files, publicFiles: new Set(bytes.keys()), publicFileBytes: bytes };
 }
