@@ -46,6 +46,8 @@ const nextConfig: NextConfig = {
   adapterPath: fileURLToPath(new URL("./lib/zero-javascript/adapter.mjs", import.meta.url)),
   reactStrictMode: true,
   experimental: {
+    // forbidden() and app/staff/forbidden.tsx: staff without an ability get a 403 page (lib/staff/session.ts).
+    authInterrupts: true,
     // Our forms send a few short fields; proxy.ts answers a larger post before Next would, with a bare 500.
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },

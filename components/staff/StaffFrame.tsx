@@ -1,18 +1,21 @@
 import { signOutAction } from "@/app/staff/actions";
-import { STAFF_AUDIT_PATH, STAFF_RELEASES_PATH, STAFF_REQUESTS_PATH, STAFF_USERS_PATH } from "@/lib/staff/paths";
+import { can, type Ability } from "@/lib/staff/abilities";
+import { STAFF_AUDIT_PATH, STAFF_PAGES_PATH, STAFF_RELEASES_PATH, STAFF_REQUESTS_PATH, STAFF_USERS_PATH } from "@/lib/staff/paths";
 import type { SignedInStaff } from "@/lib/staff/session";
 
-type Section = "requests" | "users" | "audit" | "releases";
+type Section = "requests" | "pages" | "users" | "audit" | "releases";
 
-const SECTIONS: { id: Section; href: string; label: string; adminOnly: boolean }[] = [
-  { id: "requests", href: STAFF_REQUESTS_PATH, label: "Requests", adminOnly: false },
-  { id: "users", href: STAFF_USERS_PATH, label: "Users", adminOnly: true },
-  { id: "audit", href: STAFF_AUDIT_PATH, label: "Audit log", adminOnly: true },
-  { id: "releases", href: STAFF_RELEASES_PATH, label: "Website versions", adminOnly: true },
+/** Each section, and the abilities of which this person needs one to see it (none: everyone). */
+const SECTIONS: { id: Section; href: string; label: string; needs: Ability[] }[] = [
+  { id: "requests", href: STAFF_REQUESTS_PATH, label: "Requests", needs: [] },
+  { id: "pages", href: STAFF_PAGES_PATH, label: "Pages", needs: ["edit", "review"] },
+  { id: "users", href: STAFF_USERS_PATH, label: "Users", needs: ["admin"] },
+  { id: "audit", href: STAFF_AUDIT_PATH, label: "Audit log", needs: ["admin"] },
+  { id: "releases", href: STAFF_RELEASES_PATH, label: "Website versions", needs: ["admin"] },
 ];
 
 /**
- * The inbox's frame: who is signed in, the sections this person may open (admins see three more), and sign-out.
+ * The inbox's frame: who is signed in, the sections this person may open (by their abilities), and sign-out.
  * Plain links and forms: it works before any script loads, and on a phone the menu wraps instead of hiding.
  */
 export function StaffFrame({
@@ -52,7 +55,7 @@ export function StaffFrame({
         {staff && (
           <nav aria-label="Staff inbox" className="mx-auto max-w-5xl px-2 pb-2">
             <ul className="flex flex-wrap gap-1">
-              {SECTIONS.filter((section) => !section.adminOnly || staff.user.role === "admin").map((section) => (
+              {SECTIONS.filter(({ needs }) => needs.length === 0 || needs.some((ability) => can(staff.user, ability))).map((section) => (
                 <li key={section.id}>
                   <a
                     href={section.href}

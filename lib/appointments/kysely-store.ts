@@ -16,6 +16,7 @@ import {
   type InboxRequest,
   type OutboxStatus,
   type RequestStatus,
+  type StaffAbilityGrant,
   type StoredRequest,
 } from "./store";
 
@@ -56,6 +57,7 @@ export interface Tables {
   staff_sign_in_failures: { key: string; at_ms: number; attempt_id: string | null };
   staff_session_activity: { session_id: string; last_active_ms: number };
   staff_used_codes: { user_id: string; code: string; used_at_ms: number };
+  staff_abilities: { user_id: string; can_edit: number; can_review: number; physician: string | null; updated_at: string };
   /**
    * Better Auth's table (lib/staff/auth-config.ts): the inbox reads staff names from it, and takes an account out of
    * sign-in here when it must not leave no admin (`withdrawSignIn`). Booleans are 0/1 in SQLite.
@@ -589,8 +591,30 @@ export function kyselyStore(db: Kysely<Tables>, dialect: StoreDialect, close: ()
       });
     },
 
+    async findStaffAbilities(userId) {
+      const row = await db.selectFrom("staff_abilities").selectAll().where("user_id", "=", userId).executeTakeFirst();
+      return row ? abilityGrantOf(row) : { userId, edit: false, review: false, physician: null };
+    },
+
+    async listStaffAbilities() {
+      return (await db.selectFrom("staff_abilities").selectAll().orderBy("user_id").execute()).map(abilityGrantOf);
+    },
+
+    async setStaffAbilities({ userId, edit, review, physician }, atIso) {
+      const columns = { can_edit: edit ? 1 : 0, can_review: review ? 1 : 0, physician, updated_at: atIso };
+      await db
+        .insertInto("staff_abilities")
+        .values({ user_id: userId, ...columns })
+        .onConflict((conflict) => conflict.column("user_id").doUpdateSet(columns))
+        .execute();
+    },
+
     authDatabase: { db, type: dialect.authType },
 
     close,
   };
+}
+
+function abilityGrantOf(row: Tables["staff_abilities"]): StaffAbilityGrant {
+  return { userId: row.user_id, edit: Number(row.can_edit) === 1, review: Number(row.can_review) === 1, physician: row.physician };
 }

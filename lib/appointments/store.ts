@@ -103,6 +103,17 @@ export interface AuditFilter {
   limit: number;
 }
 
+/**
+ * What a staff account may do to the website's pages beyond its role (lib/staff/abilities.ts): `physician` is the
+ * name from content/clinic.yaml that a clinical reviewer's approval puts on a page, set exactly when `review` is.
+ */
+export interface StaffAbilityGrant {
+  userId: string;
+  edit: boolean;
+  review: boolean;
+  physician: string | null;
+}
+
 export interface AppointmentStore {
   /**
    * Stores the request, its staff-notification outbox row and its fingerprint in one transaction, unless a request
@@ -205,6 +216,12 @@ export interface AppointmentStore {
    * taking each other out can never leave none.
    */
   withdrawSignIn(userId: string, how: "disable" | "reset", options: { keepAnAdmin: boolean; atIso: string; banReason?: string }): Promise<"done" | "last-admin">;
+  /** The abilities granted to an account; none (edit and review off) for an account never granted any. */
+  findStaffAbilities(userId: string): Promise<StaffAbilityGrant>;
+  /** Every account's granted abilities, for the admins' list; accounts never granted any are left out. */
+  listStaffAbilities(): Promise<StaffAbilityGrant[]>;
+  /** Replaces an account's abilities with `grant`. */
+  setStaffAbilities(grant: StaffAbilityGrant, atIso: string): Promise<void>;
   /** The database itself, for Better Auth's own tables (staff_user, staff_session, …). */
   readonly authDatabase: AuthDatabase;
   close(): Promise<void>;

@@ -8,8 +8,8 @@ import path from "node:path";
 import { CONTENT_DIR, PAGE_FILE_EXTENSION } from "@/lib/content/pages";
 import { getServerEnv } from "@/lib/env";
 import { CLINIC_FILE } from "@/lib/site";
+import { requireAbility, type SignedInStaff } from "@/lib/staff/session";
 import { getPublishingService } from "./service";
-import { requireStaff, type SignedInStaff } from "@/lib/staff/session";
 
 /**
  * The text of a page's draft, or of the page as published when nobody has started one; undefined when there is no
@@ -24,23 +24,19 @@ export async function loadDraftSource(slug: string): Promise<string | undefined>
 }
 
 /**
- * Who may see a draft's preview: staff who write or review pages. A signed-out visitor is sent to sign-in, back to
- * `returnTo` afterwards.
- *
- * STUB until "Merge i22-access": any signed-in staff member. Then: `requireAbility` for `edit` or `review`
- * (lib/staff/session.ts), every other account refused with 403.
+ * Who may see a draft's preview: staff who write or review pages (admins too); every other account gets 403. A
+ * signed-out visitor is sent to sign-in, back to `returnTo` afterwards.
  */
 export async function requirePreviewer(returnTo: string): Promise<SignedInStaff> {
-  return requireStaff({ returnTo });
+  return requireAbility(["edit", "review"], { returnTo, attempt: "preview a draft" });
 }
 
 /**
- * Who may change the clinic's facts: staff who write pages (admins too). A signed-out visitor is sent to sign-in.
- *
- * STUB until "Merge i22-access": any signed-in staff member. Then: `requireAbility("edit")`.
+ * Who may change the clinic's facts: staff who write pages (admins too); every other account gets 403. A
+ * signed-out visitor is sent to sign-in.
  */
 export async function requireClinicFactsEditor(returnTo: string): Promise<SignedInStaff> {
-  return requireStaff({ returnTo });
+  return requireAbility("edit", { returnTo, attempt: "change the clinic's facts" });
 }
 
 /**

@@ -9,8 +9,10 @@ import { CLINIC_FILE } from "@/lib/site";
 import type { DraftCheck } from "./check";
 import type { Draft, ReviewDecision } from "./store";
 
-/** The abilities on a staff account (i22-access: lib/staff/abilities.ts); admin holds the other two. */
-export type Ability = "edit" | "review" | "admin";
+import type { Ability } from "@/lib/staff/abilities";
+
+/** The abilities on a staff account (lib/staff/abilities.ts); admin holds the other two. */
+export type { Ability };
 
 /** The signed-in staff member, as `requireAbility` returns them (the screens pass it on unchanged). */
 export interface PublishingActor {

@@ -1,13 +1,15 @@
 /**
  * Staff accounts, for the command line (`npm run staff`) and the admins' page alike: add a person, list, disable,
- * enable, and reset (a new enrollment link; the old password, authenticator and sessions stop working). Every
- * change is in the audit log. Better Auth stores the accounts; this module only decides what each step does.
+ * enable, reset (a new enrollment link; the old password, authenticator and sessions stop working), and grant what
+ * they may do to the website's pages (./abilities.ts). Every change is in the audit log. Better Auth stores the accounts; this module only decides what each step does.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { abilitiesOf, describeAbilities, GRANTED_ABILITIES, type StaffAbilities } from "./abilities";
 import { recordAudit, type AuditActor } from "./audit";
 import { auditContext, timeNow, type StaffContext } from "./context";
 import { STAFF_ENROLL_PATH } from "./paths";
+import type { PhysicianChoice } from "./physicians";
 
 export const STAFF_ROLES = { admin: "Admin", staff: "Staff" } as const;
 export type StaffRole = keyof typeof STAFF_ROLES;
@@ -31,6 +33,64 @@ export const newStaffUserSchema = z.object({
 
 export type NewStaffUser = z.infer<typeof newStaffUserSchema>;
 
+const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
+
+/**
+ * The abilities and physician asked for (`can`: ability names, `physician`: a name from content/clinic.yaml), checked
+ * against `physicians`, the names in content/clinic.yaml (./physicians.ts). One schema for the command line and the
+ * admins' page.
+ */
+export function abilityGrantSchema(physicians: PhysicianChoice) {
+  return z
+    .object({
+      can: z.array(
+        z.string().refine((name) => (GRANTED_ABILITIES as readonly string[]).includes(name), {
+          error: (issue) =>
+            issue.input === "admin"
+              ? 'admin is a role, not an ability to grant: an admin account (added with role "admin") already holds every ability.'
+              : `"${String(issue.input)}" is not an ability: choose from ${GRANTED_ABILITIES.join(", ")}.`,
+        }),
+      ),
+      physician: z
+        .string()
+        .trim()
+        .optional()
+        .transform((name) => name || undefined),
+    })
+    .superRefine(({ can: granted, physician }, context) => {
+      const reviews = granted.includes("review");
+      if (physician !== undefined && !reviews) {
+        context.addIssue({ code: "custom", path: ["physician"], message: "A physician is linked only to an account with the review ability: add review, or leave the physician out." });
+        return;
+      }
+      if (physician !== undefined && !physicians.names.includes(physician)) {
+        context.addIssue({ code: "custom", path: ["physician"], message: `"${physician}" is not among the physicians in ${physicians.file}. ${physicianChoice(physicians)}` });
+      }
+      if (physician === undefined && reviews) {
+        context.addIssue({
+          code: "custom",
+          path: ["physician"],
+          message: `The review ability needs the physician whose name this person's approval puts on a page. ${physicianChoice(physicians)}`,
+        });
+      }
+    })
+    .transform(({ can: granted, physician }) => ({
+      edit: granted.includes("edit"),
+      review: granted.includes("review"),
+      physician: physician ?? null,
+    }));
+}
+
+function physicianChoice({ names, file }: PhysicianChoice): string {
+  return names.length > 0
+    ? `Choose one of ${quoted(names)}.`
+    : `${file} names no physicians yet: add the physician there first (and publish it), then link the reviewer.`;
+}
+
+export type AbilityGrantRequest = z.input<ReturnType<typeof abilityGrantSchema>>;
+export type AbilityGrant = z.output<ReturnType<typeof abilityGrantSchema>>;
+
+
 export interface StaffUserSummary {
   id: string;
   email: string;
@@ -39,6 +99,8 @@ export interface StaffUserSummary {
   /** active: can sign in; enrolling: has not finished setting a password and two-factor; disabled: cannot sign in. */
   state: "active" | "enrolling" | "disabled";
   createdAt: Date;
+  /** What they may do to the website's pages (admins: everything), and the physician a reviewer signs for. */
+  abilities: StaffAbilities;
 }
 
 /** A wrong email or a refused change, in words for whoever asked (an admin, an operator). */
@@ -79,29 +141,75 @@ interface ChangeOptions {
   keepAnAdmin?: boolean;
 }
 
-export async function addUser(context: StaffContext, input: NewStaffUser, actor: AuditActor, { clientAddress }: ChangeOptions = {}) {
+/** A change of abilities: checked against the physicians a reviewer may be linked to (clinicPhysicians(); tests give their own). */
+interface GrantOptions extends ChangeOptions {
+  physicians: PhysicianChoice;
+}
+
+/** The abilities asked for, checked, or a StaffAccountError saying what is wrong with them. */
+function checkedGrant(request: AbilityGrantRequest, physicians: PhysicianChoice): AbilityGrant {
+  const parsed = abilityGrantSchema(physicians).safeParse(request);
+  if (!parsed.success) throw new StaffAccountError(parsed.error.issues.map((issue) => issue.message).join("\n"));
+  return parsed.data;
+}
+
+/**
+ * A new account, with the abilities in `input.grant` (none when it is left out; an admin holds every one anyway),
+ * checked against `physicians`, which a grant needs.
+ */
+export async function addUser(
+  context: StaffContext,
+  input: NewStaffUser & { grant?: AbilityGrantRequest },
+  actor: AuditActor,
+  { clientAddress, physicians }: Partial<GrantOptions> = {},
+) {
   const { email, name, role } = newStaffUserSchema.parse(input);
+  if (input.grant && !physicians) throw new TypeError("addUser: a grant is checked against the clinic's physicians; pass them (clinicPhysicians()).");
+  // Checked before anything is made: a refused grant leaves no half-made account behind.
+  const grant = input.grant && physicians ? checkedGrant(input.grant, physicians) : undefined;
   const internal = (await context.auth.$context).internalAdapter;
   if (await internal.findUserByEmail(email)) throw new StaffAccountError(`There is already a staff account with the email ${email}.`);
   const user = await internal.createUser({ email, name, role, emailVerified: true, twoFactorEnabled: false, banned: false }, { method: "admin" });
+  if (grant) await context.store.setStaffAbilities({ userId: user.id, ...grant }, timeNow(context).toISOString());
+  const abilities = abilitiesOf(role, grant);
   const enrollmentLink = await issueEnrollmentLink(context, user.id);
-  await recordAudit(auditContext(context), { actor, action: "user-add", detail: `${email} (${role})`, clientAddress });
+  await recordAudit(auditContext(context), { actor, action: "user-add", detail: grant ? `${email} (${role}; abilities: ${describeAbilities(abilities)})` : `${email} (${role})`, clientAddress });
   await recordAudit(auditContext(context), { actor, action: "enrollment-link", detail: email, clientAddress });
-  return { user: { id: user.id, email, name, role }, enrollmentLink };
+  return { user: { id: user.id, email, name, role, abilities }, enrollmentLink };
 }
+
+/** Replaces what a person may do to the website's pages with `request` (`can: []` takes every ability away). */
+export async function setAbilities(
+  context: StaffContext,
+  email: string,
+  request: AbilityGrantRequest,
+  actor: AuditActor,
+  { clientAddress, physicians }: GrantOptions,
+) {
+  const user = await findUser(context, email);
+  const grant = checkedGrant(request, physicians);
+  await context.store.setStaffAbilities({ userId: user.id, ...grant }, timeNow(context).toISOString());
+  const abilities = abilitiesOf(roleOf(user), grant);
+  await recordAudit(auditContext(context), { actor, action: "user-abilities", detail: `${user.email}: ${describeAbilities(abilities)}`, clientAddress });
+  return { email: user.email, role: roleOf(user), abilities };
+}
+
+const roleOf = (user: { role?: string | null }): StaffRole => (user.role === "admin" ? "admin" : "staff");
 
 export async function listUsers(context: StaffContext): Promise<StaffUserSummary[]> {
   const internal = (await context.auth.$context).internalAdapter;
   const users = (await internal.listUsers(1000, 0, { field: "createdAt", direction: "asc" })) as (Awaited<
     ReturnType<typeof findUser>
   > & { createdAt: Date })[];
+  const grants = new Map((await context.store.listStaffAbilities()).map((grant) => [grant.userId, grant]));
   return users.map((user) => ({
     id: user.id,
     email: user.email,
     name: user.name,
-    role: user.role === "admin" ? "admin" : "staff",
+    role: roleOf(user),
     state: user.banned ? "disabled" : user.twoFactorEnabled ? "active" : "enrolling",
     createdAt: new Date(user.createdAt),
+    abilities: abilitiesOf(roleOf(user), grants.get(user.id)),
   }));
 }
 

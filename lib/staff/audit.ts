@@ -29,7 +29,9 @@ export const AUDIT_ACTIONS = {
   "user-disable": "Disabled a user",
   "user-enable": "Enabled a user",
   "user-reset": "Reset a user's sign-in",
+  "user-abilities": "Changed what a user may do to the website's pages",
   "admin-refused": "Refused: only admins may do this",
+  "ability-refused": "Refused: this account does not hold the ability",
   "release-rollback": "Rolled the website back to an earlier release",
   // The web editor (lib/publishing/): the reference is the file (content/benefits.mdx), the detail at most a commit.
   "page-draft-start": "Started a draft of a page",

@@ -7,19 +7,21 @@
  * link followed from any website, and only the inbox itself may open a patient's details or write the audit log.
  */
 import { headers as requestHeaders } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "./audit";
 import { getStaffContext, requestOrigin } from "./auth";
 import { SESSION_HOURS } from "./auth-config";
 import { auditContext, timeNow, type StaffContext } from "./context";
+import { abilitiesOf, ABILITIES, can, type Ability, type StaffAbilities } from "./abilities";
 import type { StaffRole } from "./accounts";
 import { STAFF_ENROLL_PATH, STAFF_REQUESTS_PATH, STAFF_SIGN_IN_PATH } from "./paths";
 import { isOwnNavigation } from "@/lib/security/same-origin";
 
 export interface SignedInStaff {
   context: StaffContext;
-  user: { id: string; email: string; name: string; role: StaffRole };
+  /** With what they may do to the website's pages, read with the session on every request: a change counts at once. */
+  user: { id: string; email: string; name: string; role: StaffRole } & StaffAbilities;
   clientAddress: string;
   /**
    * This request came from the inbox's own pages, or from an address typed, bookmarked or opened from a mail app
@@ -61,9 +63,10 @@ const checkSession = cache(async (): Promise<SessionCheck> => {
     await authContext.internalAdapter.deleteUserSessions(user.id);
     return { status: "signed-out" };
   }
+  const role = user.role === "admin" ? "admin" : "staff";
   const staff: SignedInStaff = {
     context,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role === "admin" ? "admin" : "staff" },
+    user: { id: user.id, email: user.email, name: user.name, role, ...abilitiesOf(role, await context.store.findStaffAbilities(user.id)) },
     clientAddress,
     fromOwnPages: isOwnNavigation(headers, context.env.SITE_URL),
   };
@@ -99,8 +102,12 @@ export async function requireStaff({ returnTo }: { returnTo?: string } = {}): Pr
  * website: the person did not ask, and another site must not write the log in their name.
  */
 export async function recordAdminRefusal(staff: SignedInStaff, attempt: string): Promise<void> {
+  await recordRefusal(staff, "admin-refused", attempt);
+}
+
+async function recordRefusal(staff: SignedInStaff, action: "admin-refused" | "ability-refused", detail: string): Promise<void> {
   if (!staff.fromOwnPages) return;
-  await recordAudit(auditContext(staff.context), { actor: staff.user, action: "admin-refused", detail: attempt, clientAddress: staff.clientAddress });
+  await recordAudit(auditContext(staff.context), { actor: staff.user, action, detail, clientAddress: staff.clientAddress });
 }
 
 /**
@@ -114,6 +121,33 @@ export async function requireAdmin({ returnTo, attempt }: { returnTo?: string; a
     redirect(`${STAFF_REQUESTS_PATH}?refused=admin`);
   }
   return staff;
+}
+
+/** Who is signed in, for the work on the website's pages (lib/publishing): the person and what they may do. */
+export interface StaffMember extends StaffAbilities {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * A signed-in person who holds `ability` (or one of several: the pages' list is for editors and reviewers alike;
+ * admins hold all); a signed-out visitor is sent to sign-in. Anyone else is answered 403 (app/staff/forbidden.tsx),
+ * from a page and from an action alike: hiding a button is not the guard. The refusal of `attempt` (in words: "open
+ * the pages"; by default the ability's label) is audited as the admin guard's are.
+ */
+export async function requireAbility(
+  ability: Ability | Ability[],
+  { returnTo, attempt }: { returnTo?: string; attempt?: string } = {},
+): Promise<SignedInStaff & StaffMember> {
+  const staff = await requireStaff({ returnTo });
+  const wanted = [ability].flat();
+  if (!wanted.some((one) => can(staff.user, one))) {
+    await recordRefusal(staff, "ability-refused", `${wanted.join(" or ")}: ${attempt ?? wanted.map((one) => ABILITIES[one].label.toLowerCase()).join(" or ")}`);
+    forbidden();
+  }
+  const { id, name, email, abilities, physician } = staff.user;
+  return { ...staff, userId: id, name, email, abilities, ...(physician ? { physician } : {}) };
 }
 
 /** The session of someone half-way through enrollment (password set, two-factor not yet on), if that is who this is. */

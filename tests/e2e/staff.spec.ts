@@ -108,6 +108,45 @@ test("from the command line's link to calling the patient: enroll, find the requ
   expect(serverLog).not.toContain("Left a voicemail");
 });
 
+test("a staff account without the ability gets 403 on the pages' list, not a redirect; an admin grants it in Users, without a script, and it opens", async ({
+  page,
+  browser,
+}) => {
+  const desk = await enroll(page, addStaffAccount(dataDir, "staff", "pages"));
+  const refused = await page.goto("/staff/pages");
+  expect(refused?.status()).toBe(403);
+  await expect(page).toHaveURL(/\/staff\/pages$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your account may not do this" })).toBeVisible();
+  await page.goto("/staff/requests");
+  await expect(page.getByRole("navigation", { name: "Staff inbox" }).getByRole("link", { name: "Pages" })).toHaveCount(0);
+
+  // The admin's form works before any script loads: the same session, in a browser with JavaScript off.
+  const adminContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ownAddress() } });
+  await enroll(await adminContext.newPage(), addStaffAccount(dataDir, "admin", "grants"));
+  const noScript = await browser.newContext({
+    storageState: await adminContext.storageState(),
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": ownAddress() },
+  });
+  const admin = await noScript.newPage();
+  await admin.goto("/staff/users");
+  const person = admin.locator(`li[data-user-email="${desk.email}"]`);
+  await expect(person.getByRole("definition").filter({ hasText: "Work the requests only" })).toBeVisible();
+  await person.getByLabel("Edit pages").check();
+  await person.getByRole("button", { name: `Save what ${desk.name} may do` }).click();
+  await expect(admin.getByText(`Saved: ${desk.email} may now edit pages.`)).toBeVisible();
+  await expect(admin.locator(`li[data-user-email="${desk.email}"]`).getByRole("definition").filter({ hasText: /^Edit pages$/ })).toBeVisible();
+  // Readable on a phone: nothing wider than the screen.
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await noScript.close();
+  await adminContext.close();
+
+  const opened = await page.goto("/staff/pages");
+  expect(opened?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Pages" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Staff inbox" }).getByRole("link", { name: "Pages" })).toHaveAttribute("aria-current", "page");
+});
+
 test("a search by name posts, with a script and without: the name is in no address the browser visits, and each search is in the audit log", async ({
   page,
   browser,

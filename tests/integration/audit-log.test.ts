@@ -27,7 +27,7 @@ async function storeWithLog(actors: AuditActor[]): Promise<{ store: AppointmentS
   for (const [index, actor] of actors.entries()) {
     await recordAudit(auditContext(context), { actor, action: "request-view", reference: `MS-${String(index % 3).padStart(4, "0")}`, detail: `#${index}` });
   }
-  const staff: SignedInStaff = { context, user: { ...ANA, name: "Ana", role: "admin" }, clientAddress: "203.0.113.9", fromOwnPages: true };
+  const staff: SignedInStaff = { context, user: { ...ANA, name: "Ana", role: "admin", abilities: ["edit", "review", "admin"] }, clientAddress: "203.0.113.9", fromOwnPages: true };
   return { store, staff };
 }
 

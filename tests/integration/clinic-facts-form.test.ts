@@ -83,6 +83,15 @@ describe("the clinic's facts form", () => {
     expect(drafts.saved).toEqual([]);
   });
 
+  it("is refused with 403 to staff who may not edit pages (the form and its action), and saves nothing", async () => {
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    cleanups.push(() => void vi.unstubAllEnvs());
+    await signInOnServer(cleanups, request, { name: "Dr. Ada Mocek", email: "ada@clinic.example" }, { edit: false, review: true, physician: "Dr. Ada Mocek" });
+    await expect(ClinicFactsPage()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
+    await expect(saveClinicFactsAction({}, posted({ name: "Mocek Spine Center" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
+    expect(drafts.saved).toEqual([]);
+  });
+
   it("sends a signed-out visitor to sign-in, and saves nothing", async () => {
     await signedIn();
     request.headers = new Headers();

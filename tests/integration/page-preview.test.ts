@@ -108,6 +108,22 @@ describe("the preview of a draft", () => {
   });
 });
 
+describe("the preview, asked for by staff who neither edit nor review", () => {
+  it("is refused with 403 (the page and its frame), and the attempt is audited", async () => {
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    cleanups.push(() => void vi.unstubAllEnvs());
+    const { context } = await signInOnServer(cleanups, request, { name: "Dee Desk", email: "dee@clinic.example" }, { edit: false });
+    await expect(previewOf("benefits")).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
+    await expect(frameOf("benefits")).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;403/);
+    expect((await context.store.listAudit({ limit: 10 })).map((entry) => entry.action)).toEqual(["ability-refused", "ability-refused"]);
+  });
+
+  it("is shown to a clinical reviewer", async () => {
+    await signInOnServer(cleanups, request, { name: "Dr. Ada Mocek", email: "ada@clinic.example" }, { edit: false, review: true, physician: "Dr. Ada Mocek" });
+    expect(await previewOf("benefits")).toContain("Preview: ");
+  });
+});
+
 describe("the preview's headers", () => {
   /** The headers a response to `address` gets: every matching rule of next.config.ts, the last one winning. */
   async function headersFor(address: string): Promise<Record<string, string>> {

@@ -107,7 +107,7 @@ describe("uploading a picture", () => {
   it("savePicture gives the file to add to the commit and records the upload in the audit log", async () => {
     const store = await openTestSqliteStore(cleanups);
     const context = testStaffContext(store);
-    const staff = { context, user: { id: "user-ana", email: "ana@clinic.example", name: "Ana", role: "staff" as const }, clientAddress: "203.0.113.9" };
+    const staff = { context, user: { id: "user-ana", email: "ana@clinic.example", name: "Ana", role: "staff" as const, abilities: ["edit" as const] }, clientAddress: "203.0.113.9" };
     const saved = await savePicture({ name: "Front Desk.jpg", bytes: await photoWithLocation() }, staff);
     if (!saved.ok) throw new Error(saved.message);
     expect(saved.picture.path).toBe(`public/images/${saved.picture.fileName}`);

@@ -87,7 +87,15 @@ describe.each([
     expect(user).toMatchObject({ email: "dana@clinic.example", name: "Dana Reyes", role: "admin" });
     expect(enrollmentLink).toMatch(new RegExp(`^${TEST_SITE_URL}/staff/enroll\\?token=[A-Za-z0-9_-]{43}$`));
     expect(await listUsers(context)).toEqual([
-      { id: user.id, email: "dana@clinic.example", name: "Dana Reyes", role: "admin", state: "enrolling", createdAt: expect.any(Date) },
+      {
+        id: user.id,
+        email: "dana@clinic.example",
+        name: "Dana Reyes",
+        role: "admin",
+        state: "enrolling",
+        createdAt: expect.any(Date),
+        abilities: { abilities: ["edit", "review", "admin"] },
+      },
     ]);
     await expect(addUser(context, { email: "dana@clinic.example", name: "Dana Again", role: "staff" }, COMMAND_LINE)).rejects.toBeInstanceOf(StaffAccountError);
 

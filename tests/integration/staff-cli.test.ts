@@ -50,7 +50,7 @@ describe("the staff accounts tool (npm run staff)", () => {
     const dataDir = tempDir();
     const added = runStaff(["add-user", "--email", "Admin@Clinic.Example", "--name", "Ana Admin", "--role", "admin"], dataDir);
     expect(added.status).toBe(0);
-    expect(added.stdout).toContain("Added Ana Admin <admin@clinic.example> as admin.");
+    expect(added.stdout).toContain("Added Ana Admin <admin@clinic.example> as admin; abilities: edit, review, admin.");
     expect(added.stdout).toContain("works once, for 24 hours");
     expect(added.stderr).toContain(`Made a new database at ${databasePath(dataDir)}`);
     const token = linkToken(added.stdout);
@@ -74,17 +74,17 @@ describe("the staff accounts tool (npm run staff)", () => {
     const listed = runStaff(["list-users"], dataDir);
     expect(listed.status).toBe(0);
     expect(listed.stdout.trim().split("\n").map((line) => line.split(/ {2,}/))).toEqual([
-      ["EMAIL", "NAME", "ROLE", "STATE"],
-      ["ana@clinic.example", "Ana Admin", "admin", "enrolling"],
-      ["bo@clinic.example", "Bo Front-Desk", "staff", "enrolling"],
+      ["EMAIL", "NAME", "ROLE", "STATE", "ABILITIES"],
+      ["ana@clinic.example", "Ana Admin", "admin", "enrolling", "edit, review, admin"],
+      ["bo@clinic.example", "Bo Front-Desk", "staff", "enrolling", "none"],
     ]);
 
     const disabled = runStaff(["disable-user", "--email", "bo@clinic.example"], dataDir);
     expect(disabled.status).toBe(0);
     expect(disabled.stdout).toContain("bo@clinic.example is disabled");
-    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^bo@clinic\.example\s+Bo Front-Desk\s+staff\s+disabled$/m);
+    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^bo@clinic\.example\s+Bo Front-Desk\s+staff\s+disabled\s+none$/m);
     expect(runStaff(["enable-user", "--email", "bo@clinic.example"], dataDir).status).toBe(0);
-    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^bo@clinic\.example\s+Bo Front-Desk\s+staff\s+enrolling$/m);
+    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^bo@clinic\.example\s+Bo Front-Desk\s+staff\s+enrolling\s+none$/m);
 
     const reset = runStaff(["reset-user", "--email", "ana@clinic.example"], dataDir);
     expect(reset.status).toBe(0);
@@ -113,6 +113,35 @@ describe("the staff accounts tool (npm run staff)", () => {
     for (const entry of audit) expect(entry).toMatchObject({ actorId: null, actorEmail: "(server command line)", ipHash: null });
   }, 60_000);
 
+  it("grants and takes away what a person may do to the website's pages, at add-user and with set-abilities, audited", async () => {
+    const dataDir = tempDir();
+    const added = runStaff(["add-user", "--email", "ed@clinic.example", "--name", "Ed Itor", "--role", "staff", "--can", "edit"], dataDir);
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain("Added Ed Itor <ed@clinic.example> as staff; abilities: edit.");
+    runStaff(["add-user", "--email", "bo@clinic.example", "--name", "Bo Front-Desk", "--role", "staff"], dataDir);
+
+    const granted = runStaff(["set-abilities", "bo@clinic.example", "--can", "edit"], dataDir);
+    expect(granted.status).toBe(0);
+    expect(granted.stdout).toBe("bo@clinic.example now has these abilities: edit.\n");
+    expect(runStaff(["set-abilities", "ed@clinic.example", "--can", "none"], dataDir).stdout).toBe("ed@clinic.example now has these abilities: none.\n");
+    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^bo@clinic\.example\s+Bo Front-Desk\s+staff\s+enrolling\s+edit$/m);
+    expect(runStaff(["list-users"], dataDir).stdout).toMatch(/^ed@clinic\.example\s+Ed Itor\s+staff\s+enrolling\s+none$/m);
+
+    const unknown = runStaff(["set-abilities", "nobody@clinic.example", "--can", "edit"], dataDir);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("There is no staff account with the email nobody@clinic.example.");
+
+    const store = await openSqliteStore(databasePath(dataDir), { mustExist: true });
+    const audit = (await store.listAudit({ limit: 50 })).reverse().filter((entry) => entry.action !== "enrollment-link");
+    await store.close();
+    expect(audit.map((entry) => [entry.action, entry.actorEmail, entry.detail])).toEqual([
+      ["user-add", "(server command line)", "ed@clinic.example (staff; abilities: edit)"],
+      ["user-add", "(server command line)", "bo@clinic.example (staff)"],
+      ["user-abilities", "(server command line)", "bo@clinic.example: edit"],
+      ["user-abilities", "(server command line)", "ed@clinic.example: none"],
+    ]);
+  }, 60_000);
+
   it("names the flag that is wrong, exits with 2 for usage errors and changes nothing", async () => {
     const dataDir = tempDir();
     runStaff(["add-user", "--email", "ana@clinic.example", "--name", "Ana", "--role", "admin"], dataDir);
@@ -127,6 +156,20 @@ describe("the staff accounts tool (npm run staff)", () => {
       [["list-users", "--role", "admin"], ["list-users takes no --role."]],
       [["disable-user", "--mail", "bo@clinic.example"], ["Unknown option '--mail'"]],
       [["delete-user", "--email", "ana@clinic.example"], ['Unknown command "delete-user".', "Usage: npm run staff -- <command>"]],
+      [["set-abilities", "ana@clinic.example", "--can", "edit,publish"], ['--can: "publish" is not an ability: choose from edit, review.']],
+      // content/clinic.yaml names no physicians yet: the message says so, instead of listing none.
+      [
+        ["add-user", "--email", "bo@clinic.example", "--name", "Bo", "--role", "staff", "--can", "review", "--physician", "Dr. Example Name"],
+        [
+          '--physician: "Dr. Example Name" is not among the physicians in content/clinic.yaml. content/clinic.yaml names no physicians yet: add the physician there first (and publish it), then link the reviewer.',
+        ],
+      ],
+      [
+        ["set-abilities", "ana@clinic.example", "--can", "edit", "--physician", "Dr. Example Name"],
+        ["--physician: A physician is linked only to an account with the review ability: add review, or leave the physician out."],
+      ],
+      [["set-abilities", "ana@clinic.example"], ["set-abilities needs --can."]],
+      [["list-users", "--can", "edit"], ["list-users takes no --can."]],
     ];
     for (const [args, messages] of mistakes) {
       const result = runStaff(args, dataDir);

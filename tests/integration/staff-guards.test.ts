@@ -6,7 +6,8 @@
  * A page on another website cannot make the inbox open a patient's details, or write "viewed a request" or
  * "searched by name" into the audit log in a staff member's name: the session cookie (SameSite=Lax) comes with a
  * link followed from anywhere, so the inbox judges where the visit came from (Sec-Fetch-Site, else the referrer).
- * And a staff member's attempt at what only admins may do is refused, and recorded.
+ * And a staff member's attempt at what only admins may do is refused, and recorded; so is an attempt at what needs
+ * an ability the account does not hold (edit, review), answered 403 rather than redirected.
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -22,6 +23,8 @@ vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
 }));
+// The users page's actions refresh it (revalidatePath), which needs Next's request store; the pages render anew here anyway.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // Every opening of a sealed value, counted: "decrypts nothing" is checked, not assumed.
 const crypto = vi.hoisted(() => ({ decryptions: 0 }));
 vi.mock("@/lib/appointments/crypto", async (original) => {
@@ -40,7 +43,8 @@ const { default: RequestsPage } = await import("@/app/staff/requests/page");
 const { searchRequestsAction } = await import("@/app/staff/requests/actions");
 const { default: UsersPage } = await import("@/app/staff/users/page");
 const { default: AuditPage } = await import("@/app/staff/audit/page");
-const { addUserAction, userAction, purgeAction } = await import("@/app/staff/users/actions");
+const { addUserAction, userAction, purgeAction, abilitiesAction } = await import("@/app/staff/users/actions");
+const { default: PagesPage } = await import("@/app/staff/pages/page");
 const { POST: postRequestsExport } = await import("@/app/staff/export/requests/route");
 const { POST: postAuditExport } = await import("@/app/staff/export/audit/route");
 
@@ -210,6 +214,65 @@ describe("what only admins may do, asked by a staff member", () => {
     browserSends(desk.cookie, { "sec-fetch-site": "cross-site" });
     await expect(UsersPage()).rejects.toThrow("NEXT_REDIRECT");
     await expect(AuditPage({ searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_REDIRECT");
+    expect(await auditActions(context)).toEqual([]);
+  });
+});
+
+describe("what needs an ability (editing, clinical review)", () => {
+  const form = (fields: Record<string, string | string[]>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(name, one);
+    return data;
+  };
+  // Next answers forbidden() with the 403 page (app/staff/forbidden.tsx); the digest is how it knows the error.
+  const FORBIDDEN = expect.objectContaining({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
+  beforeEach(() => {
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    cleanups.push(() => void vi.unstubAllEnvs());
+  });
+
+  it("is refused with 403 to a staff member without it, audited with who and what; an admin's grant lets them in", async () => {
+    vi.stubEnv("SITE_URL", SITE);
+    const { context, desk } = await inboxWithOneRequest();
+    const boss = await signedInStaff(context, { name: "Bo Boss", email: "boss@clinic.example", role: "admin" });
+    browserSends(desk.cookie, { "sec-fetch-site": "same-origin", origin: SITE });
+    await expect(PagesPage()).rejects.toEqual(FORBIDDEN);
+    // Nor may they grant it to themselves.
+    await expect(abilitiesAction({}, form({ email: "dee@clinic.example", can: "edit" }))).rejects.toThrow("NEXT_REDIRECT");
+    expect((await context.store.listAudit({ limit: 100 })).reverse().map((entry) => [entry.action, entry.actorEmail, entry.detail])).toEqual([
+      ["ability-refused", "dee@clinic.example", "edit or review: open the pages"],
+      ["admin-refused", "dee@clinic.example", "change what a user may do to the website's pages"],
+    ]);
+
+    browserSends(boss.cookie, { "sec-fetch-site": "same-origin", origin: SITE });
+    expect(await abilitiesAction({}, form({ email: "dee@clinic.example", can: ["edit"], physician: "" }))).toEqual({
+      done: "Saved: dee@clinic.example may now edit pages.",
+    });
+    expect(await abilitiesAction({}, form({ email: "dee@clinic.example", can: ["edit", "write"] }))).toEqual({
+      error: 'Not saved: "write" is not an ability: choose from edit, review.',
+    });
+
+    browserSends(desk.cookie, { "sec-fetch-site": "same-origin", origin: SITE });
+    const page = renderToStaticMarkup(await PagesPage());
+    expect(page).toContain("<h1");
+    expect(page).toMatch(/<a[^>]*href="\/staff\/pages"[^>]*aria-current="page"[^>]*>Pages<\/a>/);
+    const granted = (await context.store.listAudit({ limit: 100 })).filter((entry) => entry.action === "user-abilities");
+    expect(granted).toEqual([expect.objectContaining({ actorId: boss.id, detail: "dee@clinic.example: edit", ipHash: expect.any(String) })]);
+  });
+
+  it("shows Pages in the staff menu only to those who may edit or review", async () => {
+    const { context, desk } = await inboxWithOneRequest();
+    browserSends(desk.cookie, { "sec-fetch-site": "same-origin" });
+    const menu = async () => renderToStaticMarkup(await RequestsPage({ searchParams: Promise.resolve({}) }));
+    expect(await menu()).not.toContain('href="/staff/pages"');
+    await context.store.setStaffAbilities({ userId: desk.id, edit: false, review: true, physician: "Dr. Ada Mocek" }, new Date().toISOString());
+    expect(await menu()).toContain('href="/staff/pages"');
+  });
+
+  it("is not recorded for a link followed from another website, and still refused", async () => {
+    const { context, desk } = await inboxWithOneRequest();
+    browserSends(desk.cookie, { "sec-fetch-site": "cross-site" });
+    await expect(PagesPage()).rejects.toEqual(FORBIDDEN);
     expect(await auditActions(context)).toEqual([]);
   });
 });

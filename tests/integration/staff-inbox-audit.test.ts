@@ -35,7 +35,7 @@ const PATIENT_DETAILS = [PATIENT.fullName, "Zebulon", "Quartermaine", "501555017
 async function frontDesk(store: AppointmentStore, now: () => Date): Promise<SignedInStaff> {
   const context = testStaffContext(store, { now });
   const id = await insertStaffUser(context.auth, { name: "Ana Front-Desk", email: "ana@clinic.example" });
-  return { context, user: { id, email: "ana@clinic.example", name: "Ana Front-Desk", role: "admin" }, clientAddress: "203.0.113.20", fromOwnPages: true };
+  return { context, user: { id, email: "ana@clinic.example", name: "Ana Front-Desk", role: "admin", abilities: ["edit", "review", "admin"] }, clientAddress: "203.0.113.20", fromOwnPages: true };
 }
 
 describe.each([

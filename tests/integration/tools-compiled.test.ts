@@ -83,7 +83,12 @@ describe("the compiled staff accounts tool (.next/standalone/staff.mjs)", () => 
 
     const listed = runCompiled(["list-users"], env, "staff");
     expect(listed.status).toBe(0);
-    expect(listed.stdout).toMatch(/^ana@clinic\.example\s+Ana Admin\s+admin\s+enrolling$/m);
+    expect(listed.stdout).toMatch(/^ana@clinic\.example\s+Ana Admin\s+admin\s+enrolling\s+edit, review, admin$/m);
+    // Abilities are checked against content/clinic.yaml's physicians, read where the tool runs: not here, and it says so.
+    const elsewhere = runCompiled(["set-abilities", "ana@clinic.example", "--can", "edit"], env, "staff");
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toContain("Could not read the clinic's physicians (content/clinic.yaml) in ");
+    expect(elsewhere.stderr).toContain("run this where the server runs (its folder holds content/)");
 
     const badRole = runCompiled(["add-user", "--email", "bo@clinic.example", "--name", "Bo", "--role", "owner"], env, "staff");
     expect(badRole.status).toBe(2);

@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { addUser, disableUser, enableUser, newStaffUserSchema, resetUser, StaffAccountError } from "@/lib/staff/accounts";
+import { addUser, disableUser, enableUser, newStaffUserSchema, resetUser, setAbilities, StaffAccountError } from "@/lib/staff/accounts";
+import { ABILITIES, type StaffAbilities } from "@/lib/staff/abilities";
 import { purgeRequests, purgeSchema } from "@/lib/staff/inbox";
 import { STAFF_USERS_PATH } from "@/lib/staff/paths";
+import { clinicPhysicians } from "@/lib/staff/physicians";
 import { requireAdmin } from "@/lib/staff/session";
 
 // Every action checks for an admin first, on the server: the page's buttons are not the guard.
@@ -99,6 +101,34 @@ export async function userAction(_previous: UserActionState, formData: FormData)
     if (error instanceof StaffAccountError) return { error: error.message };
     throw error;
   }
+}
+
+export interface AbilitiesState {
+  error?: string;
+  done?: string;
+}
+
+/** What an admin ticked for one person: the abilities (`can`, one field per box) and the physician a reviewer signs for. */
+export async function abilitiesAction(_previous: AbilitiesState, formData: FormData): Promise<AbilitiesState> {
+  const staff = await requireAdmin({ returnTo: STAFF_USERS_PATH, attempt: "change what a user may do to the website's pages" });
+  const can = formData.getAll("can").filter((value): value is string => typeof value === "string");
+  try {
+    const changed = await setAbilities(staff.context, text(formData, "email"), { can, physician: text(formData, "physician") }, staff.user, {
+      clientAddress: staff.clientAddress,
+      physicians: clinicPhysicians(),
+    });
+    revalidatePath(STAFF_USERS_PATH);
+    return { done: `Saved: ${changed.email} may now ${describeAbilityChange(changed.abilities)}.` };
+  } catch (error) {
+    if (error instanceof StaffAccountError) return { error: `Not saved: ${error.message}` };
+    throw error;
+  }
+}
+
+function describeAbilityChange({ abilities, physician }: StaffAbilities): string {
+  const granted = abilities.filter((ability) => ability !== "admin").map((ability) => ABILITIES[ability].label.toLowerCase());
+  if (granted.length === 0) return "only work the requests";
+  return granted.join(" and ") + (physician ? ` (signing as ${physician})` : "");
 }
 
 export interface PurgeState {

@@ -8,6 +8,7 @@ import { StaffFrame } from "@/components/staff/StaffFrame";
 import { listUsers } from "@/lib/staff/accounts";
 import { REQUESTS_EXPORT_PATH } from "@/lib/staff/admin-download";
 import { STAFF_USERS_PATH } from "@/lib/staff/paths";
+import { clinicPhysicians } from "@/lib/staff/physicians";
 import { requireAdmin } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Users" };
@@ -30,7 +31,7 @@ export default async function UsersPage() {
         <h2 id="people-heading" className={SECTION_HEADING_CLASSES}>
           People with access
         </h2>
-        <UserList users={users} currentUserId={staff.user.id} timeZone={staff.context.env.TIME_ZONE} />
+        <UserList users={users} currentUserId={staff.user.id} timeZone={staff.context.env.TIME_ZONE} physicians={clinicPhysicians().names} />
       </section>
 
       <section aria-labelledby="add-user-heading" className="mt-10">

@@ -1,5 +1,7 @@
+import { ABILITIES } from "@/lib/staff/abilities";
 import { STAFF_ROLES, type StaffUserSummary } from "@/lib/staff/accounts";
 import { clinicTime } from "@/lib/staff/inbox";
+import { AbilitiesForm } from "./AbilitiesForm";
 import { UserActions } from "./UserActions";
 
 const STATES: Record<StaffUserSummary["state"], { label: string; hint: string; classes: string }> = {
@@ -9,7 +11,18 @@ const STATES: Record<StaffUserSummary["state"], { label: string; hint: string; c
 };
 
 /** Everyone with an account, oldest first, each with what an admin can do to it. The state is in words, not colour. */
-export function UserList({ users, currentUserId, timeZone }: { users: StaffUserSummary[]; currentUserId: string; timeZone: string }) {
+export function UserList({
+  users,
+  currentUserId,
+  timeZone,
+  physicians,
+}: {
+  users: StaffUserSummary[];
+  currentUserId: string;
+  timeZone: string;
+  /** The physicians in content/clinic.yaml, whom a clinical reviewer may sign for. */
+  physicians: readonly string[];
+}) {
   return (
     <ul className="mt-3 divide-y-2 divide-brand-100 border-y-2 border-brand-100" aria-label="Users">
       {users.map((user) => {
@@ -31,12 +44,25 @@ export function UserList({ users, currentUserId, timeZone }: { users: StaffUserS
                 <span className={`inline-block rounded-full border-2 px-3 py-0.5 font-bold ${state.classes}`}>{state.label}</span>{" "}
                 <span className="text-ink-muted">({state.hint})</span>
               </dd>
+              <dt className="font-bold">Abilities</dt>
+              <dd>
+                {user.abilities.abilities.length === 0
+                  ? "Work the requests only"
+                  : user.abilities.abilities.map((ability) => ABILITIES[ability].label).join(", ")}
+              </dd>
+              {user.abilities.physician && (
+                <>
+                  <dt className="font-bold">Physician</dt>
+                  <dd className="min-w-0 break-words">{user.abilities.physician}</dd>
+                </>
+              )}
               <dt className="font-bold">Added</dt>
               <dd>
                 <time dateTime={user.createdAt.toISOString()}>{clinicTime(user.createdAt.toISOString(), timeZone)}</time>
               </dd>
             </dl>
             <UserActions user={{ email: user.email, name: user.name, state: user.state }} self={self} />
+            <AbilitiesForm user={user} physicians={physicians} />
           </li>
         );
       })}
