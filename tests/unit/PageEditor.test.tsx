@@ -7,7 +7,7 @@ import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PageEditor } from "@/components/staff/editor/PageEditor";
-import type { EditorSaveResult, SaveDraftInput } from "@/components/staff/editor/types";
+import { readSaveDraftForm, type EditorSaveResult, type SaveDraftInput } from "@/components/staff/editor/types";
 
 const PATH = "content/benefits.mdx";
 const SOURCE = readFileSync(path.join(process.cwd(), PATH), "utf8");
@@ -18,8 +18,10 @@ function savedAnswer(input: SaveDraftInput, version: number): EditorSaveResult {
   return { status: "saved", version, source: input.source, check: NO_PROBLEMS };
 }
 
+/** The editor, its saves answered by `saveDraft` (given what the form sent, as the server action reads it). */
 function openEditor(saveDraft: (input: SaveDraftInput) => Promise<EditorSaveResult>, extra: Partial<Parameters<typeof PageEditor>[0]> = {}) {
-  return render(<PageEditor path={PATH} source={SOURCE} version={3} check={NO_PROBLEMS} choices={choices} saveDraft={saveDraft} timeZone="America/Chicago" {...extra} />);
+  const save = (form: FormData) => saveDraft(readSaveDraftForm(form));
+  return render(<PageEditor path={PATH} source={SOURCE} version={3} check={NO_PROBLEMS} choices={choices} saveDraft={save} timeZone="America/Chicago" {...extra} />);
 }
 
 beforeEach(() => window.localStorage.clear());

@@ -29,8 +29,11 @@ export interface PageEditorProps {
   check: EditorCheck;
   choices: EditorChoices;
   saveDraft: SaveDraftAction;
-  /** Says this person has the page open, and answers who else has (asked every minute while the page is open). */
-  markEditing?: () => Promise<{ otherEditor?: { name: string } | undefined }>;
+  /**
+   * Says this person has the page open, and answers who else has (asked every minute while the page is open);
+   * called with a form holding the file's `path`.
+   */
+  markEditing?: (form: FormData) => Promise<{ otherEditor?: { name: string } | undefined }>;
   /** Someone else editing the page when it was opened. */
   otherEditor?: { name: string } | undefined;
   /** The clinic's time zone, for the times the editor shows. */
@@ -119,11 +122,13 @@ export function PageEditor({ path, source: openedSource, version, check: openedC
 
   useEffect(() => {
     if (!markEditing) return;
-    const ask = () => void markEditing().then(({ otherEditor: other }) => setOtherEditor(other), () => undefined);
+    const form = new FormData();
+    form.set("path", path);
+    const ask = () => void markEditing(form).then(({ otherEditor: other }) => setOtherEditor(other), () => undefined);
     ask();
     const timer = setInterval(ask, STILL_EDITING_MS);
     return () => clearInterval(timer);
-  }, [markEditing]);
+  }, [markEditing, path]);
 
   const settingValues = useMemo(() => readPageSettings(settings), [settings]);
   const checkedLines = useMemo(() => checked.source.split("\n"), [checked.source]);

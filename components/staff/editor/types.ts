@@ -32,4 +32,24 @@ export interface SaveDraftInput {
   baseVersion: number;
 }
 
-export type SaveDraftAction = (input: SaveDraftInput) => Promise<EditorSaveResult>;
+/**
+ * The server action that saves: called with a form (fields `path`, `source`, `baseVersion`), the one shape the
+ * site's guard on server action posts accepts from a page's script (lib/security/server-action-post.ts).
+ */
+export type SaveDraftAction = (form: FormData) => Promise<EditorSaveResult>;
+
+export function saveDraftForm({ path, source, baseVersion }: SaveDraftInput): FormData {
+  const form = new FormData();
+  form.set("path", path);
+  form.set("source", source);
+  form.set("baseVersion", String(baseVersion));
+  return form;
+}
+
+export function readSaveDraftForm(form: FormData): SaveDraftInput {
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return { path: field("path"), source: field("source"), baseVersion: Number(field("baseVersion")) };
+}

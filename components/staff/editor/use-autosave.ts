@@ -5,7 +5,7 @@
  * version is refused by the server, and then nothing more is sent: the person sees both texts and chooses.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { EditorSaveResult, SaveDraftAction } from "./types";
+import { saveDraftForm, type EditorSaveResult, type SaveDraftAction } from "./types";
 
 export type SaveState =
   | { kind: "saved" }
@@ -86,7 +86,7 @@ export function useAutosave({ path, version: openedVersion, save, onSaved, quiet
     setState({ kind: "saving" });
     let result: EditorSaveResult;
     try {
-      result = await latest.current.save({ path, source, baseVersion: version.current });
+      result = await latest.current.save(saveDraftForm({ path, source, baseVersion: version.current }));
     } catch {
       sending.current = false;
       failures.current += 1;

@@ -15,17 +15,23 @@ export function PageActionForm({
   action,
   children,
   label,
+  hidden = {},
 }: {
   action: (previous: PageActionState, formData: FormData) => Promise<PageActionState>;
   children?: ReactNode;
   /** What the form is, for screen readers. */
   label: string;
+  /** Fields sent as they are, e.g. the page's `slug` (the site's guard accepts a form's own fields, not bound arguments). */
+  hidden?: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} aria-label={label} aria-busy={pending} className="grid gap-3">
       {state.error && <StaffAlert>{state.error}</StaffAlert>}
       {state.done && <StaffAlert tone="info">{state.done}</StaffAlert>}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
     </form>
   );
