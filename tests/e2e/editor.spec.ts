@@ -49,10 +49,21 @@ async function waitUntilSaved(page: Page) {
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
 }
 
-/** Types at the end of the paragraph that starts with `start`. */
+/**
+ * Types at the end of the paragraph that starts with `start`: the caret put there as a tap and then a move to the
+ * paragraph's end would (End alone stops at the end of the wrapped line on a phone).
+ */
 async function typeAtEndOf(page: Page, start: string, text: string) {
-  await wordsOf(page).getByText(start).first().click();
-  await page.keyboard.press("End");
+  const paragraph = wordsOf(page).locator("p").filter({ hasText: start }).first();
+  await paragraph.click();
+  await paragraph.evaluate((element) => {
+    const range = element.ownerDocument.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    const selection = element.ownerDocument.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
   await page.keyboard.type(text);
 }
 
@@ -88,8 +99,16 @@ test("an editor changes a medical page, a clinical reviewer approves it, and pub
   await expect(editor.getByRole("region", { name: "Check" })).not.toContainText("stops publishing");
 
   // A picture from the Insert menu, with its description and caption.
+  const figures = editor.getByRole("group", { name: /^Figure:/ });
+  const before = await figures.count();
   await editor.getByLabel("Insert one of the site's components").selectOption("Figure");
-  const figure = editor.getByRole("group", { name: /^Figure:/ }).last();
+  await expect(figures).toHaveCount(before + 1);
+  // The new picture is the one without an address yet (the page may already have others).
+  let figure = figures.first();
+  for (let index = 0; index <= before; index += 1) {
+    if ((await figures.nth(index).getByRole("textbox", { name: "src" }).inputValue()) === "") figure = figures.nth(index);
+  }
+  await expect(figure.getByRole("textbox", { name: "alt" })).toHaveAccessibleDescription(/is missing|is empty/);
   await figure.getByRole("textbox", { name: "src" }).fill("/images/lumbar-canal-normal.svg");
   await figure.getByRole("textbox", { name: "alt" }).fill("A slice of a lower back bone seen from above, with room around the nerves.");
   await figure.getByRole("textbox", { name: "caption" }).fill("A healthy spinal canal.");

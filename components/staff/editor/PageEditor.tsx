@@ -148,7 +148,8 @@ export function PageEditor({ path, source: openedSource, version, check: openedC
 
   return (
     <EditorChoicesProvider choices={choices}>
-      <div className="grid gap-6">
+      {/* One column that never grows past the screen: the editor's toolbar scrolls sideways on a phone instead. */}
+      <div className="grid grid-cols-1 gap-6">
         <div className="flex flex-wrap items-center gap-4">
           <SaveStatus state={autosave.state} timeZone={timeZone} />
           {otherEditor && (
@@ -158,11 +159,11 @@ export function PageEditor({ path, source: openedSource, version, check: openedC
           )}
         </div>
         <PageSettingsForm settings={settingValues} onChange={changeSetting} problems={settingsProblems} />
-        <div>
+        <div className="min-w-0">
           <h2 id="words-heading" className="text-xl font-bold text-brand-900">
             The page&apos;s words
           </h2>
-          <div ref={frame} className="relative mt-2 rounded-lg border-2 border-ink-muted">
+          <div ref={frame} className="relative mt-2 min-w-0 rounded-lg border-2 border-ink-muted [&_[role=toolbar]]:overflow-x-auto">
             <MDXEditor
               ref={editor}
               markdown={opened.body}

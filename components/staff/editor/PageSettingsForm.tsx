@@ -44,7 +44,7 @@ export function PageSettingsForm({
 }) {
   const idPrefix = useId();
   return (
-    <fieldset className="grid gap-4 rounded-lg border-2 border-brand-200 p-4">
+    <fieldset className="grid min-w-0 gap-4 rounded-lg border-2 border-brand-200 p-4">
       <legend className="px-1 text-xl font-bold text-brand-900">Page settings</legend>
       {FIELDS.map((field) => {
         const id = `${idPrefix}-${field.name}`;
