@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
-import { STAFF_BUTTON_CLASSES } from "@/components/staff/fields";
+import { StaffAlert, STAFF_BUTTON_CLASSES } from "@/components/staff/fields";
 import { PageActionForm } from "@/components/staff/pages/PageActionForm";
 import { StaffFrame } from "@/components/staff/StaffFrame";
-import { getPublishingService } from "@/lib/publishing/service";
+import { getPublishingService, PublishingRefusal } from "@/lib/publishing/service";
 import { CLINIC_FILE } from "@/lib/site";
 import { pageEditorPath, STAFF_CLINIC_FACTS_PATH, STAFF_PAGES_PATH } from "@/lib/staff/paths";
 import { requireAbility } from "@/lib/staff/session";
@@ -19,31 +19,43 @@ function editorPathOf(path: string): string {
 /** Every page of the site with its state and who touched it last, for editors and clinical reviewers. */
 export default async function PagesPage() {
   const staff = await requireAbility(["edit", "review"], { returnTo: STAFF_PAGES_PATH, attempt: "open the pages" });
-  const pages = await (await getPublishingService()).listPages();
+  // A server without the editor's repository (CONTENT_GIT_REPOSITORY) still opens the list, and says what is missing.
+  const pages = await getPublishingService()
+    .then((service) => service.listPages())
+    .catch((error: unknown) => {
+      if (error instanceof PublishingRefusal) return error;
+      throw error;
+    });
   const time = new Intl.DateTimeFormat("en-US", { timeZone: staff.context.env.TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
   const mayEdit = staff.abilities.includes("edit") || staff.abilities.includes("admin");
   return (
     <StaffFrame staff={staff} current="pages">
       <h1 className={PAGE_HEADING_CLASSES}>Pages</h1>
       <p className="mt-2 text-lg">Every page of the website. Open one to change it, review it or see its history.</p>
-      <ul aria-label="Pages" className="mt-6 divide-y divide-brand-100 rounded-lg border-2 border-brand-200">
-        {pages.map((page) => (
-          <li key={page.path} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
-            <a href={editorPathOf(page.path)} className="text-lg font-bold text-brand-800 underline underline-offset-4">
-              {page.title}
-            </a>
-            <span className="text-base">
-              <strong data-page-state={page.state}>{page.stateLabel}</strong>
-              {page.href && <span className="text-ink-muted"> · {page.href}</span>}
-            </span>
-            <span className="w-full text-ink-muted">
-              {page.lastTouched ? `Last changed by ${page.lastTouched.name}, ${time.format(new Date(page.lastTouched.at))}` : "Not changed yet"}
-              {page.editingNow && ` · ${page.editingNow.name} is editing it now`}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {mayEdit && (
+      {pages instanceof PublishingRefusal ? (
+        <div className="mt-6">
+          <StaffAlert>{pages.message}</StaffAlert>
+        </div>
+      ) : (
+        <ul aria-label="Pages" className="mt-6 divide-y divide-brand-100 rounded-lg border-2 border-brand-200">
+          {pages.map((page) => (
+            <li key={page.path} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
+              <a href={editorPathOf(page.path)} className="text-lg font-bold text-brand-800 underline underline-offset-4">
+                {page.title}
+              </a>
+              <span className="text-base">
+                <strong data-page-state={page.state}>{page.stateLabel}</strong>
+                {page.href && <span className="text-ink-muted"> · {page.href}</span>}
+              </span>
+              <span className="w-full text-ink-muted">
+                {page.lastTouched ? `Last changed by ${page.lastTouched.name}, ${time.format(new Date(page.lastTouched.at))}` : "Not changed yet"}
+                {page.editingNow && ` · ${page.editingNow.name} is editing it now`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayEdit && !(pages instanceof PublishingRefusal) && (
         <section aria-labelledby="new-page-heading" className="mt-10">
           <h2 id="new-page-heading" className="text-heading-2 font-bold text-brand-900">
             New page
