@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_FLAGS, chromiumPath } from "./scripts/lib/chromium";
+import { createContentRepository } from "./tests/e2e/support/content-repository";
 
 /**
  * Browser tests run against the production build as it is deployed (the standalone server, through `npm start`'s
@@ -13,6 +14,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // One folder per run for the server's database and its log; workers inherit the variable, so all agree.
 process.env.E2E_RUN_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "mocek-e2e-"));
 export const e2eRunDir = process.env.E2E_RUN_DIR;
+// The git repository the web editor publishes into: a throwaway copy of the site's content, made once per run.
+process.env.E2E_CONTENT_REPOSITORY ??= createContentRepository(path.join(e2eRunDir, "content-repository"));
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -51,6 +54,7 @@ export default defineConfig({
       // Every test submits from 127.0.0.1; the limits themselves are tested below the browser.
       RATE_LIMIT_MAX: "10000",
       RATE_LIMIT_GLOBAL_MAX: "10000",
+      CONTENT_GIT_REPOSITORY: process.env.E2E_CONTENT_REPOSITORY,
     },
   },
 });

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { pictureFileNameProblem } from "../pictures/names";
 import { PICTURE_DESCRIPTION_RULE } from "./picture-description";
-import { referenceIdSchema } from "./references";
+import { referenceIdSchema } from "./reference-id";
 import { strictFields } from "./schema-helpers";
 
 export const CALLOUT_TYPES = ["info", "important", "emergency"] as const;
@@ -17,7 +17,8 @@ function requiredText(whatToWrite: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `is missing: ${whatToWrite}` : `must be text in quotes: ${whatToWrite}`) })
     .trim()
-    .min(1, { error: `is empty: ${whatToWrite}` });
+    .min(1, { error: `is empty: ${whatToWrite}` })
+    .describe(whatToWrite);
 }
 
 /** Where a component may stand: `block` on a line of its own with blank lines around it, `inline` inside a sentence. */
@@ -27,6 +28,8 @@ export type ComponentPlacement = "block" | "inline";
 export type ComponentContent = "none" | "words" | "numbered-list" | "bullet-list" | "figures";
 
 interface StaffComponentRule {
+  /** What it is, for the editor's menu and the staff guide. */
+  summary: string;
   fields: z.ZodType<Record<string, unknown>>;
   placement: ComponentPlacement;
   content: ComponentContent;
@@ -35,32 +38,24 @@ interface StaffComponentRule {
 const noFields = strictFields({});
 
 export const staffComponentRules = {
-  /** The big button that calls the clinic. */
-  CallButton: { fields: noFields, placement: "block", content: "none" },
-  /** A button to the online appointment request form. */
-  AppointmentButton: { fields: noFields, placement: "block", content: "none" },
-  /** A boxed note; `type` sets its label and colour. */
+  CallButton: { summary: "The big button that calls the clinic.", fields: noFields, placement: "block", content: "none" },
+  AppointmentButton: { summary: "A button to the online appointment request form.", fields: noFields, placement: "block", content: "none" },
   Callout: {
+    summary: "A boxed note; its type sets its label and colour.",
     fields: strictFields({
       type: z.enum(CALLOUT_TYPES, { error: `must be one of: ${CALLOUT_TYPES.join(", ")}` }).default("info"),
     }),
     placement: "block",
     content: "words",
   },
-  /** The red-flag symptoms that need the emergency room, word for word as the fact sheet gives them. */
-  EmergencyNotice: { fields: noFields, placement: "block", content: "none" },
-  /** "Could MILD help me?": the private self-check, with its words from content/self-check.yaml. */
-  SelfCheck: { fields: noFields, placement: "block", content: "none" },
-  /** Short links to every main page (the home page ends with them). */
-  MainPageLinks: { fields: noFields, placement: "block", content: "none" },
-  /** A few short facts as boxes, two a row on wide screens, around a Markdown bullet list (the home page uses it). */
-  KeyFacts: { fields: noFields, placement: "block", content: "bullet-list" },
-  /** Numbered steps with large numbers, around a Markdown numbered list. */
-  Steps: { fields: noFields, placement: "block", content: "numbered-list" },
-  /** Two or three `<Figure>`s side by side on wide screens (before and after), one above the other on phones. */
-  FigureRow: { fields: noFields, placement: "block", content: "figures" },
-  /** A picture from public/images/ with its description and a caption. */
+  EmergencyNotice: { summary: "The red-flag symptoms that need the emergency room, word for word as the fact sheet gives them.", fields: noFields, placement: "block", content: "none" },
+  SelfCheck: { summary: "\"Could MILD help me?\": the private self-check, with its words from content/self-check.yaml.", fields: noFields, placement: "block", content: "none" },
+  MainPageLinks: { summary: "Short links to every main page (the home page ends with them).", fields: noFields, placement: "block", content: "none" },
+  KeyFacts: { summary: "A few short facts as boxes, two a row on wide screens, around a Markdown bullet list (the home page uses it).", fields: noFields, placement: "block", content: "bullet-list" },
+  Steps: { summary: "Numbered steps with large numbers, around a Markdown numbered list.", fields: noFields, placement: "block", content: "numbered-list" },
+  FigureRow: { summary: "Two or three pictures side by side on wide screens (before and after), one above the other on phones.", fields: noFields, placement: "block", content: "figures" },
   Figure: {
+    summary: "A picture from public/images/ with its description and a caption.",
     fields: strictFields({
       src: z
         .string({ error: (issue) => (issue.input === undefined ? "is missing: write the picture's address, e.g. /images/spine.svg" : "must be text in quotes") })
@@ -75,14 +70,15 @@ export const staffComponentRules = {
     placement: "block",
     content: "none",
   },
-  /** A numbered link to a study in content/references.yaml, right after the words it supports. */
-  Cite: { fields: strictFields({ id: referenceIdSchema }), placement: "inline", content: "none" },
-  /** The numbered list of every reference in content/references.yaml, which <Cite> links to. */
-  References: { fields: noFields, placement: "block", content: "none" },
-  /** The clinic's address, a directions link and opening hours from content/clinic.yaml; nothing until they are set. */
-  ClinicContactDetails: { fields: noFields, placement: "block", content: "none" },
-  /** The clinic's physicians from content/clinic.yaml; nothing until they are set. */
-  ClinicPhysicians: { fields: noFields, placement: "block", content: "none" },
+  Cite: {
+    summary: "A numbered link to a study in content/references.yaml, right after the words it supports.",
+    fields: strictFields({ id: referenceIdSchema }),
+    placement: "inline",
+    content: "none",
+  },
+  References: { summary: "The numbered list of every reference in content/references.yaml, which <Cite> links to.", fields: noFields, placement: "block", content: "none" },
+  ClinicContactDetails: { summary: "The clinic's address, a directions link and opening hours from content/clinic.yaml; nothing until they are set.", fields: noFields, placement: "block", content: "none" },
+  ClinicPhysicians: { summary: "The clinic's physicians from content/clinic.yaml; nothing until they are set.", fields: noFields, placement: "block", content: "none" },
 } as const satisfies Record<string, StaffComponentRule>;
 
 export type StaffComponentName = keyof typeof staffComponentRules;

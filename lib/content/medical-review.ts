@@ -5,7 +5,7 @@
  * approves the new words; the approval itself writes both fields again.
  */
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
-import { pageSettingsBlock } from "./pages";
+import { pageSettingsBlock } from "./settings-block";
 import type { PageFrontmatter } from "./frontmatter";
 
 /** The settings that say who approved the words and when. */

@@ -10,6 +10,7 @@ import { lineOfYamlField, parseYamlWithSchema } from "./yaml";
 import { readOnceInProduction } from "../read-once";
 import { CLINIC_FILE, type Clinic } from "../site";
 import { closestMatch } from "./suggest.mjs";
+import { FIRST_FIELD_LINE, FRONTMATTER_BLOCK, pageSettingsBlock } from "./settings-block";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -28,19 +29,9 @@ export interface ContentPage extends PageFrontmatter {
   file: string;
 }
 
-const FRONTMATTER_BLOCK = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// The frontmatter's first field is on line 2, just after the opening `---`.
-const FIRST_FIELD_LINE = 2;
 
-/** A page's settings in its text: the YAML between the two `---` lines, where it starts and ends, and the words after. */
-export function pageSettingsBlock(source: string): { yaml: string; yamlStart: number; yamlEnd: number; body: string } | undefined {
-  const block = FRONTMATTER_BLOCK.exec(source);
-  if (!block) return undefined;
-  const yaml = block[1] ?? "";
-  const yamlStart = source.indexOf("\n") + 1;
-  return { yaml, yamlStart, yamlEnd: yamlStart + yaml.length, body: source.slice(block[0].length) };
-}
+export { pageSettingsBlock };
 
 /** The address of the page a file holds (`content/benefits.mdx` is `/benefits`), or undefined for a bad file name. */
 export function pageHrefOfFile(file: string): string | undefined {

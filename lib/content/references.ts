@@ -9,15 +9,11 @@ import { boundedText, strictFields } from "./schema-helpers";
 import { parseYamlWithSchema, readYamlFile, type YamlParseResult } from "./yaml";
 import { readOnceInProduction } from "../read-once";
 import { closestMatch } from "./suggest.mjs";
+import { referenceIdSchema } from "./reference-id";
 
 export const REFERENCES_FILE = path.join("content", "references.yaml");
 
-const ID_FORMAT = "a short name in lowercase letters, digits and dashes, e.g. staats-2018";
-
-/** The short name a page uses to cite a reference. */
-export const referenceIdSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? `is missing: write ${ID_FORMAT}` : `must be ${ID_FORMAT}`) })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: `must be ${ID_FORMAT}` });
+export { referenceIdSchema };
 
 export const referenceSchema = strictFields({
   id: referenceIdSchema,

@@ -14,7 +14,9 @@
  *   requestReview({ path, version }, actor)
  *   decideReview({ path, version, decision, note }, actor) approve or send back (with a note)
  *   publishDraft({ path, version, summary }, actor)       → published, unchanged, conflict, needs-review or push-failed
+ *   viewDraft(path, actor)                        the open draft, for a reviewer too, without starting one
  *   pageHistory(path)                             every published version from git
+ *   fileAtVersion(path, commit)                   a file's text at one published version
  *   discardDraft({ path, version }, actor)       throws the draft away; the page stays as published
  *   restoreVersion(path, commit, actor)           a new draft holding an old version's text
  *   addPicture(path, picture, actor)              keeps an uploaded picture with the page's draft, starting one
@@ -388,6 +390,17 @@ export function createPublishingService(deps: PublishingDeps) {
       return draft ? store.pictureOf(draft.id, picturePath) : undefined;
     },
 
+    /**
+     * The file's open draft as a reviewer or an editor reads it, without starting one (a reviewer may not edit);
+     * undefined when nobody is changing the file.
+     */
+    async viewDraft(path: string, actor: PublishingActor): Promise<DraftView | undefined> {
+      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_A_REVIEWER);
+      assertEditablePath(path);
+      const draft = await store.openDraftOf(path);
+      return draft ? view(draft, actor) : undefined;
+    },
+
     async startNewPage(slug: string, actor: PublishingActor): Promise<DraftView> {
       requireEditor(actor);
       if (!NEW_PAGE_SLUG.test(slug)) {
@@ -607,6 +620,13 @@ export function createPublishingService(deps: PublishingDeps) {
     async pageHistory(path: string): Promise<FileVersion[]> {
       assertEditablePath(path);
       return fileHistory(repository, branch, path);
+    },
+
+    /** A file's text at one of its published versions (from pageHistory), for the history's differences. */
+    async fileAtVersion(path: string, commit: string): Promise<string | undefined> {
+      assertEditablePath(path);
+      if (!/^[0-9a-f]{7,40}$/.test(commit)) throw new PublishingRefusal(`${commit} is not a published version of ${path}.`);
+      return fileAt(repository, commit, path);
     },
 
     async restoreVersion(path: string, commit: string, actor: PublishingActor): Promise<DraftView> {

@@ -47,3 +47,8 @@ export function isPagePicturesPath(pathname: string): boolean {
 
 /** The form for the clinic's facts (content/clinic.yaml); outside /staff/pages, whose addresses belong to pages. */
 export const STAFF_CLINIC_FACTS_PATH = `${STAFF_PATH}/clinic-facts`;
+
+/** A page in the web editor (`slug` is its file's name without `.mdx`), its review or its history. */
+export function pageEditorPath(slug: string, view?: "review" | "history"): string {
+  return `${STAFF_PAGES_PATH}/${encodeURIComponent(slug)}${view ? `/${view}` : ""}`;
+}

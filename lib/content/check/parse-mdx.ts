@@ -17,14 +17,21 @@ export interface ParsedPage {
 type RemarkPlugins = NonNullable<CompileOptions["remarkPlugins"]>;
 
 /**
+ * Each of the build's remark plugins, imported by a literal name: the server's bundler (the editor runs the check
+ * on every save) resolves only imports it can read, and `import(name)` from a variable failed there with "Cannot
+ * find module as expression is too dynamic". The type fails if the build's list gains a plugin this lacks.
+ */
+const REMARK_PLUGIN_IMPORTS = {
+  "remark-frontmatter": () => import("remark-frontmatter"),
+  "remark-gfm": () => import("remark-gfm"),
+} satisfies Record<(typeof MDX_REMARK_PLUGIN_NAMES)[number], () => Promise<{ default: RemarkPlugins[number] }>>;
+
+/**
  * The MDX compiler and the build's remark plugins. Imported when first needed, as ES modules: the compiler's
  * own dependencies cannot be loaded with `require`, which is how tsx runs this project's .ts files.
  */
 async function loadCompiler() {
-  const [mdx, ...pluginModules] = await Promise.all([
-    import("@mdx-js/mdx"),
-    ...MDX_REMARK_PLUGIN_NAMES.map((name): Promise<{ default: RemarkPlugins[number] }> => import(name)),
-  ]);
+  const [mdx, ...pluginModules] = await Promise.all([import("@mdx-js/mdx"), ...MDX_REMARK_PLUGIN_NAMES.map((name) => REMARK_PLUGIN_IMPORTS[name]())]);
   return { ...mdx, remarkPlugins: pluginModules.map((module) => module.default) };
 }
 
