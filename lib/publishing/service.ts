@@ -422,8 +422,10 @@ export function createPublishingService(deps: PublishingDeps) {
       return view(draft, actor);
     },
 
-    async saveDraft({ path, source, baseVersion }: { path: string; source: string; baseVersion: number }, actor: PublishingActor): Promise<SaveResult> {
+    async saveDraft({ path, source: posted, baseVersion }: { path: string; source: string; baseVersion: number }, actor: PublishingActor): Promise<SaveResult> {
       requireEditor(actor);
+      // A browser's form posts every newline as CRLF; the site's files have LF, so anything else would change every line.
+      const source = posted.replace(/\r\n?/g, "\n");
       assertEditablePath(path);
       const draft = await store.openDraftOf(path);
       if (!draft) throw new PublishingRefusal(`There is no open draft of ${path}: open the page to start one.`);

@@ -11,6 +11,7 @@ import { PublishingRefusal } from "@/lib/publishing/service";
 import { STAFF_CLINIC_FACTS_PATH, STAFF_PAGES_OWN_ROUTES, STAFF_PAGES_PATH } from "@/lib/staff/paths";
 import { ana, ben, FIXTURE_PHYSICIAN, frontDesk, publishingFixture } from "@/tests/support/publishing";
 import type { Cleanups } from "@/tests/support/test-stores";
+import { gitIn } from "@/tests/support/throwaway-git";
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
@@ -32,6 +33,21 @@ describe("the list of pages", () => {
     clock.now = new Date(clock.now.getTime() + 60_000);
     const after = (await service.listPages()).find((page) => page.path === "content/benefits.mdx");
     expect(after).toMatchObject({ state: "draft", stateLabel: "Draft", lastTouched: { name: "Ana Ruiz" }, editingNow: { name: "Ana Ruiz" } });
+  });
+});
+
+describe("a save from the browser", () => {
+  it("keeps the file's line ends: a form posts CRLF, and one changed word still changes one line of the published file", async () => {
+    const { service, repository } = await publishingFixture(cleanups);
+    const { draft } = await service.openDraft("content/privacy.mdx", ana);
+    // What a browser's form posts for a textarea or hidden field (HTML normalises newlines to CRLF).
+    const posted = draft.source.replace("We want you to feel safe", "We want you to feel at ease").replace(/\n/g, "\r\n");
+    const saved = await service.saveDraft({ path: draft.path, source: posted, baseVersion: draft.version }, ana);
+    if (saved.status !== "saved") throw new Error("the save was refused");
+    const published = await service.publishDraft({ path: draft.path, version: saved.version, summary: "Privacy: a shorter first line" }, ana);
+    expect(published).toMatchObject({ status: "published" });
+    const changed = gitIn(repository, "diff", "--unified=0", "HEAD~1", "HEAD").split("\n").filter((line) => /^[-+][^-+]/.test(line));
+    expect(changed).toEqual([expect.stringMatching(/^-updated: /), expect.stringMatching(/^\+updated: /), expect.stringMatching(/^-We want you to feel safe/), expect.stringMatching(/^\+We want you to feel at ease/)]);
   });
 });
 
