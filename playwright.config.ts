@@ -37,7 +37,7 @@ export default defineConfig({
       name: "phone-390",
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
       // Checks that do not depend on the screen (what crawlers read, response headers) run once, on desktop.
-      testIgnore: /(seo|security|budget|faults|multi-server|staff-server)\.spec\.ts$/,
+      testIgnore: /(seo|security|budget|faults|multi-server|staff-server|editor-server)\.spec\.ts$/,
     },
     { name: "desktop-1280", use: { viewport: { width: 1280, height: 900 } }, testIgnore: /phone\.spec\.ts$/ },
   ],

@@ -3,74 +3,14 @@
  * file, each on a page of its own so the two runs never edit one page): sign in with two-factor, fix a sentence,
  * see the check flag "risk-free" on the words, fix it, add a picture with its description, ask for review; the
  * reviewer sees the change and approves; the editor publishes, and the throwaway repository has one commit by the
- * editor with the `Reviewed-by:` trailer. Then the refusals: no publishing unapproved, no approving your own change,
- * and two editors on one page lose nothing.
+ * editor with the `Reviewed-by:` trailer. The refusals, which are the server's, are in editor-server.spec.ts.
  */
-import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { lastCommit, linkReviewer, TEST_PHYSICIAN } from "./support/content-repository";
-import { enroll, runStaffCli, type StaffAccount } from "./support/staff";
-
-const dataDir = path.join(process.env.E2E_RUN_DIR!, "data");
-const repository = process.env.E2E_CONTENT_REPOSITORY!;
-
-let addressCounter = 0;
-function ownAddress() {
-  addressCounter += 1;
-  return `10.${(process.pid + 7) % 250}.${addressCounter}.${Math.floor(Math.random() * 250) + 1}`;
-}
+import { expect, test } from "@playwright/test";
+import { lastCommit, TEST_PHYSICIAN } from "./support/content-repository";
+import { addAccount, ownAddress, publish, repository, signedIn, typeAtEndOf, waitUntilSaved } from "./support/editor";
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ extraHTTPHeaders: async ({}, provide) => provide({ "X-Forwarded-For": ownAddress() }) });
-
-/** A staff account with abilities, made on the command line; a reviewer is then linked to the test physician. */
-function addAccount(label: string, abilities: ("edit" | "review")[]): StaffAccount {
-  const tag = `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const email = `${tag}@staff.example`;
-  const name = `${label[0]!.toUpperCase()}${label.slice(1)} ${tag.replace(/[0-9]/g, "")}`;
-  const can = abilities.filter((ability) => ability === "edit");
-  const output = runStaffCli(dataDir, ["add-user", "--email", email, "--name", name, "--role", "staff", ...(can.length > 0 ? ["--can", can.join(",")] : [])]);
-  const link = /https:\/\/clinic\.example(\/staff\/enroll\?token=[\w-]+)/.exec(output)?.[1];
-  if (!link) throw new Error(`No enrollment link in: ${output}`);
-  if (abilities.includes("review")) linkReviewer(dataDir, email, TEST_PHYSICIAN);
-  return { email, name, role: "staff", enrollPath: link };
-}
-
-async function signedIn(browser: Browser, account: StaffAccount): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await enroll(page, account);
-  return page;
-}
-
-/** The editor's rich text (the page's words), not the small editors inside components. */
-const wordsOf = (page: Page) => page.locator(".mdxeditor-root-contenteditable [contenteditable='true']").first();
-
-async function waitUntilSaved(page: Page) {
-  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
-}
-
-/**
- * Types at the end of the paragraph that starts with `start`: the caret put there as a tap and then a move to the
- * paragraph's end would (End alone stops at the end of the wrapped line on a phone).
- */
-async function typeAtEndOf(page: Page, start: string, text: string) {
-  const paragraph = wordsOf(page).locator("p").filter({ hasText: start }).first();
-  await paragraph.click();
-  await paragraph.evaluate((element) => {
-    const range = element.ownerDocument.createRange();
-    range.selectNodeContents(element);
-    range.collapse(false);
-    const selection = element.ownerDocument.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  });
-  await page.keyboard.type(text);
-}
-
-async function publish(page: Page, summary: string) {
-  await page.getByLabel("What changed").fill(summary);
-  await page.getByRole("button", { name: "Publish" }).click();
-}
 
 const PAGES = {
   "desktop-1280": { slug: "benefits", title: "Benefits of MILD and other choices", paragraph: "MILD takes pressure off the nerves." },
@@ -136,46 +76,4 @@ test("an editor changes a medical page, a clinical reviewer approves it, and pub
   expect(commit.message).toContain(`${target.title}: an invitation to ask`);
   expect(commit.message).toContain(`Reviewed-by: ${TEST_PHYSICIAN}`);
   expect(commit.author).toMatch(/^Editor /);
-});
-
-test("a medical change is not published unapproved, nor approved by its own author", async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop-1280", "the refusals are the server's: one screen width proves them");
-  const both = await signedIn(browser, addAccount("author", ["edit", "review"]));
-  await both.goto("/staff/pages/candidacy");
-  await typeAtEndOf(both, "Only a doctor", " Ask us.");
-  await waitUntilSaved(both);
-  await publish(both, "Candidacy: ask us");
-  await expect(both.getByRole("form", { name: "Publish" }).getByRole("alert")).toContainText(/approv/i);
-  await both.getByRole("button", { name: "Ask for review" }).click();
-  await expect(both.getByText("Review asked for")).toBeVisible();
-  await both.goto("/staff/pages/candidacy/review");
-  await both.getByRole("button", { name: "Approve" }).click();
-  await expect(both.getByRole("form", { name: "Your decision" }).getByRole("alert")).toContainText("You wrote part of this change, so another clinical reviewer must approve it.");
-});
-
-test("two editors on one page: the second is told who is editing, and a save over a newer version keeps the text", async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop-1280", "the conflict is the server's: one screen width proves it");
-  const ana = await signedIn(browser, addAccount("ana", ["edit"]));
-  const ben = await signedIn(browser, addAccount("ben", ["edit"]));
-  await ana.goto("/staff/pages/about");
-  await expect(wordsOf(ana)).toBeVisible();
-  await ben.goto("/staff/pages/about");
-  await expect(ben.getByText(/^Ana .* is editing this page$/)).toBeVisible();
-
-  await ben.getByRole("textbox", { name: "Menu label" }).fill("About the clinic");
-  await waitUntilSaved(ben);
-  await ana.getByRole("textbox", { name: "Menu label" }).fill("About our clinic");
-  const conflict = ana.locator("[data-save-state='conflict']");
-  await expect(conflict).toContainText(/^Ben .* saved a newer version at \d{1,2}:\d{2} [AP]M; your text is kept below\./);
-  await expect(ana.getByRole("textbox", { name: "Your text" })).toHaveValue(/navLabel: "About our clinic"/);
-
-  // A title with a script in it is words, in the editor and in the list.
-  const scriptTitle = '<script>alert("x")</script> About us';
-  ben.on("dialog", () => {
-    throw new Error("a title ran as a script");
-  });
-  await ben.getByRole("textbox", { name: "Title" }).fill(scriptTitle);
-  await waitUntilSaved(ben);
-  await ben.goto("/staff/pages");
-  await expect(ben.getByRole("list", { name: "Pages" }).getByRole("link", { name: scriptTitle })).toBeVisible();
 });

@@ -2,7 +2,7 @@
  * The page editor as staff see it (jsdom, the real MDXEditor): saving as they type, a dropped connection that
  * loses nothing, a newer version saved by someone else, who else is editing, and the check's problems.
  */
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,10 +21,11 @@ function savedAnswer(input: SaveDraftInput, version: number): EditorSaveResult {
 /** The editor, its saves answered by `saveDraft` (given what the form sent, as the server action reads it). */
 function openEditor(saveDraft: (input: SaveDraftInput) => Promise<EditorSaveResult>, extra: Partial<Parameters<typeof PageEditor>[0]> = {}) {
   const save = (form: FormData) => saveDraft(readSaveDraftForm(form));
-  return render(<PageEditor path={PATH} source={SOURCE} version={3} check={NO_PROBLEMS} choices={choices} saveDraft={save} timeZone="America/Chicago" {...extra} />);
+  return render(<PageEditor path={PATH} slug="benefits" source={SOURCE} version={3} check={NO_PROBLEMS} choices={choices} saveDraft={save} timeZone="America/Chicago" {...extra} />);
 }
 
 beforeEach(() => window.localStorage.clear());
+afterEach(() => vi.unstubAllGlobals());
 
 test("a changed title is saved as the person types, with only the title's line changed", async () => {
   const saves: SaveDraftInput[] = [];
@@ -111,4 +112,47 @@ test("the check's problems are listed with where they are, and the reading grade
   expect(screen.getByText(/\(Page settings\)/).closest("li")).toHaveTextContent("`title` is long");
   // The settings form says it beside the field too.
   expect(screen.getByText("Title: is long")).toBeInTheDocument();
+});
+
+test("a picture from the device, chosen in the Insert menu, is uploaded to the page's draft and saved as a <Figure> whose caption the form then asks for", async () => {
+  // The upload endpoint stands in: it answers the one request with the picture's address and size.
+  const sent: string[] = [];
+  vi.stubGlobal(
+    "XMLHttpRequest",
+    class {
+      status = 0;
+      responseText = "";
+      responseURL = "";
+      upload = { onprogress: null };
+      onload: (() => void) | null = null;
+      open(_method: string, url: string) {
+        sent.push(url);
+        this.responseURL = `https://clinic.example${url}`;
+      }
+      send() {
+        Object.assign(this, { status: 200, responseText: JSON.stringify({ src: "/images/front-desk-3f2a1c0b.jpg", width: 1200, height: 800 }) });
+        queueMicrotask(() => this.onload?.());
+      }
+      getResponseHeader() {
+        return "application/json";
+      }
+    },
+  );
+  const saves: SaveDraftInput[] = [];
+  openEditor(async (input) => {
+    saves.push(input);
+    return savedAnswer(input, 4);
+  });
+  const user = userEvent.setup();
+  await user.selectOptions(screen.getByLabelText("Insert one of the site's components"), "Picture from your device: upload a photo, then it goes in with its description");
+  const upload = within(await screen.findByRole("group", { name: "Add a picture" }));
+  await user.upload(upload.getByLabelText(/^Picture/), new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], "Front Desk.jpg", { type: "image/jpeg" }));
+  await user.type(upload.getByLabelText(/^Description/), "The front desk, with a nurse");
+  await user.click(upload.getByRole("button", { name: "Upload and insert" }));
+
+  expect(await screen.findByText("The picture is inserted into the page: write its caption there.")).toBeInTheDocument();
+  expect(sent).toEqual(["/staff/pages/benefits/pictures"]);
+  const figure = await screen.findByRole("group", { name: /^Figure:/ });
+  expect(within(figure).getByRole("textbox", { name: "caption" })).toHaveAccessibleDescription(/is missing|is empty/);
+  await waitFor(() => expect(saves.at(-1)?.source).toMatch(/<Figure src="\/images\/front-desk-3f2a1c0b\.jpg" alt="The front desk, with a nurse" \/>/));
 });

@@ -1,7 +1,7 @@
 /**
  * The editor's toolbar: only what the site's pages use. Bold and italic (no underline: on the web it reads as a
- * link), headings, lists, links (to the site's pages, from a list), tables, the site's components, and the
- * source view for those who want the Markdown.
+ * link), headings, lists, links (to the site's pages, from a list), tables, the site's components, a picture from
+ * the staff member's device (picture-from-device.tsx), and the source view for those who want the Markdown.
  */
 import {
   BlockTypeSelect,
@@ -17,10 +17,15 @@ import {
 } from "@mdxeditor/editor";
 import { useId } from "react";
 import { STAFF_COMPONENT_NAMES, staffComponentRules, type StaffComponentName } from "@/lib/content/components";
+import { pictureFromDeviceOpen$ } from "./picture-from-device";
 import { formFieldsOf } from "./schema-fields";
+
+/** The Insert menu's choice that opens the picture upload rather than inserting a component. */
+const PICTURE_FROM_DEVICE = "picture-from-device";
 
 function InsertComponent() {
   const insertJsx = usePublisher(insertJsx$);
+  const openPictureUpload = usePublisher(pictureFromDeviceOpen$);
   const id = useId();
   function insert(name: StaffComponentName) {
     const rule = staffComponentRules[name];
@@ -42,10 +47,12 @@ function InsertComponent() {
         value=""
         className="min-h-tap rounded border-2 border-ink-muted px-2"
         onChange={(event) => {
-          if (event.target.value) insert(event.target.value as StaffComponentName);
+          if (event.target.value === PICTURE_FROM_DEVICE) openPictureUpload(true);
+          else if (event.target.value) insert(event.target.value as StaffComponentName);
         }}
       >
         <option value="">Insert…</option>
+        <option value={PICTURE_FROM_DEVICE}>Picture from your device: upload a photo, then it goes in with its description</option>
         {STAFF_COMPONENT_NAMES.map((name) => (
           <option key={name} value={name} title={staffComponentRules[name].summary}>
             {name}: {staffComponentRules[name].summary}

@@ -22,6 +22,8 @@ import { readKeptText, saveStateLabel, useAutosave, type SaveState } from "./use
 export interface PageEditorProps {
   /** The file, e.g. `content/benefits.mdx`. */
   path: string;
+  /** The page's file name without `.mdx` (`benefits`; `index` for the home page): where its pictures are uploaded. */
+  slug: string;
   /** The draft's text (or the published file's, for a new draft) and its version. */
   source: string;
   version: number;
@@ -70,7 +72,7 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
   );
 }
 
-export function PageEditor({ path, source: openedSource, version, check: openedCheck, choices, saveDraft, markEditing, otherEditor: openedOtherEditor, timeZone, children }: PageEditorProps) {
+export function PageEditor({ path, slug, source: openedSource, version, check: openedCheck, choices, saveDraft, markEditing, otherEditor: openedOtherEditor, timeZone, children }: PageEditorProps) {
   // A text this browser kept and the server never got (a closed tab, a dropped connection) comes back first.
   const [startSource] = useState(() => {
     const kept = typeof window === "undefined" ? undefined : readKeptText(path);
@@ -144,7 +146,7 @@ export function PageEditor({ path, source: openedSource, version, check: openedC
     autosave.changed(sourceNow(next));
   }
 
-  const plugins = useMemo(() => editorPlugins({ choices, toolbar: () => <EditorToolbar /> }), [choices]);
+  const plugins = useMemo(() => editorPlugins({ choices, toolbar: () => <EditorToolbar />, pictureSlug: slug }), [choices, slug]);
 
   return (
     <EditorChoicesProvider choices={choices}>

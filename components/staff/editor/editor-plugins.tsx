@@ -26,6 +26,7 @@ import type { ReactNode } from "react";
 import { formFieldsOf } from "./schema-fields";
 import { ComponentFieldsEditor } from "./ComponentFieldsEditor";
 import type { EditorChoices } from "./editor-choices";
+import { pictureFromDevicePlugin } from "./picture-from-device";
 import { STAFF_COMPONENT_NAMES, staffComponentRules } from "@/lib/content/components";
 
 type ToMarkdownOptions = NonNullable<MDXEditorProps["toMarkdownOptions"]>;
@@ -63,10 +64,12 @@ export interface EditorPluginOptions {
   choices: EditorChoices;
   /** The toolbar, when the editor is shown to a person (the tests load pages without one). */
   toolbar?: () => ReactNode;
+  /** The page's slug, when pictures may be uploaded to its draft (the toolbar's Insert menu opens the upload). */
+  pictureSlug?: string;
   viewMode?: ViewMode;
 }
 
-export function editorPlugins({ choices, toolbar, viewMode = "rich-text" }: EditorPluginOptions): RealmPlugin[] {
+export function editorPlugins({ choices, toolbar, pictureSlug, viewMode = "rich-text" }: EditorPluginOptions): RealmPlugin[] {
   return [
     // The page's title is its only `#` heading (the layout shows it); the words start at `##`.
     headingsPlugin({ allowedHeadingLevels: [2, 3, 4] }),
@@ -79,5 +82,6 @@ export function editorPlugins({ choices, toolbar, viewMode = "rich-text" }: Edit
     markdownShortcutPlugin(),
     diffSourcePlugin({ viewMode }),
     ...(toolbar ? [toolbarPlugin({ toolbarContents: toolbar })] : []),
+    ...(pictureSlug === undefined ? [] : [pictureFromDevicePlugin({ slug: pictureSlug })]),
   ];
 }

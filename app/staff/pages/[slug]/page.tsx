@@ -90,6 +90,7 @@ export default async function EditPagePage({ params, searchParams }: PageProps<"
       <div className="mt-6">
         <PageEditor
           path={path}
+          slug={slug}
           source={draft.source}
           version={draft.version}
           check={view.check}
