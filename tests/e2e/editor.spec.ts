@@ -1,16 +1,35 @@
 /**
  * The web editor as an office manager and a physician use it, on a phone and on a desktop (both projects run this
  * file, each on a page of its own so the two runs never edit one page): sign in with two-factor, fix a sentence,
- * see the check flag "risk-free" on the words, fix it, add a picture with its description, ask for review; the
- * reviewer sees the change and approves; the editor publishes, and the throwaway repository has one commit by the
- * editor with the `Reviewed-by:` trailer. The refusals, which are the server's, are in editor-server.spec.ts.
+ * see the check flag "risk-free" on the words, fix it, upload a phone photo (with its location in EXIF) with its
+ * description and caption, ask for review; the reviewer sees the change and approves; the editor publishes, and the
+ * throwaway repository has one commit by the editor with the `Reviewed-by:` trailer, holding the page and the
+ * picture, which has no EXIF left. The refusals, which are the server's, are in editor-server.spec.ts.
  */
 import { expect, test } from "@playwright/test";
-import { lastCommit, TEST_PHYSICIAN } from "./support/content-repository";
+import sharp from "sharp";
+import { commitWith, TEST_PHYSICIAN } from "./support/content-repository";
 import { addAccount, ownAddress, publish, repository, signedIn, typeAtEndOf, waitUntilSaved } from "./support/editor";
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ extraHTTPHeaders: async ({}, provide) => provide({ "X-Forwarded-For": ownAddress() }) });
+
+const PICTURE_FROM_DEVICE = "Picture from your device: upload a photo, then it goes in with its description";
+
+/** A phone photo as a camera saves it: EXIF naming the camera and where it was taken (GPS). */
+async function photoWithLocation(): Promise<Buffer> {
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#6a8caf" } })
+    .jpeg({ quality: 90 })
+    .withExifMerge({
+      IFD0: { Make: "PhoneMaker", Model: "PhoneMaker Model-X" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "34/1 44/1 5/1", GPSLongitudeRef: "W", GPSLongitude: "92/1 16/1 9/1" },
+    })
+    .toBuffer();
+  // The fixture really says where it was taken: the GPS directory's tag (0x8825), in either byte order.
+  const exif = (await sharp(photo).metadata()).exif!;
+  expect([Buffer.from([0x88, 0x25]), Buffer.from([0x25, 0x88])].some((tag) => exif.includes(tag))).toBe(true);
+  return photo;
+}
 
 const PAGES = {
   "desktop-1280": { slug: "benefits", title: "Benefits of MILD and other choices", paragraph: "MILD takes pressure off the nerves." },
@@ -38,19 +57,26 @@ test("an editor changes a medical page, a clinical reviewer approves it, and pub
   await expect(marker).toHaveCount(0);
   await expect(editor.getByRole("region", { name: "Check" })).not.toContainText("stops publishing");
 
-  // A picture from the Insert menu, with its description and caption.
+  // A phone photo from the Insert menu, with its description; the Figure's form then asks for the caption.
   const figures = editor.getByRole("group", { name: /^Figure:/ });
   const before = await figures.count();
-  await editor.getByLabel("Insert one of the site's components").selectOption("Figure");
+  await editor.getByLabel("Insert one of the site's components").selectOption({ label: PICTURE_FROM_DEVICE });
+  const upload = editor.getByRole("group", { name: "Add a picture" });
+  await upload.getByLabel(/^Picture/).setInputFiles({ name: "IMG_2041.JPG", mimeType: "image/jpeg", buffer: await photoWithLocation() });
+  await upload.getByLabel(/^Description/).fill("A slice of a lower back bone seen from above, with room around the nerves.");
+  await upload.getByRole("button", { name: "Upload and insert" }).click();
+  await expect(upload.getByRole("status")).toContainText("The picture is inserted into the page");
+  // The upload fits the screen: on a phone, nothing makes the page scroll sideways (or the browser zoom out).
+  expect(await editor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(editor.viewportSize()!.width);
   await expect(figures).toHaveCount(before + 1);
-  // The new picture is the one without an address yet (the page may already have others).
+  // The new picture is the uploaded one (the page may already have others).
   let figure = figures.first();
   for (let index = 0; index <= before; index += 1) {
-    if ((await figures.nth(index).getByRole("textbox", { name: "src" }).inputValue()) === "") figure = figures.nth(index);
+    if ((await figures.nth(index).getByRole("textbox", { name: "src" }).inputValue()).startsWith("/images/img-2041-")) figure = figures.nth(index);
   }
-  await expect(figure.getByRole("textbox", { name: "alt" })).toHaveAccessibleDescription(/is missing|is empty/);
-  await figure.getByRole("textbox", { name: "src" }).fill("/images/lumbar-canal-normal.svg");
-  await figure.getByRole("textbox", { name: "alt" }).fill("A slice of a lower back bone seen from above, with room around the nerves.");
+  const src = await figure.getByRole("textbox", { name: "src" }).inputValue();
+  expect(src).toMatch(/^\/images\/img-2041-[0-9a-f]{8}\.jpg$/);
+  await expect(figure.getByRole("textbox", { name: "caption" })).toHaveAccessibleDescription(/is missing|is empty/);
   await figure.getByRole("textbox", { name: "caption" }).fill("A healthy spinal canal.");
   await waitUntilSaved(editor);
 
@@ -72,8 +98,16 @@ test("an editor changes a medical page, a clinical reviewer approves it, and pub
   await editor.reload();
   await publish(editor, `${target.title}: an invitation to ask`);
   await expect(editor.locator("[data-publish-state]")).toContainText(/Waiting for the site to update|Live/);
-  const commit = lastCommit(repository);
+  const commit = commitWith(repository, `${target.title}: an invitation to ask`);
   expect(commit.message).toContain(`${target.title}: an invitation to ask`);
   expect(commit.message).toContain(`Reviewed-by: ${TEST_PHYSICIAN}`);
   expect(commit.author).toMatch(/^Editor /);
+  // The commit holds the page, which shows the picture, and the picture, without where or with what it was taken.
+  const picture = `public${src}`;
+  expect(commit.files).toEqual(expect.arrayContaining([`content/${target.slug}.mdx`, picture]));
+  expect(commit.file(`content/${target.slug}.mdx`).toString("utf8")).toContain(`src="${src}"`);
+  const committed = commit.file(picture);
+  const metadata = await sharp(committed).metadata();
+  expect([metadata.format, metadata.exif, metadata.xmp]).toEqual(["jpeg", undefined, undefined]);
+  expect(committed.toString("latin1")).not.toContain("PhoneMaker");
 });

@@ -115,7 +115,8 @@ export function PictureUpload({ slug, onInserted }: PictureUploadProps) {
   }
 
   return (
-    <fieldset className="space-y-4 rounded-lg border-2 border-brand-200 p-4">
+    // min-w-0: a fieldset is at least as wide as its content by default, which on a phone widened the whole page.
+    <fieldset className="min-w-0 space-y-4 rounded-lg border-2 border-brand-200 p-4">
       <legend className="px-1 text-lg font-bold">Add a picture</legend>
       <div>
         <label htmlFor={fileField} className="block text-lg font-bold">
@@ -132,7 +133,7 @@ export function PictureUpload({ slug, onInserted }: PictureUploadProps) {
           aria-describedby={`${fileField}-hint`}
           disabled={uploading}
           onChange={() => setState({ status: "idle" })}
-          className="mt-2 block min-h-tap text-base"
+          className="mt-2 block min-h-tap max-w-full text-base"
         />
       </div>
       <StaffField

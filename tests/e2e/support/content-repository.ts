@@ -33,6 +33,22 @@ export function lastCommit(repository: string): { author: string; message: strin
 }
 
 /**
+ * The commit on main whose message holds `summary` (both screen widths publish into one repository at once, so the
+ * newest commit may be the other's): its author, message, the files it changed, and a file's bytes as it holds it.
+ */
+export function commitWith(repository: string, summary: string) {
+  const hash = git(repository, ["log", "-1", "--fixed-strings", `--grep=${summary}`, "--format=%H", "main"]);
+  if (!hash) throw new Error(`No commit on main says "${summary}"`);
+  return {
+    author: git(repository, ["log", "-1", "--format=%an <%ae>", hash]),
+    message: git(repository, ["log", "-1", "--format=%B", hash]),
+    files: git(repository, ["show", "--name-only", "--format=", hash]).split("\n"),
+    file: (file: string): Buffer =>
+      execFileSync("git", ["show", `${hash}:${file}`], { cwd: repository, env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" } }),
+  };
+}
+
+/**
  * Makes an account a clinical reviewer signing for `physician`. The staff tool and /staff/users link only physicians
  * of the site's own clinic.yaml, which names none until the clinic publishes them (the site states no invented
  * doctor); the throwaway repository's clinic.yaml names the test physician, so the link is written directly.
