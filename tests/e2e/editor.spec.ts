@@ -16,9 +16,12 @@ test.use({ extraHTTPHeaders: async ({}, provide) => provide({ "X-Forwarded-For":
 
 const PICTURE_FROM_DEVICE = "Picture from your device: upload a photo, then it goes in with its description";
 
-/** A phone photo as a camera saves it: EXIF naming the camera and where it was taken (GPS). */
-async function photoWithLocation(): Promise<Buffer> {
-  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#6a8caf" } })
+/**
+ * A phone photo as a camera saves it: EXIF naming the camera and where it was taken (GPS). Each screen width's photo
+ * has its own colour: the same bytes would be the same file, already in git from the other width's publish.
+ */
+async function photoWithLocation(background: string): Promise<Buffer> {
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background } })
     .jpeg({ quality: 90 })
     .withExifMerge({
       IFD0: { Make: "PhoneMaker", Model: "PhoneMaker Model-X" },
@@ -32,8 +35,8 @@ async function photoWithLocation(): Promise<Buffer> {
 }
 
 const PAGES = {
-  "desktop-1280": { slug: "benefits", title: "Benefits of MILD and other choices", paragraph: "MILD takes pressure off the nerves." },
-  "phone-390": { slug: "lumbar-spinal-stenosis", title: "What is lumbar spinal stenosis?", paragraph: "Lumbar spinal stenosis (LSS) is a narrowing" },
+  "desktop-1280": { slug: "benefits", title: "Benefits of MILD and other choices", paragraph: "MILD takes pressure off the nerves.", photo: "#6a8caf" },
+  "phone-390": { slug: "lumbar-spinal-stenosis", title: "What is lumbar spinal stenosis?", paragraph: "Lumbar spinal stenosis (LSS) is a narrowing", photo: "#af8c6a" },
 } as const;
 
 test("an editor changes a medical page, a clinical reviewer approves it, and publishing makes one commit by the editor with the reviewer's name", async ({ browser }, testInfo) => {
@@ -62,7 +65,7 @@ test("an editor changes a medical page, a clinical reviewer approves it, and pub
   const before = await figures.count();
   await editor.getByLabel("Insert one of the site's components").selectOption({ label: PICTURE_FROM_DEVICE });
   const upload = editor.getByRole("group", { name: "Add a picture" });
-  await upload.getByLabel(/^Picture/).setInputFiles({ name: "IMG_2041.JPG", mimeType: "image/jpeg", buffer: await photoWithLocation() });
+  await upload.getByLabel(/^Picture/).setInputFiles({ name: "IMG_2041.JPG", mimeType: "image/jpeg", buffer: await photoWithLocation(target.photo) });
   await upload.getByLabel(/^Description/).fill("A slice of a lower back bone seen from above, with room around the nerves.");
   await upload.getByRole("button", { name: "Upload and insert" }).click();
   await expect(upload.getByRole("status")).toContainText("The picture is inserted into the page");
@@ -106,6 +109,8 @@ test("an editor changes a medical page, a clinical reviewer approves it, and pub
   const picture = `public${src}`;
   expect(commit.files).toEqual(expect.arrayContaining([`content/${target.slug}.mdx`, picture]));
   expect(commit.file(`content/${target.slug}.mdx`).toString("utf8")).toContain(`src="${src}"`);
+  // Only the lines changed in the browser change in the file: the sentence, and the dates and review lines.
+  expect(commit.linesRemoved(`content/${target.slug}.mdx`)).toBeLessThanOrEqual(4);
   const committed = commit.file(picture);
   const metadata = await sharp(committed).metadata();
   expect([metadata.format, metadata.exif, metadata.xmp]).toEqual(["jpeg", undefined, undefined]);

@@ -43,6 +43,8 @@ export function commitWith(repository: string, summary: string) {
     author: git(repository, ["log", "-1", "--format=%an <%ae>", hash]),
     message: git(repository, ["log", "-1", "--format=%B", hash]),
     files: git(repository, ["show", "--name-only", "--format=", hash]).split("\n"),
+    /** How many lines of `file` the commit removed (a changed line counts once): few, for a few changed words. */
+    linesRemoved: (file: string): number => Number(git(repository, ["show", "--numstat", "--format=", hash, "--", file]).split("\t")[1]),
     file: (file: string): Buffer =>
       execFileSync("git", ["show", `${hash}:${file}`], { cwd: repository, env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" } }),
   };
