@@ -34,6 +34,8 @@ export async function createReleaseSandbox() {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     APPOINTMENTS_KEY: appointmentsKey,
+    // The operator's checkout is a clone of the developers' repository, where the commits land: update fetches there.
+    CONTENT_GIT_REMOTE: "origin",
     // The traffic below is many patients from many addresses; the site-wide cap is not what is measured.
     RATE_LIMIT_GLOBAL_MAX: "100000",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -27,11 +27,6 @@ export function createContentRepository(folder: string): string {
   return folder;
 }
 
-/** The newest commit on main: its author, and its message with trailers. */
-export function lastCommit(repository: string): { author: string; message: string } {
-  return { author: git(repository, ["log", "-1", "--format=%an <%ae>", "main"]), message: git(repository, ["log", "-1", "--format=%B", "main"]) };
-}
-
 /**
  * The commit on main whose message holds `summary` (both screen widths publish into one repository at once, so the
  * newest commit may be the other's): its author, message, the files it changed, and a file's bytes as it holds it.
