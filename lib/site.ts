@@ -7,6 +7,7 @@ import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "./content/errors";
 import { isExamplePhoneNumber, isExampleValue } from "./content/example-values";
+import { BEST_TIMES, type BestTime } from "./appointments/fields";
 import { boundedText, optionalText, strictFields } from "./content/schema-helpers";
 import { parseYamlWithSchema } from "./content/yaml";
 import { readOnceInProduction } from "./read-once";
@@ -30,6 +31,15 @@ const usPhoneDigits = z
   .refine((digits) => !isExamplePhoneNumber(digits), {
     error: "is a 555-01xx number, kept for examples, which never rings: write the number patients call, e.g. 501.224.4001",
   });
+
+/** An email address patients may write to (those who cannot phone, a civil-rights complaint). */
+const emailAddress = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value ?? undefined),
+  z.email({ error: "must be an email address, e.g. frontdesk@mocekspine.com" }).max(254).optional(),
+);
+
+/** The call times the appointment form may offer; "any" is added by the form when more than one is offered. */
+export const OFFERED_CALL_TIMES = (Object.keys(BEST_TIMES) as BestTime[]).filter((time) => time !== "any");
 
 /** Every text value in the clinic's facts with its path, for the rule that no example is published as a fact. */
 function textValuesOf(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
@@ -68,11 +78,53 @@ export const clinicFactsSchema = strictFields({
       }),
     )
     .optional(),
+  /** For patients who cannot phone (deaf or hard of hearing, no voice): shown beside the phone number. */
+  email: emailAddress,
+  /** The notices a US clinic must post (HIPAA 45 CFR 164.520, ACA Section 1557); see the comments in clinic.yaml. */
+  notices: strictFields({
+    /** The clinic's own Notice of Privacy Practices: a file in public/documents/ ("/documents/….pdf") or a page ("/…"). */
+    privacyPractices: z
+      .string({ error: "must be the address of the notice, e.g. /documents/notice-of-privacy-practices.pdf" })
+      .trim()
+      .regex(/^\/[a-z0-9][a-z0-9/._-]*$/, {
+        error: "must start with / and use only small letters, digits, - and _, e.g. /documents/notice-of-privacy-practices.pdf",
+      })
+      .optional(),
+    /** The person who handles civil-rights grievances (the Section 1557 coordinator), named on /nondiscrimination. */
+    civilRightsContact: strictFields({
+      name: boundedText(3, 100),
+      phone: usPhoneDigits.optional(),
+      email: emailAddress,
+      address: optionalText(200),
+    }).optional(),
+    /** The file in content/ with the language-assistance taglines, each written by a translator the clinic chose. */
+    languageTaglines: z
+      .string({ error: "must be a file name in content/, e.g. language-taglines.yaml" })
+      .trim()
+      .regex(/^[a-z0-9-]+\.yaml$/, { error: "must be a file name in content/, e.g. language-taglines.yaml" })
+      .optional(),
+  }).optional(),
+  /** Whether the clinic takes part in a CMS-approved MILD study (Medicare pays only for patients in one). */
+  medicareStudy: z
+    .enum(["takes-part", "does-not-take-part"], { error: 'must be "takes-part" or "does-not-take-part"' })
+    .optional(),
+  /** What the confirmation after a request promises: how soon staff call back, and from which number. */
+  callBack: strictFields({
+    withinBusinessDays: z.number({ error: "must be a whole number of business days, e.g. 1" }).int().min(1).max(10),
+    from: usPhoneDigits,
+  }).optional(),
+  /** The call times staff really offer; the form's choices. */
+  callTimes: z
+    .array(z.enum(OFFERED_CALL_TIMES as [BestTime, ...BestTime[]], { error: `must be among: ${OFFERED_CALL_TIMES.join(", ")}` }))
+    .min(1)
+    .optional(),
 }).superRefine((facts, context) => {
   // The commented-out block in clinic.yaml shows each field with an example ("Dr. Example Name"); uncommented and
   // left as it is, it would publish a made-up doctor and address (see lib/content/example-values.ts).
   for (const { path, text } of textValuesOf(facts)) {
-    if (path[0] === "phone" || !isExampleValue(text)) continue;
+    // Phone numbers have their own rule (usPhoneDigits), which names the 555-01xx numbers.
+    const isPhoneNumber = path.at(-1) === "phone" || path.at(-1) === "from";
+    if (isPhoneNumber || !isExampleValue(text)) continue;
     context.addIssue({
       code: "custom",
       path,
@@ -103,13 +155,21 @@ export function phoneFromDigits(digits: string): Phone {
   };
 }
 
-export type Clinic = Omit<ClinicFacts, "phone"> & { phone: Phone };
+export type Clinic = Omit<ClinicFacts, "phone" | "callBack"> & {
+  phone: Phone;
+  callBack?: { withinBusinessDays: number; from: Phone };
+};
 
 /** Parses the clinic file's text; throws a ContentError naming the file, line and field. */
 export function parseClinicFacts(yamlText: string, file = CLINIC_FILE): Clinic {
   const result = parseYamlWithSchema(file, yamlText, clinicFactsSchema);
   if (!result.ok) throw new ContentError(result.problems);
-  return { ...result.data, phone: phoneFromDigits(result.data.phone) };
+  const { callBack, ...facts } = result.data;
+  return {
+    ...facts,
+    phone: phoneFromDigits(facts.phone),
+    ...(callBack ? { callBack: { ...callBack, from: phoneFromDigits(callBack.from) } } : {}),
+  };
 }
 
 /** The clinic's facts. */

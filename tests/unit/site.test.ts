@@ -81,15 +81,32 @@ describe("content/clinic.yaml's own instructions", () => {
       refused("  city:", "address.city", "Example City"),
       refused("  - name:", "physicians.0.name", "Dr. Example Name"),
       refused("    role:", "physicians.0.role", "Example role, such as Interventional spine physician"),
+      refused("email:", "email", "frontdesk@example.com"),
+      refused("    name:", "notices.civilRightsContact.name", "Example Name, Civil Rights Coordinator"),
+      refused("    email:", "notices.civilRightsContact.email", "civilrights@example.com"),
+      refused("    address:", "notices.civilRightsContact.address", "123 Example Street, Example City, AR 72201"),
     ]);
     const filledIn = followed
       .replace("123 Example Street", "1 Fixture Road")
       .replace("Example City", "Testville")
       .replace("Dr. Example Name", "Dr. Fixture Person")
-      .replace("Example role, such as Interventional spine physician", "Spine physician");
+      .replace("Example role, such as Interventional spine physician", "Spine physician")
+      .replace("frontdesk@example.com", "frontdesk@fixture-clinic.org")
+      .replace("Example Name, Civil Rights Coordinator", "Pat Fixture, Civil Rights Coordinator")
+      .replace("civilrights@example.com", "civilrights@fixture-clinic.org")
+      .replace("123 Example Street, Example City", "1 Fixture Road, Testville");
     expect(parseClinicFacts(filledIn)).toMatchObject({
       address: { street: "1 Fixture Road", city: "Testville" },
       physicians: [{ name: "Dr. Fixture Person", role: "Spine physician" }],
+      email: "frontdesk@fixture-clinic.org",
+      notices: {
+        privacyPractices: "/documents/notice-of-privacy-practices.pdf",
+        civilRightsContact: { name: "Pat Fixture, Civil Rights Coordinator", phone: "5012244001" },
+        languageTaglines: "language-taglines.yaml",
+      },
+      medicareStudy: "takes-part",
+      callBack: { withinBusinessDays: 1, from: { display: "501.224.4001", href: "tel:+15012244001" } },
+      callTimes: ["morning", "afternoon"],
     });
   });
 
@@ -100,14 +117,23 @@ describe("content/clinic.yaml's own instructions", () => {
     const report = await checkContent({ files, publicFiles: site.publicFiles });
     const clinicProblems = report.problems.filter((problem) => problem.file === "content/clinic.yaml");
     expect(clinicProblems.map(formatContentProblem)).toEqual(
-      ['"123 Example Street"', '"Example City"', '"Dr. Example Name"', '"Example role'].map((value) => expect.stringContaining(value)),
+      [
+        '"123 Example Street"',
+        '"Example City"',
+        '"Dr. Example Name"',
+        '"Example role',
+        '"frontdesk@example.com"',
+        '"Example Name, Civil Rights Coordinator"',
+        '"civilrights@example.com"',
+        '"123 Example Street, Example City, AR 72201"',
+      ].map((value) => expect.stringContaining(value)),
     );
     expect(clinicProblems.every((problem) => problem.severity === "error")).toBe(true);
   });
 
   it("half followed (only the hash deleted), name the lines that are wrong, not the blank ones before them", () => {
     const halfFollowed = uncommented((line) => line.slice(1));
-    const wrong = ["address:", "hours:", "physicians:"].map((key) => lineOf(halfFollowed, ` ${key}`));
+    const wrong = ["address:", "hours:", "physicians:", "email:", "notices:", "medicareStudy:", "callBack:", "callTimes:"].map((key) => lineOf(halfFollowed, ` ${key}`));
     const problems = problemsOf(halfFollowed);
     expect(problems.map((problem) => Number(/^content\/clinic\.yaml:(\d+):/.exec(problem)?.[1]))).toEqual(wrong);
     for (const line of problems.map((problem) => Number(/:(\d+):/.exec(problem)![1]))) expect(halfFollowed.split("\n")[line - 1]?.trim()).not.toBe("");
