@@ -20,6 +20,7 @@ export const mayEdit = (actor: PublishingActor) => actor.abilities.includes("edi
 export const mayReview = (actor: PublishingActor) => actor.abilities.includes("review") || actor.abilities.includes("admin");
 
 export const NOT_AN_EDITOR = "Only staff who may edit pages can do this: ask an admin for the edit ability.";
+export const NEITHER_EDITOR_NOR_REVIEWER = "Only staff who may edit or review pages can read a draft: ask an admin for the edit or review ability.";
 export const NOT_A_REVIEWER = "Only clinical reviewers can approve or send back a change: ask an admin for the review ability.";
 
 /** The text a reviewer saw, as a decision records it: an approval covers this text and no other. */

@@ -56,7 +56,7 @@ import { parse as parseYaml } from "yaml";
 import { checkDraft, siteContent, type DraftCheck, type SiteContent } from "./check";
 import { kyselyPublishingStore } from "./kysely-store";
 import { PICTURES_FOLDER } from "./pictures";
-import { approvalRefusal, currentApproval, mayEdit, mayReview, needsClinicalReview, NOT_AN_EDITOR, NOT_A_REVIEWER, publishRefusal, sourceHash, type PublishingActor } from "./rules";
+import { approvalRefusal, currentApproval, mayEdit, mayReview, needsClinicalReview, NEITHER_EDITOR_NOR_REVIEWER, NOT_AN_EDITOR, NOT_A_REVIEWER, publishRefusal, sourceHash, type PublishingActor } from "./rules";
 import { DRAFT_STATES, type Draft, type DraftPictureRecord, type DraftState, type PublishingStore, type ReviewDecision } from "./store";
 
 export type { PublishingActor } from "./rules";
@@ -283,6 +283,13 @@ export function createPublishingService(deps: PublishingDeps) {
     return { draft, started };
   }
 
+  /** The file's open draft, if any, for those who write or review pages; never starts one (a reviewer may not edit). */
+  async function openDraftToRead(path: string, actor: PublishingActor): Promise<Draft | undefined> {
+    if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NEITHER_EDITOR_NOR_REVIEWER);
+    assertEditablePath(path);
+    return store.openDraftOf(path);
+  }
+
   /** The file's open draft, or a new one from the branch's head. */
   async function openOrStart(path: string, actor: PublishingActor): Promise<Draft> {
     const existing = await store.openDraftOf(path);
@@ -347,9 +354,7 @@ export function createPublishingService(deps: PublishingDeps) {
       path: string,
       actor: PublishingActor,
     ): Promise<{ source: string; version: number | null; pictures: string[]; check: () => Promise<DraftCheck> } | undefined> {
-      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_AN_EDITOR);
-      assertEditablePath(path);
-      const draft = await store.openDraftOf(path);
+      const draft = await openDraftToRead(path, actor);
       if (draft) {
         const pictures = (await picturesOf(draft)).map((picture) => pictureSrc(picture.path));
         return { source: draft.source, version: draft.version, pictures, check: () => checkAtHead(draft) };
@@ -382,11 +387,9 @@ export function createPublishingService(deps: PublishingDeps) {
 
     /** A picture uploaded with the page's open draft (`fileName`: its name in public/images/), for those who write or review pages. */
     async draftPicture(path: string, fileName: string, actor: PublishingActor): Promise<DraftPictureRecord | undefined> {
-      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_AN_EDITOR);
-      assertEditablePath(path);
       const picturePath = `${PICTURES_FOLDER}/${fileName}`;
+      const draft = await openDraftToRead(path, actor);
       if (!PICTURE_PATH.test(picturePath)) return undefined;
-      const draft = await store.openDraftOf(path);
       return draft ? store.pictureOf(draft.id, picturePath) : undefined;
     },
 
@@ -395,9 +398,7 @@ export function createPublishingService(deps: PublishingDeps) {
      * undefined when nobody is changing the file.
      */
     async viewDraft(path: string, actor: PublishingActor): Promise<DraftView | undefined> {
-      if (!mayEdit(actor) && !mayReview(actor)) throw new PublishingRefusal(NOT_A_REVIEWER);
-      assertEditablePath(path);
-      const draft = await store.openDraftOf(path);
+      const draft = await openDraftToRead(path, actor);
       return draft ? view(draft, actor) : undefined;
     },
 

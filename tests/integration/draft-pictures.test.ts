@@ -77,7 +77,7 @@ describe("a picture uploaded with a draft", () => {
     await expect(service.addPicture(PAGE, picture, frontDesk)).rejects.toThrow("Only staff who may edit pages");
     await expect(service.addPicture(PAGE, picture, rita)).rejects.toThrow("Only staff who may edit pages");
     await expect(service.addPicture("content/clinic.yaml", picture, ana)).rejects.toThrow("pictures belong to a page");
-    await expect(service.draftPicture(PAGE, picture.fileName, frontDesk)).rejects.toThrow("Only staff who may edit pages");
+    await expect(service.draftPicture(PAGE, picture.fileName, frontDesk)).rejects.toThrow("Only staff who may edit or review pages");
 
     await service.addPicture(PAGE, picture, ana);
     const { draft } = await service.openDraft(PAGE, ana);

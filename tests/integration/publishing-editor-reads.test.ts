@@ -22,7 +22,11 @@ it("a reviewer reads the open draft without starting one; nobody else may", asyn
   const seen = await service.viewDraft("content/benefits.mdx", rita);
   expect(seen?.draft.source).toContain("This page shows");
   expect(seen?.draft.baseSource).toContain("This page explains");
-  await expect(service.viewDraft("content/benefits.mdx", frontDesk)).rejects.toThrow(PublishingRefusal);
+  // Front-desk staff (neither ability) are told which abilities would let them read it, by each way in alike.
+  for (const read of [service.viewDraft, service.readDraft, (path: string, actor: typeof frontDesk) => service.draftPicture(path, "a.jpg", actor)]) {
+    await expect(read("content/benefits.mdx", frontDesk)).rejects.toThrow(PublishingRefusal);
+    await expect(read("content/benefits.mdx", frontDesk)).rejects.toThrow("Only staff who may edit or review pages can read a draft");
+  }
 });
 
 it("the preview's text is the draft's latest save, else the published file, else nothing", async () => {
