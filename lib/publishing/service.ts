@@ -315,7 +315,10 @@ export function createPublishingService(deps: PublishingDeps) {
       const paths = [...new Set([...files, ...drafts.map((draft) => draft.path)])].sort();
       return Promise.all(
         paths.map(async (path): Promise<PageListing> => {
-          const draft = drafts.find((candidate) => candidate.path === path);
+          const open = drafts.find((candidate) => candidate.path === path);
+          // Opening a page in the editor starts its draft; until something in it changes, the page is listed as
+          // published (with who has it open), so that looking at a page does not read as "someone is changing it".
+          const draft = open && (open.state !== "draft" || open.source !== open.baseSource) ? open : undefined;
           const text = draft?.source ?? texts.get(path)?.toString("utf8");
           let lastTouched: PageListing["lastTouched"];
           if (draft) lastTouched = { name: draft.savedBy.name, at: draft.savedAt };
@@ -325,7 +328,7 @@ export function createPublishingService(deps: PublishingDeps) {
             lastTouched = last ? { name: publishedHere?.savedBy.name ?? last.authorName, at: last.date } : undefined;
           }
           const state = draft?.state ?? "published";
-          const holder = draft?.holder;
+          const holder = open?.holder;
           return {
             path,
             href: path === CLINIC_FILE ? undefined : pageHrefOfFile(path),

@@ -29,10 +29,15 @@ describe("the list of pages", () => {
     expect(benefits).toMatchObject({ href: "/benefits", title: "Benefits of MILD and other choices", state: "published", stateLabel: "Published" });
     expect(benefits?.lastTouched?.name).toBe("Test Developer");
 
-    await service.openDraft("content/benefits.mdx", ana);
+    // Opening a page to read it changes nothing: it is still listed as published, with Ana shown as editing it.
+    const { draft } = await service.openDraft("content/benefits.mdx", ana);
     clock.now = new Date(clock.now.getTime() + 60_000);
-    const after = (await service.listPages()).find((page) => page.path === "content/benefits.mdx");
-    expect(after).toMatchObject({ state: "draft", stateLabel: "Draft", lastTouched: { name: "Ana Ruiz" }, editingNow: { name: "Ana Ruiz" } });
+    const opened = (await service.listPages()).find((page) => page.path === "content/benefits.mdx");
+    expect(opened).toMatchObject({ state: "published", stateLabel: "Published", lastTouched: { name: "Test Developer" }, editingNow: { name: "Ana Ruiz" } });
+
+    await service.saveDraft({ path: draft.path, source: draft.source.replace("This page explains", "This page shows"), baseVersion: draft.version }, ana);
+    const changed = (await service.listPages()).find((page) => page.path === "content/benefits.mdx");
+    expect(changed).toMatchObject({ state: "draft", stateLabel: "Draft", lastTouched: { name: "Ana Ruiz" }, editingNow: { name: "Ana Ruiz" } });
   });
 });
 
