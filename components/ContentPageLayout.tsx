@@ -4,6 +4,7 @@ import { getContentPageGraph } from "@/lib/seo/json-ld";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { PAGE_HEADING_CLASSES } from "./heading-classes";
 import { JsonLd } from "./JsonLd";
+import { SITE_CONTAINER_CLASSES, TEXT_COLUMN_CLASSES } from "./layout-classes";
 import { MedicalReviewer } from "./MedicalReviewer";
 import { PageDate } from "./PageDate";
 import { PageFrame } from "./PageFrame";
@@ -22,10 +23,10 @@ export function ContentPageLayout({ page, children }: { page: ContentPage; child
   // Where breadcrumbs show, their own height stands in for most of the space above the heading.
   return (
     <PageFrame currentHref={page.href}>
-      <div className={`mx-auto max-w-3xl px-4 ${hasBreadcrumbs(trail) ? "pt-3" : "pt-8"}`}>
+      <div className={`${SITE_CONTAINER_CLASSES} ${hasBreadcrumbs(trail) ? "pt-3" : "pt-8"}`}>
         <JsonLd data={getContentPageGraph(page, trail)} />
         <Breadcrumbs trail={trail} />
-        <article>
+        <article className={TEXT_COLUMN_CLASSES}>
           <h1 className={PAGE_HEADING_CLASSES}>{page.headline ?? page.title}</h1>
           {page.medical && (
             <p className="mt-3 text-[1rem]/snug text-ink-muted">

@@ -3,17 +3,18 @@ import { getClinic } from "@/lib/site";
 import { CallButton } from "./CallButton";
 import { ClinicContactDetails } from "./ClinicContactDetails";
 import { EmergencyNotice } from "./EmergencyNotice";
+import { SITE_CONTAINER_CLASSES } from "./layout-classes";
 
 /**
  * The footer on every page: how to call, the emergency notice (unless the page shows its own), the disclaimer
- * and the policy pages.
+ * and the policy pages, on the same grid as the header and the page (components/layout-classes.ts).
  */
 export function SiteFooter() {
   const clinic = getClinic();
   const footerPages = getNavPages("footer");
   return (
     <footer className="mt-16 border-t border-brand-100 bg-brand-50">
-      <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 md:grid-cols-2">
+      <div className={`${SITE_CONTAINER_CLASSES} grid gap-8 py-10 md:grid-cols-2`}>
         <div className="space-y-4">
           <p className="text-xl font-bold text-brand-900">{clinic.name}</p>
           <p>Questions, or ready to ask for an appointment? Call us.</p>
@@ -30,7 +31,7 @@ export function SiteFooter() {
         </div>
       </div>
       <div className="border-t border-brand-100">
-        <nav aria-label="Policies" className="mx-auto max-w-7xl px-4 py-4">
+        <nav aria-label="Policies" className={`${SITE_CONTAINER_CLASSES} py-4`}>
           <ul className="flex flex-wrap gap-x-6">
             {footerPages.map((page) => (
               <li key={page.href}>

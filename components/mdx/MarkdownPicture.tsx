@@ -1,7 +1,7 @@
 import { pictureAttributes } from "@/lib/pictures/responsive";
 
-/** The text column's width (max-w-3xl, inside the page's 1rem margins), the widest a Markdown picture is shown. */
-const TEXT_COLUMN_SIZES = "(min-width: 48rem) 46rem, calc(100vw - 2rem)";
+/** The text column's width (components/layout-classes.ts: 36 rem, inside the page's 1 rem margins), the widest a Markdown picture is shown. */
+const TEXT_COLUMN_SIZES = "(min-width: 38rem) 36rem, calc(100vw - 2rem)";
 
 /**
  * A picture written in Markdown, `![what it shows](/images/name.jpg)`: like <Figure>, in the build's screen-sized

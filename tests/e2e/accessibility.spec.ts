@@ -30,7 +30,7 @@ async function wordsOutsideTheirBox(page: Page) {
   });
 }
 
-/** Where the focused element is, how its focus ring looks, and whether a fixed bar covers it. */
+/** Where the focused element is, how its focus ring looks, and whether a fixed bar or the sticky header covers it. */
 async function focusState(page: Page) {
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement;
@@ -38,6 +38,7 @@ async function focusState(page: Page) {
     const style = getComputedStyle(element);
     const stickyBar = document.querySelector('aside[aria-label="Call the clinic"]');
     const bar = stickyBar && getComputedStyle(stickyBar).display !== "none" ? stickyBar.getBoundingClientRect() : null;
+    const header = document.querySelector("header")!;
     return {
       tag: element.tagName,
       text: element.textContent?.trim().slice(0, 40) ?? "",
@@ -46,11 +47,15 @@ async function focusState(page: Page) {
       outlineColor: style.outlineColor,
       inViewport: box.bottom > 0 && box.top < window.innerHeight,
       hiddenUnderBar: bar ? box.bottom > bar.top && !stickyBar!.contains(element) : false,
+      // From tablets up the header stays at the top of the screen while the page scrolls under it: what is drawn at
+      // the top of the focused element must not be the header (unless the focus is in it).
+      hiddenUnderHeader:
+        !header.contains(element) && box.top >= 0 && header.contains(document.elementFromPoint(box.left + box.width / 2, box.top + 1)),
     };
   });
 }
 
-test("keyboard only: skip link, the menu, a content page and its links, each focus visible and never under the sticky bar", async ({ page, isMobile }) => {
+test("keyboard only: skip link, the menu, a content page and its links, each focus visible and never under the sticky bar or header", async ({ page }) => {
   await page.goto("/");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
@@ -60,10 +65,8 @@ test("keyboard only: skip link, the menu, a content page and its links, each foc
   // Open the procedure page from the menu with the keyboard alone.
   await page.goto("/");
   const menuLink = page.getByRole("navigation", { name: /^Main/ }).getByRole("link", { name: "The procedure", exact: true });
-  if (isMobile) {
-    await page.locator("header summary").focus();
-    await page.keyboard.press("Enter");
-  }
+  await page.locator("header summary").focus();
+  await page.keyboard.press("Enter");
   await menuLink.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL("/mild-procedure");
@@ -77,6 +80,7 @@ test("keyboard only: skip link, the menu, a content page and its links, each foc
     expect(focus.outlineWidth).toBeGreaterThanOrEqual(2);
     expect(focus.inViewport, `"${focus.text}" is scrolled into view`).toBe(true);
     expect(focus.hiddenUnderBar, `"${focus.text}" is not under the sticky call bar`).toBe(false);
+    expect(focus.hiddenUnderHeader, `"${focus.text}" is not under the sticky header`).toBe(false);
   }
 });
 

@@ -50,9 +50,9 @@ test("the home page shows the canal before and after MILD together", async ({ pa
   expect(after, "the 'after' picture comes right after the 'before' one").toBe(before + 1);
 });
 
-test("the menu marks the page you are on, for the eye and for screen readers", async ({ page, isMobile }) => {
+test("the menu marks the page you are on, for the eye and for screen readers", async ({ page }) => {
   await page.goto("/mild-procedure");
-  if (isMobile) await page.locator("header summary").click();
+  await page.locator("header summary").click();
   const menu = page.getByRole("navigation", { name: /^Main/ });
   const current = menu.getByRole("link", { name: "The procedure", exact: true });
   await expect(current).toHaveAttribute("aria-current", "page");

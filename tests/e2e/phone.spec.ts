@@ -1,6 +1,7 @@
 // Phone-only behaviour: this file runs in the phone project alone (see playwright.config.ts).
 import { expect, test } from "@playwright/test";
 import { PHONE_HREF } from "./site-pages";
+import { expectCallLinkInViewWhileScrolling, LAYOUT_PAGES } from "./support/call-link";
 
 test("a sticky call button stays within reach at the bottom while reading", async ({ page }) => {
   await page.goto("/mild-procedure");
@@ -10,6 +11,15 @@ test("a sticky call button stays within reach at the bottom while reading", asyn
   await expect(stickyCall).toHaveAttribute("href", PHONE_HREF);
   const box = await stickyCall.boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(44);
+});
+
+// The same measures as tests/e2e/layout.spec.ts takes at tablet and desktop widths.
+test("the header is at most 90 px tall and a call link is in view wherever the reader scrolls", async ({ page }) => {
+  for (const href of LAYOUT_PAGES) {
+    await page.goto(href);
+    expect((await page.locator("header").boundingBox())!.height, `${href}: header height`).toBeLessThanOrEqual(90);
+    await expectCallLinkInViewWhileScrolling(page, `390 px, ${href}`);
+  }
 });
 
 test("the last link of the page is not hidden under the sticky bar when focused", async ({ page }) => {
