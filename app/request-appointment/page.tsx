@@ -16,7 +16,7 @@ import { getClinic } from "@/lib/site";
 export const metadata: Metadata = contentPageMetadata(REQUEST_APPOINTMENT_PAGE);
 
 export default function RequestAppointmentPage() {
-  const { phone } = getClinic();
+  const { phone, callBack } = getClinic();
   // Breadcrumbs and structured data drawn from one trail, as on every content page (ContentPageLayout).
   const trail = breadcrumbTrail(REQUEST_APPOINTMENT_PAGE, getContentPage(""));
   return (
@@ -37,7 +37,7 @@ export default function RequestAppointmentPage() {
           We ask only what we need to call you back. What you send is stored encrypted and read only by our staff.
         </p>
         <FormFailure phoneDisplay={phone.display} phoneHref={phone.href}>
-          <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} />
+          <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} callBack={callBack} />
         </FormFailure>
         <EmergencyNotice className="mt-10" />
       </div>

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { requestAppointment, type AppointmentFormState } from "@/app/request-appointment/actions";
 import { APPOINTMENT_FIELDS, BEST_TIMES, FIELD_LIMITS, HONEYPOT_FIELD, type AppointmentField } from "@/lib/appointments/fields";
 import type { AppointmentRequest, AppointmentRequestInput } from "@/lib/appointments/schema";
+import type { Clinic } from "@/lib/site";
 import { BUTTON_BASE_CLASSES } from "../button-classes";
 import { AppointmentConfirmation } from "./AppointmentConfirmation";
 import { FieldError, fieldDescription, TextField } from "./fields";
@@ -28,6 +29,8 @@ const fieldAnchor = (field: AppointmentField) => (field === "bestTime" ? "bestTi
 interface AppointmentFormProps {
   phoneDisplay: string;
   phoneHref: string;
+  /** What the confirmation promises: how soon staff call back, and from which number. */
+  callBack?: Clinic["callBack"];
 }
 
 /**
@@ -35,7 +38,7 @@ interface AppointmentFormProps {
  * the server's errors or the confirmation. With JavaScript, react-hook-form checks each field with the same zod
  * schema as the server (loaded when the patient first focuses a field), then submits through the same action.
  */
-export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProps) {
+export function AppointmentForm({ phoneDisplay, phoneHref, callBack }: AppointmentFormProps) {
   const [state, formAction, isPending] = useActionState(requestAppointment, INITIAL_STATE);
   // Uncontrolled inputs render these as their default values, so the server's answer (with or without
   // JavaScript) shows the form as the patient left it.
@@ -69,7 +72,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
   }, [state, failedSubmissions]);
 
   if (state.status === "received") {
-    return <AppointmentConfirmation reference={state.reference} phoneDisplay={phoneDisplay} phoneHref={phoneHref} />;
+    return <AppointmentConfirmation reference={state.reference} phoneDisplay={phoneDisplay} phoneHref={phoneHref} callBack={callBack} />;
   }
 
   const submitThroughAction = (_valid: AppointmentRequest, event?: React.BaseSyntheticEvent) => {

@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { openRequest } from "../../lib/appointments/requests";
 import { openAppointmentData } from "../../lib/appointments/runtime";
 import { parseServerEnv } from "../../lib/env";
+import { getClinic } from "../../lib/site";
 
 const runDir = process.env.E2E_RUN_DIR!;
 
@@ -41,9 +42,28 @@ async function fillForm(page: Page, patient: ReturnType<typeof uniquePatient>) {
   await page.getByLabel(/not for emergencies/).check();
 }
 
+/**
+ * The confirmation promises what content/clinic.yaml says: when staff call and from which number once `callBack`
+ * is set, and no time while it is not (as today; the wording for a set `callBack` is tested with fixtures in
+ * tests/unit/AppointmentConfirmation.test.tsx).
+ */
+async function expectCallBackAsTheClinicSays(page: Page) {
+  const confirmation = page.getByRole("region", { name: "We received your request" });
+  const { callBack } = getClinic();
+  if (callBack) {
+    const days = callBack.withinBusinessDays;
+    await expect(confirmation).toContainText(`We will call you within ${days} business ${days === 1 ? "day" : "days"}, from ${callBack.from.display}.`);
+    await expect(confirmation.getByRole("link", { name: callBack.from.display })).toHaveAttribute("href", callBack.from.href);
+  } else {
+    await expect(confirmation).toContainText("Our staff will call you to talk about your request and find a time for your visit.");
+    await expect(confirmation).not.toContainText(/within|business day/);
+  }
+}
+
 async function expectStoredAndNotLogged(page: Page, patient: ReturnType<typeof uniquePatient>) {
   const confirmation = page.getByRole("heading", { name: "We received your request" });
   await expect(confirmation).toBeVisible();
+  await expectCallBackAsTheClinicSays(page);
   const reference = (await page.getByTestId("reference").textContent())!;
   expect(reference).toMatch(/^MS-[A-Z0-9]{5}$/);
   expect(await readStoredRequest(reference)).toMatchObject({
