@@ -6,6 +6,7 @@ import { EmergencyNotice } from "@/components/EmergencyNotice";
 import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
 import { JsonLd } from "@/components/JsonLd";
 import { PageFrame } from "@/components/PageFrame";
+import { offeredBestTimes } from "@/lib/appointments/fields";
 import { getContentPage } from "@/lib/content/pages";
 import { REQUEST_APPOINTMENT_PAGE } from "@/lib/routes";
 import { breadcrumbTrail } from "@/lib/seo/breadcrumbs";
@@ -16,7 +17,7 @@ import { getClinic } from "@/lib/site";
 export const metadata: Metadata = contentPageMetadata(REQUEST_APPOINTMENT_PAGE);
 
 export default function RequestAppointmentPage() {
-  const { phone, callBack } = getClinic();
+  const { phone, callBack, callTimes } = getClinic();
   // Breadcrumbs and structured data drawn from one trail, as on every content page (ContentPageLayout).
   const trail = breadcrumbTrail(REQUEST_APPOINTMENT_PAGE, getContentPage(""));
   return (
@@ -37,7 +38,7 @@ export default function RequestAppointmentPage() {
           We ask only what we need to call you back. What you send is stored encrypted and read only by our staff.
         </p>
         <FormFailure phoneDisplay={phone.display} phoneHref={phone.href}>
-          <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} callBack={callBack} />
+          <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} callBack={callBack} bestTimes={offeredBestTimes(callTimes)} />
         </FormFailure>
         <EmergencyNotice className="mt-10" />
       </div>

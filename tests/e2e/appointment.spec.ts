@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { openRequest } from "../../lib/appointments/requests";
 import { openAppointmentData } from "../../lib/appointments/runtime";
 import { parseServerEnv } from "../../lib/env";
+import { BEST_TIMES, offeredBestTimes } from "../../lib/appointments/fields";
 import { getClinic } from "../../lib/site";
 
 const runDir = process.env.E2E_RUN_DIR!;
@@ -34,10 +35,15 @@ async function storedRequestsNamed(fullName: string) {
   }
 }
 
+/** The call times the form offers: the clinic's (content/clinic.yaml), every one while it has not said, as today. */
+const OFFERED_TIMES = offeredBestTimes(getClinic().callTimes);
+/** The time each patient here chooses: the latest one offered that names a time of day. */
+const CHOSEN_TIME = OFFERED_TIMES.filter((time) => time !== "any").at(-1)!;
+
 async function fillForm(page: Page, patient: ReturnType<typeof uniquePatient>) {
   await page.getByLabel(/Full name/).fill(patient.fullName);
   await page.getByLabel(/Phone number/).fill(patient.phone);
-  await page.getByLabel("Evening").check();
+  await page.getByLabel(BEST_TIMES[CHOSEN_TIME]).check();
   await page.getByLabel(/Reason for your visit/).fill(patient.reason);
   await page.getByLabel(/not for emergencies/).check();
 }
@@ -69,7 +75,7 @@ async function expectStoredAndNotLogged(page: Page, patient: ReturnType<typeof u
   expect(await readStoredRequest(reference)).toMatchObject({
     fullName: patient.fullName,
     phone: "+15015550142",
-    bestTime: "evening",
+    bestTime: CHOSEN_TIME,
     reason: patient.reason,
   });
   const serverLog = fs.readFileSync(path.join(runDir, "server.log"), "utf8");
@@ -80,6 +86,13 @@ async function expectStoredAndNotLogged(page: Page, patient: ReturnType<typeof u
 }
 
 test.describe("requesting an appointment", () => {
+  test("the call times to choose from are those the clinic offers", async ({ page }) => {
+    await page.goto("/request-appointment");
+    const choices = page.getByRole("group", { name: /Best time to call/ }).getByRole("radio");
+    await expect(choices).toHaveCount(OFFERED_TIMES.length);
+    for (const time of OFFERED_TIMES) await expect(page.getByRole("radio", { name: BEST_TIMES[time], exact: true })).toBeVisible();
+  });
+
   test("with JavaScript: the request reaches the confirmation and the store, and no log line holds it", async ({ page }) => {
     const patient = uniquePatient("js");
     const response = await page.goto("/request-appointment");
