@@ -7,6 +7,7 @@ import { PAGE_HEADING_CLASSES } from "@/components/heading-classes";
 import { JsonLd } from "@/components/JsonLd";
 import { SITE_CONTAINER_CLASSES, TEXT_COLUMN_CLASSES } from "@/components/layout-classes";
 import { PageFrame } from "@/components/PageFrame";
+import { offeredBestTimes } from "@/lib/appointments/fields";
 import { getContentPage } from "@/lib/content/pages";
 import { REQUEST_APPOINTMENT_PAGE } from "@/lib/routes";
 import { breadcrumbTrail } from "@/lib/seo/breadcrumbs";
@@ -17,7 +18,7 @@ import { getClinic } from "@/lib/site";
 export const metadata: Metadata = contentPageMetadata(REQUEST_APPOINTMENT_PAGE);
 
 export default function RequestAppointmentPage() {
-  const { phone } = getClinic();
+  const { phone, callBack, callTimes } = getClinic();
   // Breadcrumbs and structured data drawn from one trail, as on every content page (ContentPageLayout).
   const trail = breadcrumbTrail(REQUEST_APPOINTMENT_PAGE, getContentPage(""));
   return (
@@ -39,7 +40,7 @@ export default function RequestAppointmentPage() {
             We ask only what we need to call you back. What you send is stored encrypted and read only by our staff.
           </p>
           <FormFailure phoneDisplay={phone.display} phoneHref={phone.href}>
-            <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} />
+            <AppointmentForm phoneDisplay={phone.display} phoneHref={phone.href} callBack={callBack} bestTimes={offeredBestTimes(callTimes)} />
           </FormFailure>
           <EmergencyNotice className="mt-10" />
         </div>

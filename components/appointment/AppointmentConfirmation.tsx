@@ -1,9 +1,18 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import type { Clinic } from "@/lib/site";
+
+interface AppointmentConfirmationProps {
+  reference: string;
+  phoneDisplay: string;
+  phoneHref: string;
+  /** How soon staff call back and from which number (content/clinic.yaml); without it, no time is promised. */
+  callBack?: Clinic["callBack"];
+}
 
 /** Shown only after the request is safely stored. Focus moves here so screen readers announce it. */
-export function AppointmentConfirmation({ reference, phoneDisplay, phoneHref }: { reference: string; phoneDisplay: string; phoneHref: string }) {
+export function AppointmentConfirmation({ reference, phoneDisplay, phoneHref, callBack }: AppointmentConfirmationProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -16,7 +25,17 @@ export function AppointmentConfirmation({ reference, phoneDisplay, phoneHref }: 
         give it to us if you call.
       </p>
       <h3 className="mt-5 text-xl font-bold text-brand-900">What happens next</h3>
-      <p className="mt-2">Our staff will call you to talk about your request and find a time for your visit.</p>
+      {callBack ? (
+        <p className="mt-2">
+          We will call you within {callBack.withinBusinessDays} business {callBack.withinBusinessDays === 1 ? "day" : "days"}, from{" "}
+          <a href={callBack.from.href} className="font-bold whitespace-nowrap text-brand-800 underline underline-offset-4">
+            {callBack.from.display}
+          </a>
+          . We will talk about your request and find a time for your visit.
+        </p>
+      ) : (
+        <p className="mt-2">Our staff will call you to talk about your request and find a time for your visit.</p>
+      )}
       <p className="mt-2">
         If you would like to talk sooner, call us at{" "}
         <a href={phoneHref} className="font-bold text-brand-800 underline underline-offset-4">

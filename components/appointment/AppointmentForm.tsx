@@ -1,14 +1,15 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { requestAppointment, type AppointmentFormState } from "@/app/request-appointment/actions";
-import { APPOINTMENT_FIELDS, BEST_TIMES, FIELD_LIMITS, HONEYPOT_FIELD, type AppointmentField } from "@/lib/appointments/fields";
+import { ALL_BEST_TIMES, APPOINTMENT_FIELDS, BEST_TIMES, FIELD_LIMITS, HONEYPOT_FIELD, type AppointmentField, type BestTime } from "@/lib/appointments/fields";
 import type { AppointmentRequest, AppointmentRequestInput } from "@/lib/appointments/schema";
+import type { Clinic } from "@/lib/site";
 import { BUTTON_BASE_CLASSES } from "../button-classes";
 import { AppointmentConfirmation } from "./AppointmentConfirmation";
 import { FieldError, fieldDescription, TextField } from "./fields";
-import { lazyAppointmentResolver, preloadAppointmentResolver } from "./lazy-resolver";
+import { lazyAppointmentResolverFor, preloadAppointmentResolver } from "./lazy-resolver";
 
 const INITIAL_STATE: AppointmentFormState = { status: "idle" };
 
@@ -22,12 +23,13 @@ const FIELD_NAMES: Record<AppointmentField, string> = {
   acknowledged: "Not for emergencies",
 };
 
-/** The element the summary links to for each field (the first radio for the group). */
-const fieldAnchor = (field: AppointmentField) => (field === "bestTime" ? "bestTime-morning" : field);
-
 interface AppointmentFormProps {
   phoneDisplay: string;
   phoneHref: string;
+  /** What the confirmation promises: how soon staff call back, and from which number. */
+  callBack?: Clinic["callBack"];
+  /** The call times offered (offeredBestTimes of the clinic's), the same list the server action checks against. */
+  bestTimes?: readonly BestTime[];
 }
 
 /**
@@ -35,8 +37,11 @@ interface AppointmentFormProps {
  * the server's errors or the confirmation. With JavaScript, react-hook-form checks each field with the same zod
  * schema as the server (loaded when the patient first focuses a field), then submits through the same action.
  */
-export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProps) {
+export function AppointmentForm({ phoneDisplay, phoneHref, callBack, bestTimes = ALL_BEST_TIMES }: AppointmentFormProps) {
   const [state, formAction, isPending] = useActionState(requestAppointment, INITIAL_STATE);
+  const resolver = useMemo(() => lazyAppointmentResolverFor(bestTimes), [bestTimes]);
+  /** The element the summary links to for each field (the first radio for the group). */
+  const fieldAnchor = (field: AppointmentField) => (field === "bestTime" ? `bestTime-${bestTimes[0]}` : field);
   // Uncontrolled inputs render these as their default values, so the server's answer (with or without
   // JavaScript) shows the form as the patient left it.
   const returnedValues = "values" in state ? state.values : {};
@@ -45,7 +50,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
     handleSubmit,
     formState: { errors: clientErrors },
   } = useForm<AppointmentRequestInput, unknown, AppointmentRequest>({
-    resolver: lazyAppointmentResolver,
+    resolver,
     mode: "onTouched",
     // Focus goes to the error summary (below), which lists every problem, not to the first field.
     shouldFocusError: false,
@@ -69,7 +74,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
   }, [state, failedSubmissions]);
 
   if (state.status === "received") {
-    return <AppointmentConfirmation reference={state.reference} phoneDisplay={phoneDisplay} phoneHref={phoneHref} />;
+    return <AppointmentConfirmation reference={state.reference} phoneDisplay={phoneDisplay} phoneHref={phoneHref} callBack={callBack} />;
   }
 
   const submitThroughAction = (_valid: AppointmentRequest, event?: React.BaseSyntheticEvent) => {
@@ -161,7 +166,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
         </legend>
         <FieldError id="bestTime-error" message={errorOf("bestTime")} />
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {Object.entries(BEST_TIMES).map(([value, label]) => (
+          {bestTimes.map((value) => (
             <label
               key={value}
               className="flex min-h-tap cursor-pointer items-center gap-3 rounded-lg border-2 border-brand-200 px-4 py-2 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50"
@@ -171,7 +176,7 @@ export function AppointmentForm({ phoneDisplay, phoneHref }: AppointmentFormProp
                 type="radio"
                 value={value}
                 defaultChecked={returnedValues.bestTime === value} className="size-6 accent-brand-800" {...register("bestTime")} />
-              {label}
+              {BEST_TIMES[value]}
             </label>
           ))}
         </div>

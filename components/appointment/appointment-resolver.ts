@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { appointmentRequestSchema } from "@/lib/appointments/schema";
+import type { BestTime } from "@/lib/appointments/fields";
+import { appointmentRequestSchemaFor } from "@/lib/appointments/schema";
 
-/** react-hook-form's check of the appointment request, with the schema the server action uses. */
-export const appointmentResolver = zodResolver(appointmentRequestSchema);
+/** react-hook-form's check of the appointment request, with the schema the server action uses for the same call times. */
+export const appointmentResolverFor = (offeredTimes: readonly BestTime[]) => zodResolver(appointmentRequestSchemaFor(offeredTimes));

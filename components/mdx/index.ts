@@ -6,7 +6,7 @@
 import { STAFF_COMPONENT_NAMES, type StaffComponentName } from "@/lib/content/components";
 import { AppointmentButton } from "../AppointmentButton";
 import { CallButton } from "../CallButton";
-import { ClinicContactDetailsSection, ClinicPhysiciansSection } from "./ClinicSections";
+import { ClinicContactDetailsSection, ClinicPhysiciansSection, MedicareStudyAnswerSection } from "./ClinicSections";
 import { EmergencyNotice } from "../EmergencyNotice";
 import { SelfCheck } from "../self-check/SelfCheck";
 import { Callout } from "./Callout";
@@ -34,6 +34,7 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   FigureRow,
   KeyFacts,
   MainPageLinks,
+  MedicareStudyAnswer: MedicareStudyAnswerSection,
   References,
   SelfCheck: outsideProse(SelfCheck),
   Steps,

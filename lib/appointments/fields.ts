@@ -12,6 +12,19 @@ export const BEST_TIMES = {
 
 export type BestTime = keyof typeof BEST_TIMES;
 
+/** Every call time, in the form's order. */
+export const ALL_BEST_TIMES = Object.keys(BEST_TIMES) as [BestTime, ...BestTime[]];
+
+/**
+ * The call times the form offers: those the clinic offers (`callTimes` in content/clinic.yaml), in the form's
+ * order, with "Any time" when there is more than one to choose from; every time while the clinic has not said.
+ */
+export function offeredBestTimes(callTimes: readonly BestTime[] | undefined): BestTime[] {
+  if (!callTimes?.length) return [...ALL_BEST_TIMES];
+  const offered = new Set(callTimes.filter((time) => time !== "any"));
+  return ALL_BEST_TIMES.filter((time) => (time === "any" ? offered.size > 1 : offered.has(time)));
+}
+
 export const FIELD_LIMITS = { fullName: 100, phone: 30, email: 254, reason: 500 } as const;
 
 /** The form fields in page order, for the error summary and for reading posted form data. */

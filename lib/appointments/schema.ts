@@ -6,7 +6,7 @@
 // the ones used. This schema is the only zod code the browser loads (components/appointment/lazy-resolver.ts).
 import * as z from "zod/mini";
 import { hasHiddenOrReorderingCharacters, visibleCharacters } from "./safe-text";
-import { BEST_TIMES, FIELD_LIMITS, type AppointmentField, type BestTime, type FieldErrors } from "./fields";
+import { ALL_BEST_TIMES, BEST_TIMES, FIELD_LIMITS, type AppointmentField, type BestTime, type FieldErrors } from "./fields";
 
 // zod probes for eval (new Function) to compile fast parsers; the site's Content-Security-Policy forbids eval,
 // and the probe alone is reported as a violation in the browser. These few fields need no compiled parser.
@@ -72,22 +72,47 @@ const checked = (message: string) =>
     z.literal(true, { error: message }),
   );
 
-export const appointmentRequestSchema = z.object({
-  fullName: z.pipe(
-    patientText("your full name", FIELD_LIMITS.fullName),
-    z.string().check(
-      z.minLength(2, { error: "Please enter your full name" }),
-      z.refine(hasVisibleLetter, { error: "Please enter your full name" }),
+/** "Morning, Afternoon or Any time": the choices as the form labels them. */
+function choicesInWords(times: readonly BestTime[]): string {
+  const labels = times.map((time) => BEST_TIMES[time]);
+  return labels.length < 2 ? labels.join("") : `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
+}
+
+/**
+ * One of the call times offered. A time the form knows but the clinic does not offer (a page from before the
+ * clinic changed its times, or a hand-made post) is named, with the times to choose from instead.
+ */
+function bestTimeAmong(offered: readonly BestTime[]) {
+  return z.enum(ALL_BEST_TIMES, { error: "Please choose the best time for us to call" }).check(
+    z.refine((time) => offered.includes(time), {
+      error: (issue) => `"${BEST_TIMES[issue.input as BestTime]}" is not a time we call. Please choose ${choicesInWords(offered)}`,
+    }),
+  );
+}
+
+/**
+ * The request, with the call times the clinic offers (offeredBestTimes in ./fields.ts): the form in the browser
+ * and the server action build it from the same list, so both refuse the same times with the same words.
+ */
+export function appointmentRequestSchemaFor(offeredTimes: readonly BestTime[]) {
+  return z.object({
+    fullName: z.pipe(
+      patientText("your full name", FIELD_LIMITS.fullName),
+      z.string().check(
+        z.minLength(2, { error: "Please enter your full name" }),
+        z.refine(hasVisibleLetter, { error: "Please enter your full name" }),
+      ),
     ),
-  ),
-  phone: usPhone,
-  email: optionalEmail,
-  bestTime: z.enum(Object.keys(BEST_TIMES) as [BestTime, ...BestTime[]], {
-    error: "Please choose the best time for us to call",
-  }),
-  reason: emptyAsMissing(patientText("the reason for your visit", FIELD_LIMITS.reason, { multiline: true })),
-  acknowledged: checked("Please check this box to confirm you have read the notice"),
-} satisfies Record<AppointmentField, z.ZodMiniType>);
+    phone: usPhone,
+    email: optionalEmail,
+    bestTime: bestTimeAmong(offeredTimes),
+    reason: emptyAsMissing(patientText("the reason for your visit", FIELD_LIMITS.reason, { multiline: true })),
+    acknowledged: checked("Please check this box to confirm you have read the notice"),
+  } satisfies Record<AppointmentField, z.ZodMiniType>);
+}
+
+/** The request with every call time offered: its types, and the check where the clinic's times do not matter. */
+export const appointmentRequestSchema = appointmentRequestSchemaFor(ALL_BEST_TIMES);
 
 /** What the form holds while the patient types. */
 export type AppointmentRequestInput = z.input<typeof appointmentRequestSchema>;

@@ -4,11 +4,12 @@
  * commit, or for a request that was already committed.
  */
 import { errorCode, logEvent } from "@/lib/log";
+import { getClinic } from "@/lib/site";
 import { hashIp } from "./crypto";
 import { notificationMessageId, sealRequest, submissionFingerprint } from "./requests";
 import type { AppointmentsRuntime } from "./runtime";
-import { type FieldErrors } from "./fields";
-import { appointmentRequestSchema, fieldErrorsOf } from "./schema";
+import { offeredBestTimes, type BestTime, type FieldErrors } from "./fields";
+import { appointmentRequestSchemaFor, fieldErrorsOf } from "./schema";
 import { DuplicateReferenceError } from "./store";
 
 export type SubmitResult =
@@ -42,15 +43,18 @@ export async function submitAppointmentRequest(
     honeypot = [],
     now = new Date(),
     deliverSoon = (task) => void task(),
+    offeredTimes = offeredBestTimes(getClinic().callTimes),
   }: {
     clientAddress: string;
     honeypot?: readonly unknown[];
     now?: Date;
     /** Runs the first attempt to notify staff; the server action passes Next's `after()`, which outlives the response. */
     deliverSoon?: (task: () => Promise<unknown>) => void;
+    /** The call times the form offers; by default the clinic's (content/clinic.yaml), as the form shows them. */
+    offeredTimes?: readonly BestTime[];
   },
 ): Promise<SubmitResult> {
-  const parsed = appointmentRequestSchema.safeParse(fields);
+  const parsed = appointmentRequestSchemaFor(offeredTimes).safeParse(fields);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
 
   try {

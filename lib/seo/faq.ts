@@ -10,9 +10,11 @@ import { createProcessor } from "@mdx-js/mdx";
 import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { getContentCheckConfig } from "@/lib/content/check/config";
+import type { StaffComponentName } from "@/lib/content/components";
 import { contentError, ContentError, type ContentProblem } from "@/lib/content/errors";
 import { CONTENT_DIR } from "@/lib/content/pages";
 import { PAGE_REMARK_PLUGINS } from "@/lib/content/remark-plugins";
+import { medicareStudyAnswer } from "@/lib/medicare-study";
 import { readOnceInProduction } from "@/lib/read-once";
 
 /** Whether a content page is a page of questions and answers (`questionPages` in content/content-check.yaml). */
@@ -34,17 +36,34 @@ const faqParser = createProcessor({ remarkPlugins: PAGE_REMARK_PLUGINS });
 /** Nodes that hold one block of words; everything around them (lists, callouts, quotes, tables) is opened up. */
 const TEXT_BLOCKS = new Set<Nodes["type"]>(["paragraph", "heading", "tableCell", "code"]);
 
-/** The readable text of a node, one entry a block. Frontmatter, imports and self-closing components have none. */
-function textBlocksOf(node: Nodes): string[] {
+/** The words a self-closing component shows, for the components that answer in words of their own. */
+export type ComponentWords = Readonly<Partial<Record<StaffComponentName, string>>>;
+
+/** The words of those components as the built site shows them, from the same function the component renders. */
+function componentWordsOnPages(): ComponentWords {
+  return { MedicareStudyAnswer: medicareStudyAnswer() };
+}
+
+/**
+ * The readable text of a node, one entry a block. Frontmatter, imports and self-closing components have none,
+ * except the components in `componentWords`, whose words are part of the answer.
+ */
+function textBlocksOf(node: Nodes, componentWords: ComponentWords): string[] {
+  if (node.type === "mdxJsxFlowElement" && node.name && Object.hasOwn(componentWords, node.name)) {
+    return [componentWords[node.name as StaffComponentName]!];
+  }
   if (TEXT_BLOCKS.has(node.type)) {
     const text = toString(node).replace(/\s+/g, " ").trim();
     return text ? [text] : [];
   }
-  return "children" in node ? node.children.flatMap((child) => textBlocksOf(child as Nodes)) : [];
+  return "children" in node ? node.children.flatMap((child) => textBlocksOf(child as Nodes, componentWords)) : [];
 }
 
-/** Parses an FAQ file; throws a ContentError naming the line of a heading that is not a question or has no answer. */
-export function extractFaqEntries(source: string, file: string): FaqEntry[] {
+/**
+ * Parses an FAQ file; throws a ContentError naming the line of a heading that is not a question or has no answer.
+ * `componentWords` are what the components in it that answer in words say (the built site's, for getFaqEntries).
+ */
+export function extractFaqEntries(source: string, file: string, componentWords: ComponentWords = {}): FaqEntry[] {
   const tree = faqParser.parse(source);
   const entries: FaqEntry[] = [];
   const problems: ContentProblem[] = [];
@@ -79,7 +98,7 @@ export function extractFaqEntries(source: string, file: string): FaqEntry[] {
       current = { question, line, answerBlocks: [] };
       continue;
     }
-    current?.answerBlocks.push(...textBlocksOf(node));
+    current?.answerBlocks.push(...textBlocksOf(node, componentWords));
   }
   finishCurrent();
 
@@ -95,7 +114,7 @@ export function getFaqEntries(slug: string): FaqEntry[] {
   if (!read) {
     read = readOnceInProduction(() => {
       const file = path.join(CONTENT_DIR, `${slug}.mdx`);
-      return extractFaqEntries(fs.readFileSync(file, "utf8"), path.relative(process.cwd(), file));
+      return extractFaqEntries(fs.readFileSync(file, "utf8"), path.relative(process.cwd(), file), componentWordsOnPages());
     });
     faqEntriesBySlug.set(slug, read);
   }

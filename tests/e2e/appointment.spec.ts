@@ -4,6 +4,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { openRequest } from "../../lib/appointments/requests";
 import { openAppointmentData } from "../../lib/appointments/runtime";
 import { parseServerEnv } from "../../lib/env";
+import { BEST_TIMES, offeredBestTimes } from "../../lib/appointments/fields";
+import { getClinic } from "../../lib/site";
 
 const runDir = process.env.E2E_RUN_DIR!;
 
@@ -33,23 +35,47 @@ async function storedRequestsNamed(fullName: string) {
   }
 }
 
+/** The call times the form offers: the clinic's (content/clinic.yaml), every one while it has not said, as today. */
+const OFFERED_TIMES = offeredBestTimes(getClinic().callTimes);
+/** The time each patient here chooses: the latest one offered that names a time of day. */
+const CHOSEN_TIME = OFFERED_TIMES.filter((time) => time !== "any").at(-1)!;
+
 async function fillForm(page: Page, patient: ReturnType<typeof uniquePatient>) {
   await page.getByLabel(/Full name/).fill(patient.fullName);
   await page.getByLabel(/Phone number/).fill(patient.phone);
-  await page.getByLabel("Evening").check();
+  await page.getByLabel(BEST_TIMES[CHOSEN_TIME]).check();
   await page.getByLabel(/Reason for your visit/).fill(patient.reason);
   await page.getByLabel(/not for emergencies/).check();
+}
+
+/**
+ * The confirmation promises what content/clinic.yaml says: when staff call and from which number once `callBack`
+ * is set, and no time while it is not (as today; the wording for a set `callBack` is tested with fixtures in
+ * tests/unit/AppointmentConfirmation.test.tsx).
+ */
+async function expectCallBackAsTheClinicSays(page: Page) {
+  const confirmation = page.getByRole("region", { name: "We received your request" });
+  const { callBack } = getClinic();
+  if (callBack) {
+    const days = callBack.withinBusinessDays;
+    await expect(confirmation).toContainText(`We will call you within ${days} business ${days === 1 ? "day" : "days"}, from ${callBack.from.display}.`);
+    await expect(confirmation.getByRole("link", { name: callBack.from.display })).toHaveAttribute("href", callBack.from.href);
+  } else {
+    await expect(confirmation).toContainText("Our staff will call you to talk about your request and find a time for your visit.");
+    await expect(confirmation).not.toContainText(/within|business day/);
+  }
 }
 
 async function expectStoredAndNotLogged(page: Page, patient: ReturnType<typeof uniquePatient>) {
   const confirmation = page.getByRole("heading", { name: "We received your request" });
   await expect(confirmation).toBeVisible();
+  await expectCallBackAsTheClinicSays(page);
   const reference = (await page.getByTestId("reference").textContent())!;
   expect(reference).toMatch(/^MS-[A-Z0-9]{5}$/);
   expect(await readStoredRequest(reference)).toMatchObject({
     fullName: patient.fullName,
     phone: "+15015550142",
-    bestTime: "evening",
+    bestTime: CHOSEN_TIME,
     reason: patient.reason,
   });
   const serverLog = fs.readFileSync(path.join(runDir, "server.log"), "utf8");
@@ -60,6 +86,13 @@ async function expectStoredAndNotLogged(page: Page, patient: ReturnType<typeof u
 }
 
 test.describe("requesting an appointment", () => {
+  test("the call times to choose from are those the clinic offers", async ({ page }) => {
+    await page.goto("/request-appointment");
+    const choices = page.getByRole("group", { name: /Best time to call/ }).getByRole("radio");
+    await expect(choices).toHaveCount(OFFERED_TIMES.length);
+    for (const time of OFFERED_TIMES) await expect(page.getByRole("radio", { name: BEST_TIMES[time], exact: true })).toBeVisible();
+  });
+
   test("with JavaScript: the request reaches the confirmation and the store, and no log line holds it", async ({ page }) => {
     const patient = uniquePatient("js");
     const response = await page.goto("/request-appointment");

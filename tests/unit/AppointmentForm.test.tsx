@@ -3,12 +3,14 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppointmentFormState } from "@/app/request-appointment/actions";
 import { AppointmentForm } from "@/components/appointment/AppointmentForm";
+import { offeredBestTimes, type BestTime } from "@/lib/appointments/fields";
+import { getClinic, parseClinicFacts } from "@/lib/site";
 
 const requestAppointment = vi.hoisted(() => vi.fn<(state: AppointmentFormState, data: FormData) => Promise<AppointmentFormState>>());
 vi.mock("@/app/request-appointment/actions", () => ({ requestAppointment }));
 
-function renderForm() {
-  render(<AppointmentForm phoneDisplay="501.224.4001" phoneHref="tel:+15012244001" />);
+function renderForm(bestTimes?: BestTime[]) {
+  render(<AppointmentForm phoneDisplay="501.224.4001" phoneHref="tel:+15012244001" bestTimes={bestTimes} />);
   return userEvent.setup();
 }
 
@@ -75,5 +77,40 @@ describe("AppointmentForm", () => {
 
     expect(await screen.findByRole("alert")).toHaveTextContent("We could not save your request. Please call us at 501.224.4001.");
     expect(screen.getByLabelText(/Full name/)).toHaveValue("Jane Doe");
+  });
+
+  describe("the call times", () => {
+    const choices = () => screen.getAllByRole("radio").map((radio) => radio.closest("label")!.textContent);
+
+    it("are the clinic's, with \"Any time\" when it offers more than one", () => {
+      const clinic = parseClinicFacts("name: Test Clinic\nphone: 501.224.4001\ncallTimes: [morning, afternoon]\n");
+      renderForm(offeredBestTimes(clinic.callTimes));
+      expect(screen.getByRole("group", { name: /Best time to call/ })).toBeInTheDocument();
+      expect(choices()).toEqual(["Morning", "Afternoon", "Any time"]);
+    });
+
+    it("are every time while content/clinic.yaml does not say, as today", () => {
+      expect(getClinic().callTimes).toBeUndefined();
+      renderForm(offeredBestTimes(getClinic().callTimes));
+      expect(choices()).toEqual(["Morning", "Afternoon", "Evening", "Any time"]);
+    });
+
+    it("show the server's refusal of a time no longer offered at the field, keeping everything else typed", async () => {
+      requestAppointment.mockResolvedValue({
+        status: "invalid",
+        fieldErrors: { bestTime: '"Evening" is not a time we call. Please choose Morning, Afternoon or Any time' },
+        values: { fullName: "Jane Doe", phone: "501 555 0123", bestTime: "evening", reason: "Legs tire", acknowledged: "on" },
+      });
+      const user = renderForm(["morning", "afternoon", "any"]);
+      await sendValidForm(user, "Any time");
+
+      const summary = await screen.findByRole("alert");
+      expect(summary).toHaveTextContent('Best time to call: "Evening" is not a time we call. Please choose Morning, Afternoon or Any time');
+      expect(screen.getByRole("group", { name: /Best time to call/ })).toHaveAccessibleDescription(/"Evening" is not a time we call/);
+      expect(screen.getByRole("link", { name: /Best time to call/ })).toHaveAttribute("href", "#bestTime-morning");
+      expect(screen.getByLabelText(/Full name/)).toHaveValue("Jane Doe");
+      expect(screen.getByLabelText(/Reason for your visit/)).toHaveValue("Legs tire");
+      expect(screen.getByLabelText(/not for emergencies/)).toBeChecked();
+    });
   });
 });

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FIELD_LIMITS } from "@/lib/appointments/fields";
-import { appointmentRequestSchema, characterCount, fieldErrorsOf } from "@/lib/appointments/schema";
+import { FIELD_LIMITS, offeredBestTimes } from "@/lib/appointments/fields";
+import { appointmentRequestSchema, appointmentRequestSchemaFor, characterCount, fieldErrorsOf } from "@/lib/appointments/schema";
+import { parseClinicFacts } from "@/lib/site";
 
 /** Letters mixed with what attackers and odd keyboards send: direction controls, invisible and astral characters. */
 const HOSTILE_CHARACTER = fc.oneof(
@@ -148,4 +149,26 @@ describe("appointmentRequestSchema", () => {
     );
     // Hundreds of generated requests: generous time on a busy machine.
   }, 30_000);
+});
+
+describe("the call times the clinic offers (callTimes in content/clinic.yaml)", () => {
+  const clinicCallingAt = (callTimes: string) => parseClinicFacts(`name: Test Clinic\nphone: 501.224.4001\ncallTimes: ${callTimes}\n`);
+
+  it("are the form's choices, in the form's order, with \"Any time\" when more than one is offered", () => {
+    expect(offeredBestTimes(clinicCallingAt("[afternoon, morning]").callTimes)).toEqual(["morning", "afternoon", "any"]);
+    expect(offeredBestTimes(clinicCallingAt("[evening]").callTimes)).toEqual(["evening"]);
+  });
+
+  it("are every time while the clinic has not said, as today", () => {
+    expect(offeredBestTimes(undefined)).toEqual(["morning", "afternoon", "evening", "any"]);
+  });
+
+  it("refuse another time with a message at the field that names the times offered", () => {
+    const schema = appointmentRequestSchemaFor(offeredBestTimes(clinicCallingAt("[morning, afternoon]").callTimes));
+    const refused = schema.safeParse({ ...VALID, bestTime: "evening" });
+    expect(refused.success).toBe(false);
+    expect(fieldErrorsOf(refused.error!)).toEqual({ bestTime: '"Evening" is not a time we call. Please choose Morning, Afternoon or Any time' });
+    expect(schema.safeParse({ ...VALID, bestTime: "any" }).success).toBe(true);
+    expect(fieldErrorsOf(schema.safeParse({ ...VALID, bestTime: "midnight" }).error!)).toEqual({ bestTime: "Please choose the best time for us to call" });
+  });
 });

@@ -10,6 +10,7 @@ import { parseReferences, type Reference } from "../references";
 import type { YamlParseResult } from "../yaml";
 import { CLINIC_FILE, parseClinicFacts, type Clinic } from "../../site";
 import { CODE_PAGE_HREFS } from "../../routes";
+import { MEDICARE_STUDY_FILE, MEDICARE_STUDY_FILE_MISSING, parseMedicareStudyTexts } from "../../medicare-study";
 import { SELF_CHECK_FILE } from "../../self-check/texts";
 import { parseBannedPhrases, checkBannedPhrases, type BannedPhrase } from "./banned-phrases";
 import { checkComponents } from "./components";
@@ -21,6 +22,7 @@ import { checkLinks, type SiteAddresses } from "./links";
 import { parsePage } from "./parse-mdx";
 import { checkReadingLevel, measureReadingLevel, type ReadingLevel } from "./reading-level";
 import { checkSelfCheckFile } from "./self-check";
+import { checkWordsFile } from "./words-file";
 
 export interface ContentFile {
   /** Relative to the project, e.g. `content/faq.mdx`. */
@@ -48,7 +50,7 @@ export interface ContentCheckReport {
 }
 
 /** Files in content/ that are not pages; anything else there is probably a mistake. */
-const DATA_FILE_NAMES = ["clinic.yaml", "references.yaml", "banned-phrases.yaml", "content-check.yaml", path.basename(SELF_CHECK_FILE), "README.md"];
+const DATA_FILE_NAMES = ["clinic.yaml", "references.yaml", "banned-phrases.yaml", "content-check.yaml", path.basename(SELF_CHECK_FILE), path.basename(MEDICARE_STUDY_FILE), "README.md"];
 
 /** A page's name in the check's settings: its file name without `.mdx`. */
 const pageNameOf = (file: string) => path.basename(file, PAGE_FILE_EXTENSION);
@@ -169,5 +171,14 @@ export async function checkContent({ files, publicFiles, publicFileBytes = new M
   const selfCheck = checkSelfCheckFile(selfCheckFile, pageFiles, siteData);
   problems.push(...selfCheck.problems);
   if (selfCheck.readingLevel) readingLevels.push({ ...selfCheck.readingLevel, exemptFromError: false });
+  const medicareStudyFile = files.find((candidate) => path.basename(candidate.file) === path.basename(MEDICARE_STUDY_FILE));
+  const medicareStudy = checkWordsFile(
+    medicareStudyFile,
+    pageFiles,
+    { file: MEDICARE_STUDY_FILE, parse: parseMedicareStudyTexts, placedBy: /<MedicareStudyAnswer\b/, missing: MEDICARE_STUDY_FILE_MISSING },
+    siteData,
+  );
+  problems.push(...medicareStudy.problems);
+  if (medicareStudy.readingLevel) readingLevels.push({ ...medicareStudy.readingLevel, exemptFromError: false });
   return { problems: problems.sort(byOrderInFile), readingLevels, readingLevelLimits: siteData.config.readingLevel };
 }
