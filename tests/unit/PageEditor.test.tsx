@@ -28,17 +28,24 @@ beforeEach(() => window.localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
 
 test("a changed title is saved as the person types, with only the title's line changed", async () => {
+  // A server like the real one: each save makes the next version. How many saves typing makes depends on how fast
+  // the person (or a loaded test machine) types; each must build on the version the one before it made.
   const saves: SaveDraftInput[] = [];
+  const versionsSeen: number[] = [];
+  let serverVersion = 3;
   openEditor(async (input) => {
     saves.push(input);
-    return savedAnswer(input, 4);
+    versionsSeen.push(serverVersion);
+    serverVersion += 1;
+    return savedAnswer(input, serverVersion);
   });
   const title = screen.getByRole("textbox", { name: "Title" });
   await userEvent.clear(title);
   await userEvent.type(title, "Benefits of MILD and the choices");
   expect(await screen.findByText("Saved")).toBeInTheDocument();
   await waitFor(() => expect(saves.at(-1)?.source).toBe(SOURCE.replace('title: "Benefits of MILD and other choices"', 'title: "Benefits of MILD and the choices"')));
-  expect(saves.at(-1)?.baseVersion).toBe(3);
+  expect(saves.map((save) => save.baseVersion)).toEqual(versionsSeen);
+  expect(saves[0]?.baseVersion).toBe(3);
   expect(screen.getByText("32 characters (at least 10, at most 45)")).toBeInTheDocument();
 });
 
