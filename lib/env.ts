@@ -25,6 +25,24 @@ export function isMailbox(value: string): boolean {
   return address !== undefined && z.email().safeParse(address).success;
 }
 
+/**
+ * Whether SITE_URL names this machine (localhost, 127.x.x.x, ::1, 0.0.0.0) rather than the public site: fine for a
+ * test, never for a release, whose canonical links, sitemap and printed links would point at the reader's own computer.
+ */
+export function isLoopbackSiteUrl(siteUrl: string): boolean {
+  const host = new URL(siteUrl).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === "0.0.0.0" ||
+    host === "::1" ||
+    host === "::" ||
+    // ::ffff:127.0.0.1, as the URL parser writes it
+    /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)
+  );
+}
+
 /** Unset and empty mean the same: an empty line in a .env file must not count as a value. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());

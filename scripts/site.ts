@@ -10,14 +10,15 @@
  * the same three the web editor publishes with, so a release builds exactly what the editor committed:
  * CONTENT_GIT_REPOSITORY (the checkout; default: the folder it is run in), CONTENT_GIT_BRANCH (default main) and
  * CONTENT_GIT_REMOTE (unset: the checkout's own branch, where the editor commits; set: that remote, where the
- * editor pushes and developers push); HOST and PORT for serve, like `npm start`. Run it with the Node that serves
- * the site.
+ * editor pushes and developers push); HOST and PORT for serve, like `npm start`. update and rollback refuse a
+ * SITE_URL that is unset or names this computer (lib/releases/site-url.ts). Run it with the Node that serves the site.
  */
 import path from "node:path";
 import { z } from "zod";
 import { serverEnvSchema } from "../lib/env";
 import { short, SiteLayout } from "../lib/releases/layout";
 import { rollbackTarget } from "../lib/releases/rollback";
+import { releaseSiteUrlProblem } from "../lib/releases/site-url";
 import { Supervisor } from "../lib/releases/supervisor";
 import { switchTo, updateSite } from "../lib/releases/update";
 
@@ -47,6 +48,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = parsed.data;
   const layout = new SiteLayout(env.SITE_ROOT);
+  // A release carries SITE_URL in every link it prints (read at build time): never build or switch to one that
+  // would point at this computer.
+  const siteUrlProblem = command === "update" || command === "rollback" ? releaseSiteUrlProblem(process.env.SITE_URL) : undefined;
+  if (siteUrlProblem) {
+    console.error(`[site] ${siteUrlProblem}`);
+    return 1;
+  }
   switch (command) {
     case "update": {
       const result = await updateSite({

@@ -12,8 +12,11 @@
  * tests' patients and fixtures (made-up people, never shown as the clinic).
  */
 
-/** An email address at a domain kept for examples (RFC 2606, RFC 6761): it reaches no one. */
-const EXAMPLE_EMAIL = /[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)*(?:example(?:\.(?:com|net|org))?|test|invalid|localhost)(?![\p{L}\p{N}.-]*[\p{L}\p{N}])/giu;
+/** A domain kept for examples (RFC 2606, RFC 6761): example, example.com/.net/.org, .test, .invalid, .localhost. */
+const EXAMPLE_DOMAIN = String.raw`(?:[\p{L}\p{N}-]+\.)*(?:example(?:\.(?:com|net|org))?|test|invalid|localhost)`;
+
+/** An email address at a domain kept for examples: it reaches no one. */
+const EXAMPLE_EMAIL = new RegExp(String.raw`[\p{L}\p{N}._%+-]+@${EXAMPLE_DOMAIN}(?![\p{L}\p{N}.-]*[\p{L}\p{N}])`, "giu");
 
 /** A US phone number 555-0100 to 555-0199, with or without its area code, written any common way. */
 const EXAMPLE_PHONE = /(?<![\p{N}])(?:\+?1[\s.-]*)?(?:\(?\d{3}\)?[\s.-]*)?555[\s.-]*01\d\d(?![\p{N}])/gu;
@@ -46,4 +49,9 @@ export function isExamplePhoneNumber(digits: string): boolean {
 /** Whether a value stands in for a real one: the word "example", an example address or phone number. */
 export function isExampleValue(text: string): boolean {
   return EXAMPLE_WORD.test(text) || exampleContactsIn(text).length > 0;
+}
+
+/** Whether a host name is at a domain kept for examples (www.example.com, clinic.test): no patient can reach it. */
+export function isExampleHostname(hostname: string): boolean {
+  return new RegExp(`^${EXAMPLE_DOMAIN}$`, "iu").test(hostname.replace(/\.$/, ""));
 }

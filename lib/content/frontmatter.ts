@@ -3,6 +3,7 @@
  * The build, the navigation, the metadata and the tests all read pages through this schema.
  */
 import { z } from "zod";
+import { isExampleValue } from "./example-values";
 import { boundedText, strictFields } from "./schema-helpers";
 
 /** Today's date as YYYY-MM-DD in UTC, which is never behind the clinic's local date (US time zones). */
@@ -42,7 +43,14 @@ export const pageFrontmatterSchema = strictFields({
    * The physician who approved the page's words, named exactly as in content/clinic.yaml's `physicians`; shown as
    * "Medically reviewed by". Only with `reviewed`, and left out until a physician has approved the page.
    */
-  reviewedBy: boundedText(3, 80).optional(),
+  reviewedBy: boundedText(3, 80)
+    // Judged here as well as against clinic.yaml's physicians, which are not checked while that file has errors.
+    .refine((name) => !isExampleValue(name), {
+      error: (issue) =>
+        `is "${String(issue.input)}", an example, not a physician: write the name of the physician who approved these words, ` +
+        "as in content/clinic.yaml, or leave `reviewedBy` and `reviewed` out",
+    })
+    .optional(),
   /**
    * The date that physician approved the words, shown as "Last reviewed". Set by an approval together with
    * `reviewedBy`, and cleared with it when a medical page's words change (lib/content/medical-review.ts).

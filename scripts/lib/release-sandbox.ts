@@ -15,6 +15,9 @@ const PROJECT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(PROJECT, "node_modules", ".bin", "tsx");
 const SITE_COMMAND = path.join(PROJECT, "scripts", "site.ts");
 
+/** An example domain: the release path accepts it (only the launch check lists it), and it reaches no one. */
+const SANDBOX_PUBLIC_SITE_URL = "https://clinic.example.org";
+
 export type ReleaseSandbox = Awaited<ReturnType<typeof createReleaseSandbox>>;
 
 export async function createReleaseSandbox() {
@@ -29,7 +32,9 @@ export async function createReleaseSandbox() {
   const env = {
     ...process.env,
     SITE_ROOT: siteRoot,
-    SITE_URL: siteUrl,
+    // The public address the releases are built for: the release path refuses one on this computer (its links
+    // would point at the reader's own), so not siteUrl, where the sandbox's client reaches the supervisor.
+    SITE_URL: SANDBOX_PUBLIC_SITE_URL,
     PORT: String(port),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,

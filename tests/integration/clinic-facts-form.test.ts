@@ -66,6 +66,53 @@ describe("the clinic's facts form", () => {
     expect(html).toMatch(/<form[^>]*action=/);
   });
 
+  it("shows the facts only the clinic can give before launch: email, the notices, the Medicare answer (not known yet), the call-back and the call times", async () => {
+    await signedIn();
+    const html = renderToStaticMarkup(await ClinicFactsPage());
+    for (const name of ["email", "notices.privacyPractices", "notices.civilRightsContact.name", "notices.civilRightsContact.phone", "notices.civilRightsContact.email", "notices.civilRightsContact.address", "notices.languageTaglines", "callBack.withinBusinessDays", "callBack.from"]) {
+      expect(html).toMatch(new RegExp(`<input[^>]*name="${name.replaceAll(".", "\\.")}"[^>]*>`));
+    }
+    expect(html).toMatch(/<input(?=[^>]*name="notices\.civilRightsContact\.name")(?=[^>]*maxLength="100")[^>]*>/);
+    // Three answers, "not known yet" chosen while clinic.yaml gives none.
+    expect(html.match(/<input[^>]*type="radio"[^>]*name="medicareStudy"[^>]*>/g)).toHaveLength(3);
+    expect(html).toMatch(/<input(?=[^>]*name="medicareStudy")(?=[^>]*value="")(?=[^>]*checked="")[^>]*>Not known yet/);
+    expect(html).toMatch(/<input(?=[^>]*name="medicareStudy")(?=[^>]*value="takes-part")[^>]*>We take part in a Medicare-approved MILD study/);
+    // The call times the appointment form may offer, none ticked.
+    expect([...html.matchAll(/<input[^>]*type="checkbox"[^>]*name="callTimes"[^>]*value="(\w+)"[^>]*>(\w+)/g)].map((match) => [match[1], match[2]])).toEqual([
+      ["morning", "Morning"],
+      ["afternoon", "Afternoon"],
+      ["evening", "Evening"],
+    ]);
+    expect(html).not.toMatch(/<input(?=[^>]*name="callTimes")(?=[^>]*checked)[^>]*>/);
+  });
+
+  it("saves the Medicare answer, the call-back and the call times below the rest of the file, and shows them checked", async () => {
+    const { service } = await signedIn();
+    const data = posted({ medicareStudy: "does-not-take-part", "callBack.withinBusinessDays": "2", "callBack.from": "501.224.4001", "notices.civilRightsContact.name": "Sam Testperson" });
+    data.append("callTimes", "morning");
+    data.append("callTimes", "evening");
+    expect(await saveClinicFactsAction({}, data)).toMatchObject({ saved: true, version: 2 });
+    const { draft } = await service.openDraft(CLINIC, ben);
+    expect(draft.source).toBe(
+      `${TODAY.trimEnd()}\nnotices:\n  civilRightsContact:\n    name: Sam Testperson\nmedicareStudy: does-not-take-part\ncallBack:\n  withinBusinessDays: 2\n  from: 501.224.4001\ncallTimes: [morning, evening]\n`,
+    );
+    const html = renderToStaticMarkup(await ClinicFactsPage());
+    expect(html).toMatch(/<input(?=[^>]*name="medicareStudy")(?=[^>]*value="does-not-take-part")(?=[^>]*checked="")[^>]*>/);
+    expect(html).toMatch(/<input(?=[^>]*name="callTimes")(?=[^>]*value="evening")(?=[^>]*checked="")[^>]*>/);
+    expect(html).not.toMatch(/<input(?=[^>]*name="callTimes")(?=[^>]*value="afternoon")(?=[^>]*checked="")[^>]*>/);
+  });
+
+  it("refuses a call-back that is not a number of days, or from an example number, at its field, and saves nothing", async () => {
+    const { service } = await signedIn();
+    const state = await saveClinicFactsAction({}, posted({ "callBack.withinBusinessDays": "tomorrow", "callBack.from": "501.555.0123" }));
+    expect(state.errors).toMatchObject({
+      "callBack.withinBusinessDays": "must be a whole number of business days, e.g. 1",
+      "callBack.from": expect.stringMatching(/555-01xx number/),
+    });
+    expect(state.values?.callBack).toEqual({ withinBusinessDays: "tomorrow", from: "501.555.0123" });
+    expect(await draftOf(service)).toBeNull();
+  });
+
   it("saves a change as a draft of content/clinic.yaml in the editor's name, changing its one line; the next save goes on top", async () => {
     const { service } = await signedIn();
     const state = await saveClinicFactsAction({}, posted({ phone: "501.224.4002" }));

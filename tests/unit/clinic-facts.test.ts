@@ -36,6 +36,24 @@ physicians:
   - name: Dr. Rowan Samplewood
 `;
 
+/** The facts only the clinic can give before launch, made up for the test. */
+const LAUNCH_FACTS = `name: Test Spine Clinic
+phone: 501.224.4001
+email: frontdesk@testspine.org
+notices:
+  privacyPractices: /documents/notice-of-privacy-practices.pdf
+  civilRightsContact:
+    name: Sam Testperson
+    phone: 501.224.4005
+  languageTaglines: language-taglines.yaml
+medicareStudy: takes-part
+# What the confirmation promises.
+callBack:
+  withinBusinessDays: 2 # business days
+  from: 501.224.4001
+callTimes: [morning, afternoon]
+`;
+
 function saved(text: string, change: (form: ReturnType<typeof clinicFactsFormValues>) => void): string {
   const form = clinicFactsFormValues(text);
   change(form);
@@ -146,6 +164,127 @@ describe("the clinic's facts form", () => {
       address: { street: "", city: "", region: "", postalCode: "" },
       hours: [{ days: ["Monday", "Friday"], opens: "08:00", closes: "12:00" }],
       physicians: [{ name: "Dr. Quinn Testperson", credentials: "", role: "" }],
+      email: "",
+      notices: { privacyPractices: "", civilRightsContact: { name: "", phone: "", email: "", address: "" }, languageTaglines: "" },
+      medicareStudy: "",
+      callBack: { withinBusinessDays: "", from: "" },
+      callTimes: [],
     });
+  });
+
+  it("shows the facts only the clinic can give before launch as written", () => {
+    const form = clinicFactsFormValues(LAUNCH_FACTS);
+    expect(form.email).toBe("frontdesk@testspine.org");
+    expect(form.notices).toEqual({
+      privacyPractices: "/documents/notice-of-privacy-practices.pdf",
+      civilRightsContact: { name: "Sam Testperson", phone: "501.224.4005", email: "", address: "" },
+      languageTaglines: "language-taglines.yaml",
+    });
+    expect(form.medicareStudy).toBe("takes-part");
+    expect(form.callBack).toEqual({ withinBusinessDays: "2", from: "501.224.4001" });
+    expect(form.callTimes).toEqual(["morning", "afternoon"]);
+    expect(clinicFactsFormValues(TODAY)).toMatchObject({ email: "", medicareStudy: "", callBack: { withinBusinessDays: "", from: "" }, callTimes: [] });
+  });
+
+  it("adds the notices, the Medicare answer, the call-back and the call times below the rest, and the build reads them", () => {
+    const text = saved(TODAY, (form) => {
+      form.email = "frontdesk@testspine.org";
+      form.notices.privacyPractices = "/documents/notice-of-privacy-practices.pdf";
+      form.notices.civilRightsContact.name = "Sam Testperson";
+      form.medicareStudy = "does-not-take-part";
+      form.callBack = { withinBusinessDays: "1", from: "501.224.4001" };
+      form.callTimes = ["morning", "evening"];
+    });
+    expect(text.startsWith(TODAY.trimEnd())).toBe(true);
+    expect(text.slice(TODAY.trimEnd().length)).toBe(
+      "\nemail: frontdesk@testspine.org\nnotices:\n  privacyPractices: /documents/notice-of-privacy-practices.pdf\n  civilRightsContact:\n    name: Sam Testperson\n" +
+        "medicareStudy: does-not-take-part\ncallBack:\n  withinBusinessDays: 1\n  from: 501.224.4001\ncallTimes: [morning, evening]\n",
+    );
+    expect(parseClinicFacts(text)).toMatchObject({
+      email: "frontdesk@testspine.org",
+      notices: { privacyPractices: "/documents/notice-of-privacy-practices.pdf", civilRightsContact: { name: "Sam Testperson" } },
+      medicareStudy: "does-not-take-part",
+      callBack: { withinBusinessDays: 1, from: { display: "501.224.4001" } },
+      callTimes: ["morning", "evening"],
+    });
+  });
+
+  it("changes only the lines of the new facts that changed, keeping comments", () => {
+    expect(changedLines(LAUNCH_FACTS, saved(LAUNCH_FACTS, (form) => void (form.callBack.withinBusinessDays = "3")))).toEqual([
+      [13, "  withinBusinessDays: 2 # business days", "  withinBusinessDays: 3 # business days"],
+    ]);
+    expect(changedLines(LAUNCH_FACTS, saved(LAUNCH_FACTS, (form) => void (form.notices.civilRightsContact.phone = "501.224.4006")))).toEqual([
+      [8, "    phone: 501.224.4005", "    phone: 501.224.4006"],
+    ]);
+    expect(changedLines(LAUNCH_FACTS, saved(LAUNCH_FACTS, (form) => void (form.callTimes = ["afternoon"])))).toEqual([[15, "callTimes: [morning, afternoon]", "callTimes: [afternoon]"]]);
+    expect(changedLines(LAUNCH_FACTS, saved(LAUNCH_FACTS, (form) => void (form.medicareStudy = "does-not-take-part")))).toEqual([
+      [10, "medicareStudy: takes-part", "medicareStudy: does-not-take-part"],
+    ]);
+  });
+
+  it('removes the Medicare answer when it is "not known yet", and a notice emptied, keeping the comments', () => {
+    const text = saved(LAUNCH_FACTS, (form) => {
+      form.medicareStudy = "";
+      form.notices.civilRightsContact = { name: "", phone: "", email: "", address: "" };
+    });
+    expect(parseClinicFacts(text).medicareStudy).toBeUndefined();
+    expect(parseClinicFacts(text).notices?.civilRightsContact).toBeUndefined();
+    expect(text).toContain("# What the confirmation promises.");
+  });
+
+  it("refuses what the schema refuses in the new facts, at the field", () => {
+    const form = clinicFactsFormValues(LAUNCH_FACTS);
+    form.callBack.withinBusinessDays = "two";
+    form.callBack.from = "501.555.0199";
+    form.notices.privacyPractices = "notice.pdf";
+    form.notices.civilRightsContact.email = "civil rights office";
+    form.medicareStudy = "maybe";
+    form.callTimes = ["night"];
+    const result = updateClinicYaml(LAUNCH_FACTS, form);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toMatchObject({
+      "callBack.withinBusinessDays": "must be a whole number of business days, e.g. 1",
+      "callBack.from": expect.stringMatching(/555-01xx number/),
+      "notices.privacyPractices": expect.stringMatching(/^must start with \//),
+      "notices.civilRightsContact.email": expect.stringMatching(/must be an email address/),
+      medicareStudy: 'must be "takes-part" or "does-not-take-part"',
+      "callTimes.0": "must be among: morning, afternoon, evening",
+    });
+    // Examples are judged once every field is well formed, as the build judges them.
+    const example = clinicFactsFormValues(LAUNCH_FACTS);
+    example.email = "help@example.com";
+    const refused = updateClinicYaml(LAUNCH_FACTS, example);
+    expect(refused.ok ? {} : refused.errors).toEqual({ email: expect.stringMatching(/is "help@example.com", an example, not the clinic's/) });
+  });
+
+  it("reads the new facts from the posted form: radio, checkboxes and the contact's fields", () => {
+    const data = new FormData();
+    for (const [name, value] of [
+      ["name", "Test Spine Clinic"],
+      ["phone", "501.224.4001"],
+      ["email", " frontdesk@testspine.org "],
+      ["notices.civilRightsContact.name", "Sam Testperson"],
+      ["notices.languageTaglines", "language-taglines.yaml"],
+      ["medicareStudy", ""],
+      ["callBack.withinBusinessDays", "1"],
+      ["callBack.from", "501.224.4001"],
+      ["callTimes", "morning"],
+      ["callTimes", "evening"],
+    ] as const)
+      data.append(name, value);
+    expect(clinicFactsFormFromData(data)).toMatchObject({
+      email: "frontdesk@testspine.org",
+      notices: { privacyPractices: "", civilRightsContact: { name: "Sam Testperson", phone: "", email: "", address: "" }, languageTaglines: "language-taglines.yaml" },
+      medicareStudy: "",
+      callBack: { withinBusinessDays: "1", from: "501.224.4001" },
+      callTimes: ["morning", "evening"],
+    });
+  });
+
+  it("gives the civil-rights contact's text fields the schema's limits", () => {
+    const limits = clinicFactsFieldLimits();
+    expect(limits["notices.civilRightsContact.name"]).toEqual({ minLength: 3, maxLength: 100 });
+    expect(limits["notices.civilRightsContact.address"]).toEqual({ minLength: 1, maxLength: 200 });
   });
 });

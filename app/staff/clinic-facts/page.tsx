@@ -5,14 +5,15 @@ import { StaffFrame } from "@/components/staff/StaffFrame";
 import { StaffAlert } from "@/components/staff/fields";
 import { publishing, requireClinicFactsEditor } from "@/lib/publishing/adapters";
 import { clinicFactsFieldLimits, clinicFactsFormValues } from "@/lib/publishing/clinic-facts";
-import { CLINIC_FILE, WEEK_DAYS } from "@/lib/site";
+import { BEST_TIMES } from "@/lib/appointments/fields";
+import { CLINIC_FILE, OFFERED_CALL_TIMES, WEEK_DAYS } from "@/lib/site";
 import { STAFF_CLINIC_FACTS_PATH } from "@/lib/staff/paths";
 
 export const metadata: Metadata = { title: "The clinic's facts" };
 
 /**
- * The clinic's facts (content/clinic.yaml): name, phone, address, hours and physicians, each page's one source for
- * them. Saved as a draft of that file, reviewed and published like a page.
+ * The clinic's facts (content/clinic.yaml): name, phone, address, hours, physicians, the notices, the Medicare
+ * answer, the call-back and call times, each page's one source for them. Saved as a draft of that file, reviewed and published like a page.
  */
 export default async function ClinicFactsPage() {
   const staff = await requireClinicFactsEditor(STAFF_CLINIC_FACTS_PATH);
@@ -32,6 +33,7 @@ export default async function ClinicFactsPage() {
           initialVersion={current.version}
           limits={clinicFactsFieldLimits()}
           days={WEEK_DAYS}
+          callTimes={OFFERED_CALL_TIMES.map((value) => ({ value, label: BEST_TIMES[value] }))}
         />
       ) : (
         <StaffAlert>{CLINIC_FILE} is missing from the site&apos;s repository: a developer must restore it.</StaffAlert>

@@ -14,7 +14,7 @@ import { MEDICARE_STUDY_FILE, MEDICARE_STUDY_FILE_MISSING, parseMedicareStudyTex
 import { SELF_CHECK_FILE } from "../../self-check/texts";
 import { parseBannedPhrases, checkBannedPhrases, type BannedPhrase } from "./banned-phrases";
 import { checkComponents } from "./components";
-import { checkExampleContacts } from "./example-contacts";
+import { checkExampleContacts, checkExampleValuesInDataFile } from "./example-contacts";
 import { DEFAULT_CONTENT_CHECK_CONFIG, parseContentCheckConfig, type ContentCheckConfig } from "./config";
 import { checkHeadings } from "./headings";
 import { checkImages } from "./images";
@@ -157,6 +157,8 @@ export async function checkContent({ files, publicFiles, publicFileBytes = new M
   const siteData = readSiteData(files);
   const pageFiles = files.filter((candidate) => candidate.file.endsWith(PAGE_FILE_EXTENSION));
   const problems = [...siteData.problems, ...checkPageSettings(pageFiles, siteData.clinic)];
+  const taglinesFile = files.find((candidate) => path.basename(candidate.file) === siteData.clinic?.notices?.languageTaglines);
+  if (taglinesFile) problems.push(...checkExampleValuesInDataFile(taglinesFile.file, taglinesFile.text));
   const addresses: SiteAddresses = {
     pages: [...pageFiles.flatMap((pageFile) => pageHrefOfFile(pageFile.file) ?? []), ...CODE_PAGE_HREFS],
     publicFiles,
