@@ -79,6 +79,12 @@ export const staffComponentRules = {
   References: { summary: "The numbered list of every reference in content/references.yaml, which <Cite> links to.", fields: noFields, placement: "block", content: "none" },
   ClinicContactDetails: { summary: "The clinic's address, a directions link and opening hours from content/clinic.yaml; nothing until they are set.", fields: noFields, placement: "block", content: "none" },
   ClinicPhysicians: { summary: "The clinic's physicians from content/clinic.yaml; nothing until they are set.", fields: noFields, placement: "block", content: "none" },
+  QuestionList: {
+    summary: "The page's questions (its ## headings) as links to each answer, made anew whenever the page is built: put it at the top of a page of questions.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
 } as const satisfies Record<string, StaffComponentRule>;
 
 export type StaffComponentName = keyof typeof staffComponentRules;
