@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * /faq opens with the list of its questions, each a link to its answer. The list is made from the page's `##`
  * headings when the page is rendered, so it follows the page when staff add, reword or remove a question.
@@ -16,9 +15,7 @@ const published = fs.readFileSync(path.join(process.cwd(), FILE), "utf8");
 async function render(source: string): Promise<Document> {
   const page = parseContentPage(FILE, source);
   if (Array.isArray(page)) throw new Error(page.map((problem) => problem.message).join("\n"));
-  const html = renderToStaticMarkup(await renderPageSource(page, source));
-  const { JSDOM } = await import("jsdom");
-  return new JSDOM(html).window.document;
+  return new DOMParser().parseFromString(renderToStaticMarkup(await renderPageSource(page, source)), "text/html");
 }
 
 /** The list's links as [words, target], and the page's questions as [words, id]. */
