@@ -173,14 +173,20 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
 /**
  * What to do about a warning sign, shown the moment the reader answers Yes or Not sure to it, under that question:
  * no one should answer six more questions first. An alert, so a screen reader says it at once while focus stays on
- * the answer; always in the page (empty until then), as screen readers announce changes to an alert already there.
- * Without JavaScript it stays empty: the rules in words under the questions say the same.
+ * the answer; always in the page and never `display: none` (empty until then, which takes no room: its margins
+ * collapse), as screen readers announce changes to an alert already there. Without JavaScript it stays empty: the
+ * rules in words under the questions say the same.
  */
 function WarningSignAnswer({ result, texts }: { result: "emergency" | "check-today" | undefined; texts: SelfCheckTexts }) {
+  const box = useRef<HTMLDivElement>(null);
+  // On a phone the answer may open below the screen's edge: bring it into view, without moving focus.
+  useEffect(() => {
+    if (result) box.current?.scrollIntoView({ block: "nearest" });
+  }, [result]);
   return (
-    <div role="alert" className="empty:hidden">
+    <div role="alert">
       {result && (
-        <div className="space-y-3 rounded-lg border-2 border-emergency bg-white p-3 sm:p-4">
+        <div ref={box} className="space-y-3 rounded-lg border-2 border-emergency bg-white p-3 sm:p-4">
           <p className="text-2xl font-bold text-emergency">{texts.results[result].heading}</p>
           <p>{texts.results[result].text}</p>
           <EmergencyCallButton />
