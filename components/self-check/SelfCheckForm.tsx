@@ -111,11 +111,8 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
               onAnswer={(value) => answer(question.id, value)}
               showAnswerInPrint={hasJavaScript}
             />
-            {question.id === FIRST_QUESTION_ID && (
-              <WarningSignAnswer
-                result={hasJavaScript && (outcome.result === "emergency" || outcome.result === "check-today") ? outcome.result : undefined}
-                texts={texts}
-              />
+            {hasJavaScript && question.id === FIRST_QUESTION_ID && (
+              <WarningSignAnswer result={outcome.result === "emergency" || outcome.result === "check-today" ? outcome.result : undefined} texts={texts} />
             )}
           </Fragment>
         ))}
@@ -173,9 +170,9 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
 /**
  * What to do about a warning sign, shown the moment the reader answers Yes or Not sure to it, under that question:
  * no one should answer six more questions first. An alert, so a screen reader says it at once while focus stays on
- * the answer; always in the page and never `display: none` (empty until then, which takes no room: its margins
- * collapse), as screen readers announce changes to an alert already there. Without JavaScript it stays empty: the
- * rules in words under the questions say the same.
+ * the answer. In the page, empty, from the moment the form runs (an empty block takes no room: its margins collapse),
+ * and never `display: none`, as screen readers announce changes to an alert already there. Without JavaScript there
+ * is none: nothing could fill it, and the rules in words under the questions say the same.
  */
 function WarningSignAnswer({ result, texts }: { result: "emergency" | "check-today" | undefined; texts: SelfCheckTexts }) {
   const box = useRef<HTMLDivElement>(null);

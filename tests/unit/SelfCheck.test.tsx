@@ -220,6 +220,8 @@ describe("the self-check's HTML from the server, before any JavaScript runs", ()
     // A page can link to it, with or without JavaScript: [Take the self-check](#self-check).
     expect(region.closest("#self-check")).not.toBeNull();
     expect(screen.getByRole("note", { name: "Emergency warning" })).toBeInTheDocument();
+    // No alert that nothing could ever fill.
+    expect(screen.queryByRole("alert")).toBeNull();
     document.body.innerHTML = "";
   });
 });
