@@ -17,6 +17,7 @@ import { KeyFacts } from "./KeyFacts";
 import { MarkdownPicture } from "./MarkdownPicture";
 import { MainPageLinks } from "./MainPageLinks";
 import { outsideProse } from "./OutsideProse";
+import { QuestionList } from "./QuestionList";
 import { References } from "./References";
 import { ResponsiveTable } from "./ResponsiveTable";
 import { staffComponent, type StaffComponentImplementation } from "./staff-component";
@@ -35,6 +36,7 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   KeyFacts,
   MainPageLinks,
   MedicareStudyAnswer: MedicareStudyAnswerSection,
+  QuestionList,
   References,
   SelfCheck: outsideProse(SelfCheck),
   Steps,

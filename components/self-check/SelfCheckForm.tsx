@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { Fragment, useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   assessSelfCheck,
+  FIRST_QUESTION_ID,
   SELF_CHECK_ANSWER_LABELS,
   SELF_CHECK_ANSWERS,
   type SelfCheckAnswer,
@@ -73,7 +74,8 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
   }, [resultRequests]);
 
   const outcome = assessSelfCheck(answers);
-  const showsEmergency = resultRequests > 0 && outcome.result === "emergency";
+  // A warning sign is answered at once, before the other questions or the button: see WarningSignAnswer.
+  const showsEmergency = outcome.result === "emergency";
 
   useEffect(() => {
     if (!showsEmergency) return;
@@ -100,15 +102,19 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
 
       <div className="mt-6 space-y-4">
         {texts.questions.map((question, index) => (
-          <QuestionFieldset
-            key={question.id}
-            idPrefix={idPrefix}
-            number={index + 1}
-            question={question}
-            answer={answers[question.id]}
-            onAnswer={(value) => answer(question.id, value)}
-            showAnswerInPrint={hasJavaScript}
-          />
+          <Fragment key={question.id}>
+            <QuestionFieldset
+              idPrefix={idPrefix}
+              number={index + 1}
+              question={question}
+              answer={answers[question.id]}
+              onAnswer={(value) => answer(question.id, value)}
+              showAnswerInPrint={hasJavaScript}
+            />
+            {hasJavaScript && question.id === FIRST_QUESTION_ID && (
+              <WarningSignAnswer result={outcome.result === "emergency" || outcome.result === "check-today" ? outcome.result : undefined} texts={texts} />
+            )}
+          </Fragment>
         ))}
       </div>
 
@@ -158,6 +164,32 @@ export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactAc
         guidance
       )}
     </section>
+  );
+}
+
+/**
+ * What to do about a warning sign, shown the moment the reader answers Yes or Not sure to it, under that question:
+ * no one should answer six more questions first. An alert, so a screen reader says it at once while focus stays on
+ * the answer. In the page, empty, from the moment the form runs (an empty block takes no room: its margins collapse),
+ * and never `display: none`, as screen readers announce changes to an alert already there. Without JavaScript there
+ * is none: nothing could fill it, and the rules in words under the questions say the same.
+ */
+function WarningSignAnswer({ result, texts }: { result: "emergency" | "check-today" | undefined; texts: SelfCheckTexts }) {
+  const box = useRef<HTMLDivElement>(null);
+  // On a phone the answer may open below the screen's edge: bring it into view, without moving focus.
+  useEffect(() => {
+    if (result) box.current?.scrollIntoView({ block: "nearest" });
+  }, [result]);
+  return (
+    <div role="alert">
+      {result && (
+        <div ref={box} className="space-y-3 rounded-lg border-2 border-emergency bg-white p-3 sm:p-4">
+          <p className="text-2xl font-bold text-emergency">{texts.results[result].heading}</p>
+          <p>{texts.results[result].text}</p>
+          <EmergencyCallButton />
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -85,6 +85,12 @@ export const staffComponentRules = {
     placement: "block",
     content: "none",
   },
+  QuestionList: {
+    summary: "The page's questions (its ## headings) as links to each answer, made anew whenever the page is built: put it at the top of a page of questions.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
 } as const satisfies Record<string, StaffComponentRule>;
 
 export type StaffComponentName = keyof typeof staffComponentRules;

@@ -16,12 +16,15 @@ import { staffComponent } from "@/components/mdx/staff-component";
 import { useMDXComponents } from "@/mdx-components";
 import refuseCodeInPages from "./check/mdx-safety.mjs";
 import { STAFF_COMPONENT_NAMES } from "./components";
+import { remarkHeadingAnchors } from "./heading-anchors";
 import type { ContentPage } from "./pages";
 import { PAGE_REMARK_PLUGINS } from "./remark-plugins";
 
 const REMARK_PLUGINS: NonNullable<CompileOptions["remarkPlugins"]> = [
   ...PAGE_REMARK_PLUGINS,
   [refuseCodeInPages, { components: STAFF_COMPONENT_NAMES }],
+  // After the safety rule, which judges what staff wrote: this adds the links <QuestionList /> holds.
+  remarkHeadingAnchors,
 ];
 
 /**

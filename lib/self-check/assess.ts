@@ -5,16 +5,22 @@
  * at best the answers "match the people MILD may help", and a doctor decides.
  */
 
-/** Every question the rules need, as staff name them in content/self-check.yaml. */
+/**
+ * Every question the rules need, as staff name them in content/self-check.yaml. The warning signs of an emergency
+ * come first, on the page too (lib/self-check/texts.ts): a reader who has one is told at once to call 911.
+ */
 export const SELF_CHECK_QUESTION_IDS = [
+  "warning-signs",
   "symptoms",
   "relief",
   "duration",
   "tried-care",
   "imaging",
   "blood-thinner",
-  "warning-signs",
 ] as const;
+
+/** The question asked first, whose "Yes" or "Not sure" is answered at once. */
+export const FIRST_QUESTION_ID = SELF_CHECK_QUESTION_IDS[0];
 export type SelfCheckQuestionId = (typeof SELF_CHECK_QUESTION_IDS)[number];
 
 export const SELF_CHECK_ANSWERS = ["yes", "no", "not-sure"] as const;

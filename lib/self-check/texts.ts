@@ -9,6 +9,7 @@ import { boundedText, optionalText, strictFields } from "../content/schema-helpe
 import { parseYamlWithSchema, readYamlFile, type YamlParseResult } from "../content/yaml";
 import { readOnceInProduction } from "../read-once";
 import {
+  FIRST_QUESTION_ID,
   SELF_CHECK_NOTES,
   SELF_CHECK_QUESTION_IDS,
   SELF_CHECK_RESULTS,
@@ -55,6 +56,15 @@ export const selfCheckTextsSchema = strictFields({
         }
         seen.add(question.id);
       });
+      if (questions[0] && questions[0].id !== FIRST_QUESTION_ID) {
+        context.addIssue({
+          code: "custom",
+          path: [0, "id"],
+          message:
+            `must be \`${FIRST_QUESTION_ID}\`: the warning signs of an emergency are asked first, so that a reader who has ` +
+            "one is told to call 911 before answering anything else",
+        });
+      }
       const missing = SELF_CHECK_QUESTION_IDS.filter((id) => !seen.has(id));
       if (missing.length > 0) {
         context.addIssue({

@@ -12,7 +12,12 @@ const KB = 1024;
  * patient first focuses a field.
  */
 const JAVASCRIPT_BUDGET = { runtime: 134 * KB, formPage: 160 * KB, selfCheck: 3 * KB };
-const HTML_BUDGET = 15 * KB;
+/**
+ * A page's HTML as sent. /candidacy is the largest: its words, the self-check's questions and rules in words, and,
+ * since it keeps React, the same tree again as React's payload. The ids its headings gained for links to a section
+ * (issue 23: /faq's list of questions, /evidence#fda-clearance) took it from 14.9 to 15.0 KB, past the 15 KB kept so far.
+ */
+const HTML_BUDGET = 15.5 * KB;
 /**
  * The typeface (Atkinson Hyperlegible, made for readers with low vision), regular and bold, cut down to the
  * characters our content uses (lib/reader-font/subset.mjs): 6.5 KB each as woff2. Italic is left to the browser to

@@ -66,7 +66,7 @@ test("can be completed with the keyboard alone, and no answer leaves the browser
 
   // In a radio group, Space checks the focused option and an arrow key moves to the next one and checks it.
   const keysFor = { Yes: ["Space"], No: ["ArrowRight"], "Not sure": ["ArrowRight", "ArrowRight"] } as const;
-  const answers = ["Yes", "Yes", "Yes", "Yes", "Not sure", "No", "No"] as const;
+  const answers = ["No", "Yes", "Yes", "Yes", "Yes", "Not sure", "No"] as const;
   const groups = selfCheck.getByRole("group");
   await expect(groups).toHaveCount(answers.length);
   for (const [index, answer] of answers.entries()) {
@@ -97,21 +97,48 @@ test("a link near the top of /candidacy leads to the self-check", async ({ page 
   await expect(selfCheckOn(page).getByRole("heading", { name: TITLE })).toBeInViewport();
 });
 
+test("the warning signs are asked first, and a Yes says at once to call 911, announced, with focus left on the answer", async ({ page }) => {
+  const selfCheck = await openSelfCheck(page);
+  const firstQuestion = selfCheck.getByRole("group").first();
+  await expect(firstQuestion).toHaveAccessibleName(/^1\. Do you have new loss of bladder or bowel control/);
+  const alert = selfCheck.getByRole("alert");
+  await expect(alert).toBeEmpty();
+
+  const yes = firstQuestion.getByRole("radio", { name: "Yes", exact: true });
+  await yes.check();
+  // No other answer, no button: the answer is there at once, right under the question, and read out as an alert.
+  await expect(alert).toContainText("Call 911 or go to the emergency room now");
+  await expect(alert.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+  await expect(alert.getByRole("link", { name: "Call 911" })).toBeInViewport();
+  await expect(yes).toBeFocused();
+  // The clinic's call bar does not compete with the 911 button.
+  await expect(page.getByRole("complementary", { name: "Call the clinic" })).toBeHidden();
+
+  await firstQuestion.getByRole("radio", { name: "Not sure", exact: true }).check();
+  await expect(alert).toContainText("Get checked today");
+  await expect(alert.getByRole("link", { name: "Call 911" })).toBeVisible();
+
+  await firstQuestion.getByRole("radio", { name: "No", exact: true }).check();
+  await expect(alert).toBeEmpty();
+  await expect(alert).toBeHidden();
+});
+
 test("a warning sign: the heading says what to do, the emergency notice comes first, and a button calls 911", async ({ page }) => {
   const selfCheck = await openSelfCheck(page);
   const stickyCallBar = page.getByRole("complementary", { name: "Call the clinic" });
   const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
   if (isPhone) await expect(stickyCallBar).toBeVisible();
   const groups = selfCheck.getByRole("group");
-  await groups.last().getByText("Yes", { exact: true }).click();
+  await groups.first().getByText("Yes", { exact: true }).click();
   await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
   const heading = selfCheck.getByRole("heading", { name: "Call 911 or go to the emergency room now" });
   await expect(heading).toBeFocused();
   const notice = heading.locator("xpath=following-sibling::*[1]");
   await expect(notice).toHaveAttribute("aria-label", "Emergency warning");
   await expect(notice).toContainText("call 911");
-  await expect(selfCheck.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
-  await expect(selfCheck.getByRole("link", { name: "Call 911" })).toBeVisible();
+  const resultCallButton = heading.locator("xpath=..").getByRole("link", { name: "Call 911" });
+  await expect(resultCallButton).toHaveAttribute("href", "tel:911");
+  await expect(resultCallButton).toBeVisible();
   // The clinic's call bar does not compete with the 911 button while the emergency result is shown.
   await expect(stickyCallBar).toBeHidden();
   // The page's own axe check sees the questions only; the result is checked here.
@@ -121,27 +148,27 @@ test("a warning sign: the heading says what to do, the emergency notice comes fi
     .analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   // Once the answer changes, the call bar is back.
-  await groups.last().getByText("No", { exact: true }).click();
+  await groups.first().getByText("No", { exact: true }).click();
   if (isPhone) await expect(stickyCallBar).toBeVisible();
 });
 
 test("not sure about a warning sign: the emergency notice, then \"Get checked today\", never a match", async ({ page }) => {
   const selfCheck = await openSelfCheck(page);
   const groups = selfCheck.getByRole("group");
-  for (const [index, answer] of ["Yes", "Yes", "Yes", "Yes", "Yes", "No", "Not sure"].entries()) {
+  for (const [index, answer] of ["Not sure", "Yes", "Yes", "Yes", "Yes", "Yes", "No"].entries()) {
     await groups.nth(index).getByText(answer, { exact: true }).click();
   }
   await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
   const heading = selfCheck.getByRole("heading", { name: "What your answers may mean" });
   await expect(heading.locator("xpath=following-sibling::*[1]")).toHaveAttribute("aria-label", "Emergency warning");
-  await expect(selfCheck.getByText("Get checked today")).toBeVisible();
+  await expect(heading.locator("xpath=..").getByText("Get checked today")).toBeVisible();
   await expect(selfCheck.getByText("Your answers match the people MILD may help")).toHaveCount(0);
 });
 
 test("\"Print my answers\" prints the questions, the answers and the result, and leaves the rest of the site off the paper", async ({ page }) => {
   const selfCheck = await openSelfCheck(page);
   const groups = selfCheck.getByRole("group");
-  for (const [index, answer] of ["Yes", "Yes", "No", "Yes", "Yes", "Not sure", "No"].entries()) {
+  for (const [index, answer] of ["No", "Yes", "Yes", "No", "Yes", "Yes", "Not sure"].entries()) {
     await groups.nth(index).getByText(answer, { exact: true }).click();
   }
   await selfCheck.getByRole("button", { name: "See what my answers mean" }).click();
@@ -149,7 +176,7 @@ test("\"Print my answers\" prints the questions, the answers and the result, and
   // Printed from the browser's menu, the page prints whole, with the answers in it.
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("h1")).toBeVisible();
-  await expect(groups.first()).toContainText("My answer: Yes");
+  await expect(groups.first()).toContainText("My answer: No");
   await page.emulateMedia({ media: "screen" });
 
   // The button: headless Chromium has no print dialog, so record the call and print the page as the dialog would.
@@ -162,11 +189,11 @@ test("\"Print my answers\" prints the questions, the answers and the result, and
 
   await expect(selfCheck.getByRole("heading", { name: TITLE })).toBeVisible();
   await expect(selfCheck.getByText("Mocek Spine, 501.224.4001: bring these answers to your appointment.")).toBeVisible();
-  for (const [index, answer] of ["Yes", "Yes", "No", "Yes", "Yes", "Not sure", "No"].entries()) {
+  for (const [index, answer] of ["No", "Yes", "Yes", "No", "Yes", "Yes", "Not sure"].entries()) {
     await expect(groups.nth(index)).toContainText(`My answer: ${answer}`);
     await expect(groups.nth(index).getByRole("radio").first()).toBeHidden();
   }
-  // Symptoms for under 3 months (question 3: No): other care usually comes first.
+  // Symptoms for under 3 months (question 4: No): other care usually comes first.
   await expect(selfCheck.getByText("Other care usually comes first")).toBeVisible();
   // Hidden buttons have no role for the accessibility tree: find them as elements.
   await expect(selfCheck.locator("button")).toHaveCount(2);
@@ -203,22 +230,22 @@ test.describe("without JavaScript", () => {
     await expect(selfCheck.getByRole("heading", { name: "What your answers may mean" })).toBeVisible();
     await expect(selfCheck.getByRole("note", { name: "Emergency warning" })).toBeVisible();
     const rules = selfCheck.getByRole("listitem");
-    await expect(rules.first()).toContainText("If you answered Yes to question 7:");
+    await expect(rules.first()).toContainText("If you answered Yes to question 1:");
     await expect(rules.first()).toContainText("Call 911 or go to the emergency room now.");
     await expect(rules.first().getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
-    await expect(rules.nth(1)).toContainText("If you answered Not sure to question 7:");
+    await expect(rules.nth(1)).toContainText("If you answered Not sure to question 1:");
     await expect(rules.nth(1)).toContainText("Get checked today.");
-    await expect(selfCheck).toContainText("If you answered Yes to questions 1, 2, 3 and 4:");
+    await expect(selfCheck).toContainText("If you answered Yes to questions 2, 3, 4 and 5:");
     await expect(selfCheck).toContainText("Your answers match the people MILD may help.");
-    await expect(selfCheck).toContainText("If you answered Yes to questions 1 and 2, and No or Not sure to any of questions 3 or 4:");
+    await expect(selfCheck).toContainText("If you answered Yes to questions 2 and 3, and No or Not sure to any of questions 4 or 5:");
     await expect(selfCheck).toContainText("Other care usually comes first.");
-    await expect(selfCheck).toContainText("If you answered No or Not sure to any of questions 1 or 2:");
+    await expect(selfCheck).toContainText("If you answered No or Not sure to any of questions 2 or 3:");
     await expect(selfCheck.getByRole("link", { name: "Call 501.224.4001" })).toBeVisible();
 
     // Printed from the browser's menu: the page with the checklist as filled in, and the rules in words.
     await page.emulateMedia({ media: "print" });
     await expect(groups.first().getByRole("radio", { name: "Not sure" })).toBeVisible();
-    await expect(selfCheck.getByText("If you answered Yes to question 7:")).toBeVisible();
+    await expect(selfCheck.getByText("If you answered Yes to question 1:")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeHidden();
   });
 });

@@ -79,6 +79,31 @@ describe("the self-check with JavaScript", { timeout: 30_000 }, () => {
     expect(screen.getByText(texts.results.match.heading)).toBeVisible();
   });
 
+  it("asks about the warning signs of an emergency first", () => {
+    render(<SelfCheck />);
+    expect(screen.getAllByRole("group")[0]).toHaveAccessibleName(`1. ${question("warning-signs")}`);
+  });
+
+  it.each([
+    ["Yes", "emergency"],
+    ["Not sure", "check-today"],
+  ] as const)("answering %s to the warning signs says what to do at once, in an alert, with focus left on the answer", async (label, result) => {
+    const user = userEvent.setup();
+    render(<SelfCheck />);
+    const alert = screen.getByRole("alert");
+    expect(alert).toBeEmptyDOMElement();
+    await answer(user, { "warning-signs": label });
+    // Nothing else answered, no button pressed: a screen reader announces the alert; focus stays where it was.
+    expect(within(screen.getByRole("group", { name: new RegExp(escape(question("warning-signs"))) })).getByRole("radio", { name: label })).toHaveFocus();
+    expect(alert).toHaveTextContent(texts.results[result].heading);
+    expect(alert).toHaveTextContent(texts.results[result].text);
+    expect(within(alert).getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    expect(document.documentElement.classList.contains("emergency-result-shown")).toBe(result === "emergency");
+    await answer(user, { "warning-signs": "No" });
+    expect(alert).toBeEmptyDOMElement();
+    expect(document.documentElement).not.toHaveClass("emergency-result-shown");
+  });
+
   it("with a warning sign, says what to do in the heading, then the emergency notice and a button that calls 911", async () => {
     const user = userEvent.setup();
     render(<SelfCheck />);
@@ -102,7 +127,8 @@ describe("the self-check with JavaScript", { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     const { unmount } = render(<SelfCheck />);
     await answer(user, { ...MATCHING, "warning-signs": "Yes" });
-    expect(document.documentElement).not.toHaveClass("emergency-result-shown");
+    // Shown as soon as the warning sign is answered Yes, before the reader asks for the result.
+    expect(document.documentElement).toHaveClass("emergency-result-shown");
     await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
     expect(document.documentElement).toHaveClass("emergency-result-shown");
     await answer(user, { "warning-signs": "No" });
@@ -122,7 +148,7 @@ describe("the self-check with JavaScript", { timeout: 30_000 }, () => {
     const heading = screen.getByRole("heading", { name: "What your answers may mean" });
     expect(heading.nextElementSibling).toBe(screen.getByRole("note", { name: "Emergency warning" }));
     expect(texts.results["check-today"].heading).toBe("Get checked today");
-    expect(screen.getByText("Get checked today")).toBeVisible();
+    expect(within(heading.parentElement!).getByText("Get checked today")).toBeVisible();
     expect(screen.queryByText(texts.results.match.heading)).toBeNull();
     expect(document.documentElement).not.toHaveClass("emergency-result-shown");
   });
@@ -156,7 +182,7 @@ describe("the self-check with JavaScript", { timeout: 30_000 }, () => {
     await answer(user, { symptoms: "Yes", relief: "Not sure" });
     await user.click(screen.getByRole("button", { name: "See what my answers mean" }));
     expect(screen.getByText(texts.results.incomplete.heading)).toBeVisible();
-    expect(screen.getByText("Still to answer: questions 3, 4, 5, 6, 7.")).toBeVisible();
+    expect(screen.getByText("Still to answer: questions 1, 4, 5, 6, 7.")).toBeVisible();
   });
 
   it("prints the answers with the browser's print, and stores nothing", async () => {
@@ -182,18 +208,20 @@ describe("the self-check's HTML from the server, before any JavaScript runs", ()
     expect(region).toHaveTextContent("Start at the top. The first answer below that fits yours is what your answers may mean.");
     const rules = within(region).getAllByRole("listitem").map((item) => item.textContent);
     expect(rules).toEqual([
-      `If you answered Yes to question 7:${texts.results.emergency.heading}. ${texts.results.emergency.text}Call 911`,
-      `If you answered Not sure to question 7:${texts.results["check-today"].heading}. ${texts.results["check-today"].text}`,
-      `If you answered Yes to questions 1, 2, 3 and 4:${texts.results.match.heading}. ${texts.results.match.text}`,
-      `If you answered Yes to questions 1 and 2, and No or Not sure to any of questions 3 or 4:${texts.results["try-other-care-first"].heading}. ${texts.results["try-other-care-first"].text}`,
-      `If you answered No or Not sure to any of questions 1 or 2:${texts.results["other-causes"].heading}. ${texts.results["other-causes"].text}`,
-      `If you answered Yes or Not sure to question 6:${texts.notes["blood-thinner"]}`,
-      `If you answered No or Not sure to question 5:${texts.notes["no-imaging"]}`,
+      `If you answered Yes to question 1:${texts.results.emergency.heading}. ${texts.results.emergency.text}Call 911`,
+      `If you answered Not sure to question 1:${texts.results["check-today"].heading}. ${texts.results["check-today"].text}`,
+      `If you answered Yes to questions 2, 3, 4 and 5:${texts.results.match.heading}. ${texts.results.match.text}`,
+      `If you answered Yes to questions 2 and 3, and No or Not sure to any of questions 4 or 5:${texts.results["try-other-care-first"].heading}. ${texts.results["try-other-care-first"].text}`,
+      `If you answered No or Not sure to any of questions 2 or 3:${texts.results["other-causes"].heading}. ${texts.results["other-causes"].text}`,
+      `If you answered Yes or Not sure to question 7:${texts.notes["blood-thinner"]}`,
+      `If you answered No or Not sure to question 6:${texts.notes["no-imaging"]}`,
     ]);
     expect(within(region).getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
     // A page can link to it, with or without JavaScript: [Take the self-check](#self-check).
     expect(region.closest("#self-check")).not.toBeNull();
     expect(screen.getByRole("note", { name: "Emergency warning" })).toBeInTheDocument();
+    // No alert that nothing could ever fill.
+    expect(screen.queryByRole("alert")).toBeNull();
     document.body.innerHTML = "";
   });
 });

@@ -37,6 +37,10 @@ describe("content/self-check.yaml", () => {
     );
     expect(realText).not.toMatch(/\byou are a candidate\b|\bapproved\b|\bdiagnos/i);
   });
+
+  it("asks about the warning signs of an emergency first", () => {
+    expect(parsedReal().questions[0]?.id).toBe("warning-signs");
+  });
 });
 
 describe("its schema names the file, line and field of each mistake", () => {
@@ -46,13 +50,21 @@ describe("its schema names the file, line and field of each mistake", () => {
   const lineOf = (text: string) => realText.slice(0, realText.indexOf(text)).split("\n").length;
 
   it("an unknown id, a question asked twice and a missing question", () => {
-    const questionIds = "symptoms, relief, duration, tried-care, imaging, blood-thinner, warning-signs";
+    const questionIds = "warning-signs, symptoms, relief, duration, tried-care, imaging, blood-thinner";
     expect(problemsOf(realText.replace("- id: duration", "- id: pain"))).toEqual([
-      `content/self-check.yaml:${lineOf("- id: duration")}: \`questions.2.id\` must be one of: ${questionIds}`,
+      `content/self-check.yaml:${lineOf("- id: duration")}: \`questions.3.id\` must be one of: ${questionIds}`,
     ]);
     expect(problemsOf(realText.replace("- id: duration", "- id: relief"))).toEqual([
-      `content/self-check.yaml:${lineOf("- id: duration")}: \`questions.2.id\` \`relief\` is asked twice; each question is asked once`,
+      `content/self-check.yaml:${lineOf("- id: duration")}: \`questions.3.id\` \`relief\` is asked twice; each question is asked once`,
       `content/self-check.yaml:${lineOf("questions:")}: \`questions\` has no question with \`id: duration\`: the self-check needs every one of ${questionIds}`,
+    ]);
+  });
+
+  it("the warning signs asked anywhere but first", () => {
+    const changed = texts();
+    changed.questions.push(changed.questions.shift()!);
+    expect(problemsOf(changed)).toEqual([
+      expect.stringMatching(/^content\/self-check\.yaml:\d+: `questions\.0\.id` must be `warning-signs`: the warning signs of an emergency are asked first/),
     ]);
   });
 

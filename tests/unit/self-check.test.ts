@@ -90,7 +90,7 @@ describe("assessSelfCheck", () => {
   it("says there are not enough answers yet, and which, until every question is answered", () => {
     expect(assessSelfCheck({})).toEqual({ result: "incomplete", emergencyNoticeFirst: false, unanswered: [...SELF_CHECK_QUESTION_IDS], notes: [] });
     const withoutTwo = Object.fromEntries(Object.entries(MATCHING).filter(([id]) => id !== "duration" && id !== "warning-signs"));
-    expect(assessSelfCheck(withoutTwo)).toMatchObject({ result: "incomplete", unanswered: ["duration", "warning-signs"] });
+    expect(assessSelfCheck(withoutTwo)).toMatchObject({ result: "incomplete", unanswered: ["warning-signs", "duration"] });
     // A No that rules out a match still waits for the warning-signs question.
     expect(assessSelfCheck({ ...withoutTwo, symptoms: "no" }).result).toBe("incomplete");
   });
@@ -112,28 +112,28 @@ describe("the rules in words", () => {
 
   it("numbers the questions as the page does", () => {
     expect(selfCheckGuidance(order)).toEqual([
-      { when: "Yes to question 7", result: "emergency" },
-      { when: "Not sure to question 7", result: "check-today" },
-      { when: "Yes to questions 1, 2, 3 and 4", result: "match" },
-      { when: "Yes to questions 1 and 2, and No or Not sure to any of questions 3 or 4", result: "try-other-care-first" },
-      { when: "No or Not sure to any of questions 1 or 2", result: "other-causes" },
-      { when: "Yes or Not sure to question 6", note: "blood-thinner" },
-      { when: "No or Not sure to question 5", note: "no-imaging" },
+      { when: "Yes to question 1", result: "emergency" },
+      { when: "Not sure to question 1", result: "check-today" },
+      { when: "Yes to questions 2, 3, 4 and 5", result: "match" },
+      { when: "Yes to questions 2 and 3, and No or Not sure to any of questions 4 or 5", result: "try-other-care-first" },
+      { when: "No or Not sure to any of questions 2 or 3", result: "other-causes" },
+      { when: "Yes or Not sure to question 7", note: "blood-thinner" },
+      { when: "No or Not sure to question 6", note: "no-imaging" },
     ]);
   });
 
   it("follows the order staff give the questions", () => {
-    const warningSignsFirst = ["warning-signs", ...order.filter((id) => id !== "warning-signs")] as typeof order;
-    expect(selfCheckGuidance(warningSignsFirst).slice(0, 3)).toEqual([
-      { when: "Yes to question 1", result: "emergency" },
-      { when: "Not sure to question 1", result: "check-today" },
-      { when: "Yes to questions 2, 3, 4 and 5", result: "match" },
+    const warningSignsLast = [...order.filter((id) => id !== "warning-signs"), "warning-signs"] as typeof order;
+    expect(selfCheckGuidance(warningSignsLast).slice(0, 3)).toEqual([
+      { when: "Yes to question 7", result: "emergency" },
+      { when: "Not sure to question 7", result: "check-today" },
+      { when: "Yes to questions 1, 2, 3 and 4", result: "match" },
     ]);
   });
 
   it("joins questions that need different answers", () => {
     const condition = { symptoms: ["yes"], imaging: ["no"] } as const;
-    expect(conditionInWords(condition, order)).toBe("Yes to question 1 and No to question 5");
-    expect(unmetConditionInWords(condition, order)).toBe("No or Not sure to question 1 or Yes or Not sure to question 5");
+    expect(conditionInWords(condition, order)).toBe("Yes to question 2 and No to question 6");
+    expect(unmetConditionInWords(condition, order)).toBe("No or Not sure to question 2 or Yes or Not sure to question 6");
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Words and claims the site must not use (content/banned-phrases.yaml, which staff extend): each with the advice
- * shown when it is found. Matched in the whole file, settings included, ignoring case, on whole words only.
+ * shown when it is found. Matched in the whole file, settings included (in a data file, all but its comments),
+ * ignoring case, on whole words only.
  */
 import path from "node:path";
 import { z } from "zod";
@@ -52,10 +53,25 @@ function withoutLinkAddresses(line: string): string {
 }
 
 export function checkBannedPhrases(file: string, text: string, bannedPhrases: readonly BannedPhrase[]): ContentProblem[] {
+  return checkLines(file, text.split(/\r?\n/).map(withoutLinkAddresses), bannedPhrases);
+}
+
+/**
+ * A data file's text as readers see it (content/clinic.yaml): its values, not the instructions in its comments,
+ * which may well name a phrase to avoid. A whole-line comment is skipped; every other line keeps its number.
+ */
+export function checkBannedPhrasesInYaml(file: string, text: string, bannedPhrases: readonly BannedPhrase[]): ContentProblem[] {
+  return checkLines(
+    file,
+    text.split(/\r?\n/).map((line) => (/^\s*#/.test(line) ? "" : line)),
+    bannedPhrases,
+  );
+}
+
+function checkLines(file: string, lines: readonly string[], bannedPhrases: readonly BannedPhrase[]): ContentProblem[] {
   const patterns = bannedPhrases.map((banned) => ({ banned, pattern: phrasePattern(banned.phrase) }));
   const problems: ContentProblem[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const words = withoutLinkAddresses(line);
+  lines.forEach((words, index) => {
     for (const { banned, pattern } of patterns) {
       for (const match of words.matchAll(pattern)) {
         problems.push(contentError(file, index + 1, `do not write "${match[0]}": ${banned.advice}`, (match.index ?? 0) + 1));

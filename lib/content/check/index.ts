@@ -12,7 +12,7 @@ import { CLINIC_FILE, parseClinicFacts, type Clinic } from "../../site";
 import { CODE_PAGE_HREFS } from "../../routes";
 import { MEDICARE_STUDY_FILE, MEDICARE_STUDY_FILE_MISSING, parseMedicareStudyTexts } from "../../medicare-study";
 import { SELF_CHECK_FILE } from "../../self-check/texts";
-import { parseBannedPhrases, checkBannedPhrases, type BannedPhrase } from "./banned-phrases";
+import { parseBannedPhrases, checkBannedPhrases, checkBannedPhrasesInYaml, type BannedPhrase } from "./banned-phrases";
 import { checkComponents } from "./components";
 import { checkExampleContacts, checkExampleValuesInDataFile } from "./example-contacts";
 import { DEFAULT_CONTENT_CHECK_CONFIG, parseContentCheckConfig, type ContentCheckConfig } from "./config";
@@ -94,6 +94,8 @@ function readSiteData(files: readonly ContentFile[]): SiteData {
   }
   const references = readDataFile("references.yaml", parseReferences, []);
   const bannedPhrases = readDataFile("banned-phrases.yaml", parseBannedPhrases, []) ?? [];
+  // Pages show the clinic's facts word for word (a physician's role, the civil-rights contact): they answer to the same words.
+  if (clinicFile) problems.push(...checkBannedPhrasesInYaml(clinicFile.file, clinicFile.text, bannedPhrases));
   const configFile = fileNamed("content-check.yaml");
   const config = readDataFile("content-check.yaml", parseContentCheckConfig, DEFAULT_CONTENT_CHECK_CONFIG) ?? DEFAULT_CONTENT_CHECK_CONFIG;
   const pageNames = files.filter((file) => file.file.endsWith(PAGE_FILE_EXTENSION)).map((file) => pageNameOf(file.file));
