@@ -1,5 +1,8 @@
+import { CivilRightsContact } from "../CivilRightsContact";
 import { ClinicContactDetails } from "../ClinicContactDetails";
 import { ClinicPhysicians } from "../ClinicPhysicians";
+import { LanguageTaglines } from "../LanguageTaglines";
+import { OtherWaysToReachUs } from "../OtherWaysToReachUs";
 
 /** `<ClinicContactDetails />` in a page: "Where to find us", or nothing until content/clinic.yaml has an address or hours. */
 export function ClinicContactDetailsSection() {
@@ -9,4 +12,19 @@ export function ClinicContactDetailsSection() {
 /** `<ClinicPhysicians />` in a page: "Our doctors", or nothing until content/clinic.yaml lists physicians. */
 export function ClinicPhysiciansSection() {
   return <ClinicPhysicians heading={<h2>Our doctors</h2>} />;
+}
+
+/** `<LanguageTaglines />` in a page: "In other languages", or nothing until the clinic's translators supply taglines. */
+export function LanguageTaglinesSection() {
+  return <LanguageTaglines heading={<h2>In other languages</h2>} />;
+}
+
+/** `<CivilRightsContact />` in a page: the clinic's civil-rights contact, or its number until content/clinic.yaml names one. */
+export function CivilRightsContactSection() {
+  return <CivilRightsContact />;
+}
+
+/** `<OtherWaysToReachUs />` in a page: the relay line, and where to write once content/clinic.yaml says. */
+export function OtherWaysToReachUsSection() {
+  return <OtherWaysToReachUs />;
 }

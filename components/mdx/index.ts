@@ -6,7 +6,13 @@
 import { STAFF_COMPONENT_NAMES, type StaffComponentName } from "@/lib/content/components";
 import { AppointmentButton } from "../AppointmentButton";
 import { CallButton } from "../CallButton";
-import { ClinicContactDetailsSection, ClinicPhysiciansSection } from "./ClinicSections";
+import {
+  CivilRightsContactSection,
+  ClinicContactDetailsSection,
+  ClinicPhysiciansSection,
+  LanguageTaglinesSection,
+  OtherWaysToReachUsSection,
+} from "./ClinicSections";
 import { EmergencyNotice } from "../EmergencyNotice";
 import { SelfCheck } from "../self-check/SelfCheck";
 import { Callout } from "./Callout";
@@ -27,13 +33,16 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   CallButton: outsideProse(CallButton),
   Callout,
   Cite,
+  CivilRightsContact: CivilRightsContactSection,
   ClinicContactDetails: ClinicContactDetailsSection,
   ClinicPhysicians: ClinicPhysiciansSection,
   EmergencyNotice: outsideProse(EmergencyNotice),
   Figure,
   FigureRow,
   KeyFacts,
+  LanguageTaglines: LanguageTaglinesSection,
   MainPageLinks,
+  OtherWaysToReachUs: OtherWaysToReachUsSection,
   References,
   SelfCheck: outsideProse(SelfCheck),
   Steps,

@@ -79,6 +79,24 @@ export const staffComponentRules = {
   References: { summary: "The numbered list of every reference in content/references.yaml, which <Cite> links to.", fields: noFields, placement: "block", content: "none" },
   ClinicContactDetails: { summary: "The clinic's address, a directions link and opening hours from content/clinic.yaml; nothing until they are set.", fields: noFields, placement: "block", content: "none" },
   ClinicPhysicians: { summary: "The clinic's physicians from content/clinic.yaml; nothing until they are set.", fields: noFields, placement: "block", content: "none" },
+  OtherWaysToReachUs: {
+    summary: "For those who cannot phone: \"call 711 (relay)\", and the email and postal address from content/clinic.yaml once set.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
+  CivilRightsContact: {
+    summary: "Whom to contact about civil rights, from content/clinic.yaml (notices: civilRightsContact); until set, the clinic's number.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
+  LanguageTaglines: {
+    summary: "\"Free language help\" in other languages, from the translators' file content/clinic.yaml names; nothing until it is set.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
 } as const satisfies Record<string, StaffComponentRule>;
 
 export type StaffComponentName = keyof typeof staffComponentRules;
