@@ -1,7 +1,6 @@
 import { getClinic, phoneFromDigits, type Clinic } from "@/lib/site";
 import { RelayCall } from "./RelayCall";
-
-const LINK_CLASSES = "font-semibold text-brand-800 underline underline-offset-4";
+import { TEXT_LINK_CLASSES } from "./link-classes";
 
 /**
  * Whom to contact for free aids and services or a civil-rights grievance (ACA Section 1557, 45 CFR 92.10): the
@@ -15,7 +14,7 @@ export function CivilRightsContact({ clinic = getClinic() }: { clinic?: Pick<Cli
       <div className="space-y-2">
         <p>
           Call us at{" "}
-          <a href={clinic.phone.href} className={`${LINK_CLASSES} whitespace-nowrap tabular-nums`}>
+          <a href={clinic.phone.href} className={`${TEXT_LINK_CLASSES} whitespace-nowrap tabular-nums`}>
             {clinic.phone.display}
           </a>{" "}
           and tell our staff about your concern.
@@ -32,14 +31,14 @@ export function CivilRightsContact({ clinic = getClinic() }: { clinic?: Pick<Cli
       <ul>
         <li>
           Phone:{" "}
-          <a href={phone.href} className={`${LINK_CLASSES} whitespace-nowrap tabular-nums`}>
+          <a href={phone.href} className={`${TEXT_LINK_CLASSES} whitespace-nowrap tabular-nums`}>
             {phone.display}
           </a>
         </li>
         {contact.email && (
           <li>
             Email:{" "}
-            <a href={`mailto:${contact.email}`} className={LINK_CLASSES}>
+            <a href={`mailto:${contact.email}`} className={TEXT_LINK_CLASSES}>
               {contact.email}
             </a>
           </li>

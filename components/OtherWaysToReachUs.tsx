@@ -1,4 +1,5 @@
 import { getClinic, type Clinic } from "@/lib/site";
+import { TEXT_LINK_CLASSES } from "./link-classes";
 import { RelayCall } from "./RelayCall";
 
 /**
@@ -16,7 +17,7 @@ export function OtherWaysToReachUs({ clinic = getClinic() }: { clinic?: Pick<Cli
         <p>
           Cannot phone? Write to us:{" "}
           {email && (
-            <a href={`mailto:${email}`} className="font-semibold text-brand-800 underline underline-offset-4">
+            <a href={`mailto:${email}`} className={TEXT_LINK_CLASSES}>
               {email}
             </a>
           )}
