@@ -6,7 +6,14 @@
 import { STAFF_COMPONENT_NAMES, type StaffComponentName } from "@/lib/content/components";
 import { AppointmentButton } from "../AppointmentButton";
 import { CallButton } from "../CallButton";
-import { ClinicContactDetailsSection, ClinicPhysiciansSection, MedicareStudyAnswerSection } from "./ClinicSections";
+import {
+  CivilRightsContactSection,
+  ClinicContactDetailsSection,
+  ClinicPhysiciansSection,
+  LanguageTaglinesSection,
+  MedicareStudyAnswerSection,
+  OtherWaysToReachUsSection,
+} from "./ClinicSections";
 import { EmergencyNotice } from "../EmergencyNotice";
 import { SelfCheck } from "../self-check/SelfCheck";
 import { Callout } from "./Callout";
@@ -28,15 +35,18 @@ const implementations: { [Name in StaffComponentName]: StaffComponentImplementat
   CallButton: outsideProse(CallButton),
   Callout,
   Cite,
+  CivilRightsContact: CivilRightsContactSection,
   ClinicContactDetails: ClinicContactDetailsSection,
   ClinicPhysicians: ClinicPhysiciansSection,
   EmergencyNotice: outsideProse(EmergencyNotice),
   Figure,
   FigureRow,
   KeyFacts,
+  LanguageTaglines: LanguageTaglinesSection,
   MainPageLinks,
   MedicareStudyAnswer: MedicareStudyAnswerSection,
   QuestionList,
+  OtherWaysToReachUs: OtherWaysToReachUsSection,
   References,
   SelfCheck: outsideProse(SelfCheck),
   Steps,

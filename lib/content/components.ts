@@ -85,8 +85,26 @@ export const staffComponentRules = {
     placement: "block",
     content: "none",
   },
+  OtherWaysToReachUs: {
+    summary: "For those who cannot phone: \"call 711 (relay)\", and the email and postal address from content/clinic.yaml once set.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
   QuestionList: {
     summary: "The page's questions (its ## headings) as links to each answer, made anew whenever the page is built: put it at the top of a page of questions.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
+  CivilRightsContact: {
+    summary: "Whom to contact about civil rights, from content/clinic.yaml (notices: civilRightsContact); until set, the clinic's number.",
+    fields: noFields,
+    placement: "block",
+    content: "none",
+  },
+  LanguageTaglines: {
+    summary: "\"Free language help\" in other languages, from the translators' file content/clinic.yaml names; nothing until it is set.",
     fields: noFields,
     placement: "block",
     content: "none",

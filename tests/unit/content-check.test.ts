@@ -63,8 +63,8 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
     `${fixture("reading-level-exempt.mdx")}:1: warning: the page reads at grade 40.2; aim for 8 or below: use shorter sentences and common words. Longest sentences: line 11 (22 words)`,
   ],
   "component-unknown.mdx": [
-    `${fixture("component-unknown.mdx")}:11:1: <Figur> is not a component you can use (did you mean <Figure>?). You can use: AppointmentButton, CallButton, Callout, Cite, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, FigureRow, KeyFacts, MainPageLinks, MedicareStudyAnswer, QuestionList, References, SelfCheck, Steps`,
-    `${fixture("component-unknown.mdx")}:13:1: <div> is HTML, which pages do not use: write Markdown instead, or a component. You can use: AppointmentButton, CallButton, Callout, Cite, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, FigureRow, KeyFacts, MainPageLinks, MedicareStudyAnswer, QuestionList, References, SelfCheck, Steps`,
+    `${fixture("component-unknown.mdx")}:11:1: <Figur> is not a component you can use (did you mean <Figure>?). You can use: AppointmentButton, CallButton, Callout, Cite, CivilRightsContact, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, FigureRow, KeyFacts, LanguageTaglines, MainPageLinks, MedicareStudyAnswer, OtherWaysToReachUs, QuestionList, References, SelfCheck, Steps`,
+    `${fixture("component-unknown.mdx")}:13:1: <div> is HTML, which pages do not use: write Markdown instead, or a component. You can use: AppointmentButton, CallButton, Callout, Cite, CivilRightsContact, ClinicContactDetails, ClinicPhysicians, EmergencyNotice, Figure, FigureRow, KeyFacts, LanguageTaglines, MainPageLinks, MedicareStudyAnswer, OtherWaysToReachUs, QuestionList, References, SelfCheck, Steps`,
     `${fixture("component-unknown.mdx")}:15:7: {1 + 1} is code, which pages do not use: to show a curly brace, write \\{`,
   ],
   "component-bad-fields.mdx": [

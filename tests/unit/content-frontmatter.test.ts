@@ -43,8 +43,10 @@ describe("the real content", () => {
         "/contact",
         "/evidence",
         "/faq",
+        "/language-assistance",
         "/lumbar-spinal-stenosis",
         "/mild-procedure",
+        "/nondiscrimination",
         "/privacy",
       ].sort(),
     );

@@ -15,6 +15,7 @@ import { SELF_CHECK_FILE } from "../../self-check/texts";
 import { parseBannedPhrases, checkBannedPhrases, checkBannedPhrasesInYaml, type BannedPhrase } from "./banned-phrases";
 import { checkComponents } from "./components";
 import { checkExampleContacts, checkExampleValuesInDataFile } from "./example-contacts";
+import { checkNotices } from "./notices";
 import { DEFAULT_CONTENT_CHECK_CONFIG, parseContentCheckConfig, type ContentCheckConfig } from "./config";
 import { checkHeadings } from "./headings";
 import { checkImages } from "./images";
@@ -68,6 +69,7 @@ interface SiteData {
   config: ContentCheckConfig;
   /** Undefined when content/clinic.yaml is missing or wrong: reviewers are then not checked against it. */
   clinic: Clinic | undefined;
+  clinicFile: ContentFile | undefined;
 }
 
 function readSiteData(files: readonly ContentFile[]): SiteData {
@@ -104,14 +106,16 @@ function readSiteData(files: readonly ContentFile[]): SiteData {
       problems.push(contentWarning(configFile.file, 1, `names the page "${listed}", but there is no ${listed}${PAGE_FILE_EXTENSION}`));
     }
   }
+  // The taglines file is data once clinic.yaml names it (lib/content/language-taglines.ts).
+  const dataFileNames = [...DATA_FILE_NAMES, ...(clinic?.notices?.languageTaglines ? [clinic.notices.languageTaglines] : [])];
   for (const other of files) {
-    if (!other.file.endsWith(PAGE_FILE_EXTENSION) && !DATA_FILE_NAMES.includes(path.basename(other.file))) {
+    if (!other.file.endsWith(PAGE_FILE_EXTENSION) && !dataFileNames.includes(path.basename(other.file))) {
       problems.push(
         contentWarning(other.file, 1, "is not a page, and the site does not read it: pages end in .mdx, and pictures go in public/images/"),
       );
     }
   }
-  return { problems, references, bannedPhrases, config, clinic };
+  return { problems, references, bannedPhrases, config, clinic, clinicFile };
 }
 
 /** The pages' settings, read exactly as the build reads them, and the problems between pages. */
@@ -165,6 +169,7 @@ export async function checkContent({ files, publicFiles, publicFileBytes = new M
     pages: [...pageFiles.flatMap((pageFile) => pageHrefOfFile(pageFile.file) ?? []), ...CODE_PAGE_HREFS],
     publicFiles,
   };
+  if (siteData.clinic && siteData.clinicFile) problems.push(...checkNotices(siteData.clinicFile, siteData.clinic, files, addresses));
   const readingLevels: PageReadingLevel[] = [];
   for (const pageFile of pageFiles) {
     const body = await checkPageBody(pageFile, siteData, addresses, publicFileBytes);
