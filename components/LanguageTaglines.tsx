@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getLanguageTaglines, type LanguageTagline } from "@/lib/content/language-taglines";
+import { getLanguageTaglines, translatedTaglines, type LanguageTagline } from "@/lib/content/language-taglines";
 
 /**
  * The taglines from the file content/clinic.yaml names, each in its own language and direction so screen readers
@@ -14,18 +14,19 @@ export function LanguageTaglines({
   /** A heading above the taglines, shown only when there are some. */
   heading?: ReactNode;
 }) {
-  if (taglines.length === 0) return null;
+  const translated = translatedTaglines(taglines);
+  if (translated.length === 0) return null;
   return (
     <div>
       {heading}
       <ul className="list-none space-y-4 p-0">
-      {taglines.map((tagline) => (
-        <li key={tagline.lang} className="m-0 p-0">
-          <span className="block text-sm font-semibold text-ink-muted">{tagline.language}</span>
-          <span lang={tagline.lang} dir={tagline.dir} className="block">
-            {tagline.text}
-          </span>
-        </li>
+        {translated.map((tagline) => (
+          <li key={tagline.lang} className="m-0 p-0">
+            <span className="block text-sm font-semibold text-ink-muted">{tagline.language}</span>
+            <span lang={tagline.lang} dir={tagline.dir} className="block">
+              {tagline.text}
+            </span>
+          </li>
         ))}
       </ul>
     </div>

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { boundedText, strictFields } from "./schema-helpers";
+import { boundedText, optionalText, strictFields } from "./schema-helpers";
 import { parseYamlWithSchema, readYamlFile, type YamlParseResult } from "./yaml";
 import { readOnceInProduction } from "../read-once";
 import { getClinic, type Clinic } from "../site";
@@ -31,8 +31,12 @@ const languageTag = z
 export const languageTaglineSchema = strictFields({
   /** The language's name in English, for staff and the launch check, e.g. "Spanish". */
   language: boundedText(2, 60),
-  /** The tagline in that language, as the translator wrote it. */
-  text: boundedText(2, 400),
+  /**
+   * The tagline in that language, as the translator wrote it. Left empty, the language is listed as still needed:
+   * the page leaves it out and `npm run launch:check` names it, so the list of languages can be written before
+   * the translations arrive.
+   */
+  text: optionalText(400),
   /** Its language tag, given to the page as `lang`. */
   lang: languageTag,
   /** Which way the language is written, given to the page as `dir`. */
@@ -55,6 +59,11 @@ export const languageTaglinesSchema = z
   });
 
 export type LanguageTagline = z.infer<typeof languageTaglineSchema>;
+
+/** The taglines a translator has written, which the page shows. */
+export function translatedTaglines(taglines: readonly LanguageTagline[]): (LanguageTagline & { text: string })[] {
+  return taglines.filter((tagline): tagline is LanguageTagline & { text: string } => tagline.text !== undefined);
+}
 
 /** The file content/clinic.yaml names for the taglines, relative to the project, or undefined while it names none. */
 export function languageTaglinesFile(clinic: Pick<Clinic, "notices">): string | undefined {

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { ContentError } from "@/lib/content/errors";
 import { isExampleHostname } from "@/lib/content/example-values";
+import { parseLanguageTaglines } from "@/lib/content/language-taglines";
 import { PAGE_FILE_EXTENSION, parseContentPage } from "@/lib/content/pages";
 import type { ContentFile } from "@/lib/content/check";
 import { isLoopbackSiteUrl, serverEnvSchema } from "@/lib/env";
@@ -65,9 +66,16 @@ function missingClinicFacts(clinic: Clinic, { files, publicFiles }: LaunchCheckI
   const taglines = clinic.notices?.languageTaglines;
   const taglinesFile = taglines && files.find((file) => path.basename(file.file) === taglines);
   need(!taglines, "The language-assistance taglines file", inClinicFile("notices.languageTaglines"));
-  // Seam: once lib/content/language-taglines.ts (the taglines' schema) lands, each entry without its text is listed
-  // here too; until then, only that the file named is there.
   if (taglines && !taglinesFile) missing.push({ what: `The language-assistance taglines file ${taglines}`, where: `add it to content/ (content/${taglines})` });
+  // A language listed without its text waits for the clinic's translator (the site never translates a notice).
+  // A file that cannot be read is the content check's to explain, and counted among its errors.
+  const listed = taglinesFile ? parseLanguageTaglines(taglinesFile.text, taglinesFile.file) : undefined;
+  if (listed?.ok) {
+    for (const [index, tagline] of listed.data.entries()) {
+      if (tagline.text !== undefined) continue;
+      missing.push({ what: `The tagline in ${tagline.language} (${tagline.lang}), from the clinic's translator`, where: `\`text\` of entry ${index + 1} in content/${taglines}` });
+    }
+  }
 
   need(!clinic.medicareStudy, "Whether the clinic takes part in a Medicare-approved MILD study", inClinicFile("medicareStudy"));
   need(!clinic.callBack, "How soon staff call back after a request, and from which number", inClinicFile("callBack"));

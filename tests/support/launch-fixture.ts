@@ -64,7 +64,11 @@ export function createCompleteLaunchProject(): string {
     if (!page.medical) continue;
     fs.writeFileSync(file, withPublishedSettings(source, { updated: page.updated, approval: { reviewedBy: FIXTURE_PHYSICIAN, reviewed: page.updated } }));
   }
-  fs.writeFileSync(path.join(content, "language-taglines.yaml"), "# Written by the clinic's translators.\n");
+  // A made-up language (qaa is a tag kept for private use): the tests never hold a real translation.
+  fs.writeFileSync(
+    path.join(content, "language-taglines.yaml"),
+    "# Written by the clinic's translators.\n- language: Testish\n  lang: qaa\n  dir: ltr\n  text: A fixture tagline, as a translator would write it.\n",
+  );
   fs.mkdirSync(path.join(root, "public", "documents"), { recursive: true });
   fs.writeFileSync(path.join(root, "public", "documents", "notice-of-privacy-practices.pdf"), "%PDF-1.4\n");
   return root;

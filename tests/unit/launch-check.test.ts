@@ -88,6 +88,18 @@ describe("the launch check on a complete project", () => {
     ]);
   });
 
+  it("names each language the taglines file lists that still waits for its translator", () => {
+    const input = complete();
+    const files = input.files.map((file) =>
+      file.file.endsWith("language-taglines.yaml")
+        ? { ...file, text: "- language: Testish\n  lang: qaa\n  dir: ltr\n  text: A fixture tagline, written by a translator.\n- language: Fixturese\n  lang: qab\n  dir: rtl\n  text: \"\"\n" }
+        : file,
+    );
+    expect(findMissingForLaunch({ ...input, files })).toEqual([
+      { what: "The tagline in Fixturese (qab), from the clinic's translator", where: "`text` of entry 2 in content/language-taglines.yaml" },
+    ]);
+  });
+
   it("refuses a SITE_URL on this computer, at an example domain, or without https", () => {
     const siteUrlProblem = (SITE_URL: string) => findMissingForLaunch(complete({ env: { ...COMPLETE_LAUNCH_ENV, SITE_URL } })).map((missing) => missing.what);
     expect(siteUrlProblem("http://localhost:3000")).toEqual(["SITE_URL names this computer (localhost), not the public address"]);
