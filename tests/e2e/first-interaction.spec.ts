@@ -16,13 +16,19 @@ async function holdScripts(page: Page) {
   page.on("request", (request) => {
     if (request.resourceType() === "script") requested.push(request.url());
   });
+  // React says so in the console when the page it hydrates differs from what it renders (and then redraws it).
+  const consoleProblems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleProblems.push(error.message));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(NEXT_CHUNKS, async (route) => {
     await released;
     await route.continue();
   });
-  return { requested, release };
+  return { requested, release, consoleProblems };
 }
 
 /** What the browser has been told to fetch as a script from the HTML alone: <script src> and script preloads. */
@@ -49,7 +55,7 @@ for (const href of ["/candidacy", "/request-appointment"]) {
 }
 
 test("what a patient typed and chose while the form's scripts loaded is all still there, and React checks it", async ({ page }) => {
-  const { requested, release } = await holdScripts(page);
+  const { requested, release, consoleProblems } = await holdScripts(page);
   await page.goto("/request-appointment", { waitUntil: "domcontentloaded" });
   const fullName = page.getByLabel(/Full name/);
   const afternoon = page.getByLabel("Afternoon");
@@ -95,6 +101,7 @@ test("what a patient typed and chose while the form's scripts loaded is all stil
   // Sent by React (an action call, no page load), with the time and the box chosen before React ran.
   await expect(page).toHaveURL("/request-appointment");
   expect(posts).toHaveLength(1);
+  expect(consoleProblems).toEqual([]);
 });
 
 test("the focus that starts the form's scripts stays in its field, and typing there carries on through hydration", async ({ page }) => {
@@ -130,7 +137,7 @@ test("\"Send\" before the form's scripts have loaded sends the form the way it g
 });
 
 test("a self-check answer chosen before its scripts have loaded counts once they have", async ({ page }) => {
-  const { requested, release } = await holdScripts(page);
+  const { requested, release, consoleProblems } = await holdScripts(page);
   await page.goto("/candidacy", { waitUntil: "domcontentloaded" });
   const selfCheck = page.getByRole("region", { name: "Could MILD help me?" });
   const firstQuestion = selfCheck.getByRole("group").first();
@@ -145,4 +152,5 @@ test("a self-check answer chosen before its scripts have loaded counts once they
   const stillToAnswer = selfCheck.getByText(/^Still to answer:/);
   await expect(stillToAnswer).toBeVisible();
   await expect(stillToAnswer).not.toHaveText(/questions? 1\b/);
+  expect(consoleProblems).toEqual([]);
 });
