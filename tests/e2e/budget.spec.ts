@@ -15,6 +15,12 @@ const KB = 1024;
 const JAVASCRIPT_BUDGET = { runtime: 134 * KB, formPage: 160 * KB, selfCheck: 3 * KB };
 const HTML_BUDGET = 15 * KB;
 /**
+ * The pages that keep React carry, in their HTML, the loader that fetches it on the first interaction instead of
+ * the <script> tags that fetched it at first paint: 0.16 KB more (gzip, /candidacy), which took the self-check's
+ * page 27 bytes over 15 KB. Their words stay within the same 15 KB; only the loader has this allowance.
+ */
+const FIRST_INTERACTION_LOADER_ALLOWANCE = 0.5 * KB;
+/**
  * The typeface (Atkinson Hyperlegible, made for readers with low vision), regular and bold, cut down to the
  * characters our content uses (lib/reader-font/subset.mjs): 6.5 KB each as woff2. Italic is left to the browser to
  * slant; any further weight, or a subset that grows back towards @fontsource's 17 KB files, fails. The rest of
@@ -73,7 +79,7 @@ for (const sitePage of allPages) {
       : (formHrefs.has(sitePage.href) ? JAVASCRIPT_BUDGET.formPage : JAVASCRIPT_BUDGET.runtime) + (showsSelfCheck ? JAVASCRIPT_BUDGET.selfCheck : 0);
     test.info().annotations.push({ type: "bytes", description: `JS ${(beforeInteraction.javascript / KB).toFixed(1)} KB before the first interaction, ${(javascript / KB).toFixed(1)} KB after it, of ${budget / KB}, HTML ${(html / KB).toFixed(1)} KB, fonts ${(fonts / KB).toFixed(1)} KB` });
     expect(javascript, "JavaScript bytes (gzip)").toBeLessThanOrEqual(budget);
-    expect(html, "HTML bytes (gzip)").toBeLessThanOrEqual(HTML_BUDGET);
+    expect(html, "HTML bytes (gzip)").toBeLessThanOrEqual(HTML_BUDGET + (interactive ? FIRST_INTERACTION_LOADER_ALLOWANCE : 0));
     expect(fonts, "font bytes").toBeLessThanOrEqual(FONT_BUDGET);
     if (!interactive) {
       expect(scriptUrls, "no script is even requested").toEqual([]);
