@@ -126,6 +126,7 @@ for (const javaScriptEnabled of [true, false]) {
         if (javaScriptEnabled) {
           // Where React runs, it arrives on the first interaction (a key press; Shift moves nothing).
           await page.keyboard.press("Shift");
+          await expect.poll(() => page.evaluate(() => !document.querySelector("script[src]") || "next" in window)).toBe(true);
           await page.waitForLoadState("networkidle");
         }
         await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));

@@ -51,6 +51,15 @@ function watchTransfers(page: Page) {
   };
 }
 
+/** Scripts the page has requested that have not finished arriving (a browser with modules fetches no noModule one). */
+function pendingScripts(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLScriptElement>("script[src]:not([nomodule])")].filter(
+      (script) => !performance.getEntriesByName(script.src).some((entry) => (entry as PerformanceResourceTiming).responseEnd > 0),
+    ).length,
+  );
+}
+
 /** Loads a page and returns what it downloaded before any interaction: the JavaScript requests and bytes, the HTML and the font bytes. */
 async function transfersOf(page: Page, href: string) {
   const sum = watchTransfers(page);
@@ -69,8 +78,11 @@ for (const sitePage of allPages) {
     // Every page sends no script before the visitor's first interaction; where React runs, it arrives then.
     expect(beforeInteraction.scriptUrls, "scripts requested before any interaction").toEqual([]);
     if (interactive) {
+      // A key press (Shift moves nothing); then React runs, and on the self-check's page its form shows its button.
       await page.keyboard.press("Shift");
-      await page.waitForLoadState("networkidle");
+      await expect.poll(() => page.evaluate(() => "next" in window), { message: "Next's runtime ran" }).toBe(true);
+      if (await page.locator(".self-check").count()) await expect(page.getByRole("button", { name: "See what my answers mean" })).toBeVisible();
+      await expect.poll(() => pendingScripts(page), { message: "scripts still loading" }).toBe(0);
     }
     const { scriptUrls, javascript, html, fonts } = await sum();
     const showsSelfCheck = (await page.locator(".self-check").count()) > 0;
