@@ -7,7 +7,9 @@
  *   npm run bench -- --pages=/mild-procedure,/candidacy
  *                              the same for the pages named (and the reference), when only they changed
  *   npm run test:lighthouse    the budget in `npm test`: accessibility, best practices and SEO must be 100
- *                              on every page (these scores repeat exactly run to run; speed is not asserted)
+ *                              on every page (these scores repeat exactly run to run), and the speed of the two
+ *                              pages that keep React stays where deferring it to the first interaction put it
+ *                              (SPEED_BUDGETS, median of 3 there, so one noisy run does not fail CI)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -21,10 +23,23 @@ import { startNextServer } from "./lib/serve";
 
 const budgetMode = process.argv.includes("--budget");
 const onlyPages = process.argv.find((argument) => argument.startsWith("--pages="))?.slice("--pages=".length).split(",");
-const RUNS = budgetMode ? 1 : 3;
+const RUNS = 3;
+/** Budget mode runs each page once, but a page with a speed budget as often as a bench does. */
+const runsOf = (href: string) => (budgetMode && !(href in SPEED_BUDGETS) ? 1 : RUNS);
 const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const QUALITY_CATEGORIES = ["accessibility", "best-practices", "seo"] as const;
 const ALL_CATEGORIES = ["performance", ...QUALITY_CATEGORIES] as const;
+
+/**
+ * The self-check and the form keep React, but send none of it before the first interaction
+ * (lib/zero-javascript/defer-runtime.mjs): then they are as fast as the pages without JavaScript. Shipping the
+ * scripts at first paint again cost them 10 points, 1 s of LCP and 200-400 ms of TBT here (issue 24); these
+ * limits, the figures reached with a margin for a busy machine, fail on that.
+ */
+const SPEED_BUDGETS: Record<string, { performance: number; lcpMs: number; tbtMs: number; cls: number }> = {
+  "/candidacy": { performance: 97, lcpMs: 1_500, tbtMs: 100, cls: 0.01 },
+  "/request-appointment": { performance: 97, lcpMs: 1_500, tbtMs: 100, cls: 0.01 },
+};
 
 interface Figures {
   performance: number;
@@ -84,14 +99,25 @@ async function measure(url: string, port: number, categories: readonly string[])
   };
 }
 
-async function medianFigures(url: string, port: number, categories: readonly string[]) {
+async function medianFigures(url: string, port: number, categories: readonly string[], runCount = RUNS) {
   const runs = [];
-  for (let run = 0; run < RUNS; run += 1) runs.push(await measure(url, port, categories));
+  for (let run = 0; run < runCount; run += 1) runs.push(await measure(url, port, categories));
   const keys = Object.keys(runs[0]!).filter((key) => key !== "failing") as (keyof Figures)[];
   return {
     figures: Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key] as number))])) as Partial<Figures>,
     failing: [...new Set(runs.flatMap((run) => run.failing))],
   };
+}
+
+/** What a page's median figures miss of its speed budget, as lines that say what and by how much. */
+function speedBudgetFailures(href: string, figures: Partial<Figures>, budget: (typeof SPEED_BUDGETS)[string]): string[] {
+  const failures: string[] = [];
+  const { performance = NaN, lcpMs = NaN, tbtMs = NaN, cls = NaN } = figures;
+  if (!(performance >= budget.performance)) failures.push(`${href}: performance is ${performance}, below ${budget.performance}`);
+  if (!(lcpMs <= budget.lcpMs)) failures.push(`${href}: LCP is ${lcpMs.toFixed(0)} ms, over ${budget.lcpMs} ms`);
+  if (!(tbtMs <= budget.tbtMs)) failures.push(`${href}: TBT is ${tbtMs.toFixed(0)} ms, over ${budget.tbtMs} ms`);
+  if (!(cls <= budget.cls)) failures.push(`${href}: CLS is ${cls.toFixed(3)}, over ${budget.cls}`);
+  return failures.map((failure) => `${failure} (median of ${RUNS} runs; is a script sent before the first interaction again?)`);
 }
 
 /** A plain Next.js MDX page with default settings, from the same dependencies: the yardstick. */
@@ -145,10 +171,18 @@ async function main() {
   const failures: string[] = [];
   try {
     for (const href of pages) {
-      const { figures, failing } = await medianFigures(`${site.origin}${href}`, chrome.port, budgetMode ? QUALITY_CATEGORIES : ALL_CATEGORIES);
+      const speedBudget = SPEED_BUDGETS[href];
+      const categories = budgetMode && !speedBudget ? QUALITY_CATEGORIES : ALL_CATEGORIES;
+      const { figures, failing } = await medianFigures(`${site.origin}${href}`, chrome.port, categories, runsOf(href));
       results[href] = figures;
       for (const id of QUALITY_CATEGORIES) if (figures[id] !== 100) failures.push(`${href}: ${id} is ${figures[id]}, not 100 — ${failing.join("; ")}`);
-      console.log(budgetMode ? `${href}: ${QUALITY_CATEGORIES.map((id) => `${id} ${figures[id]}`).join(", ")}` : formatRow(href, figures));
+      if (budgetMode && speedBudget) failures.push(...speedBudgetFailures(href, figures, speedBudget));
+      console.log(
+        budgetMode
+          ? `${href}: ${QUALITY_CATEGORIES.map((id) => `${id} ${figures[id]}`).join(", ")}` +
+              (speedBudget ? `; median of ${RUNS}: performance ${figures.performance}, LCP ${figures.lcpMs?.toFixed(0)} ms, TBT ${figures.tbtMs?.toFixed(0)} ms, CLS ${figures.cls?.toFixed(3)}` : "")
+          : formatRow(href, figures),
+      );
     }
   } finally {
     site.stop();
@@ -159,7 +193,13 @@ async function main() {
     if (failures.length > 0) {
       console.error(`\nLighthouse budget failed:\n${failures.map((failure) => `  - ${failure}`).join("\n")}`);
       process.exitCode = 1;
-    } else console.log(`\nLighthouse budget: accessibility, best practices and SEO are 100 on all ${pages.length} pages.`);
+    } else {
+      const speed = pages.filter((href) => href in SPEED_BUDGETS);
+      console.log(
+        `\nLighthouse budget: accessibility, best practices and SEO are 100 on all ${pages.length} pages` +
+          (speed.length > 0 ? `; ${speed.join(" and ")} within their speed budgets.` : "."),
+      );
+    }
     return;
   }
 

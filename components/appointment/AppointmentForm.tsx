@@ -7,6 +7,7 @@ import { ALL_BEST_TIMES, APPOINTMENT_FIELDS, BEST_TIMES, FIELD_LIMITS, HONEYPOT_
 import type { AppointmentRequest, AppointmentRequestInput } from "@/lib/appointments/schema";
 import type { Clinic } from "@/lib/site";
 import { BUTTON_BASE_CLASSES } from "../button-classes";
+import { enteredBeforeHydration } from "../entered-before-hydration";
 import { AppointmentConfirmation } from "./AppointmentConfirmation";
 import { FieldError, fieldDescription, TextField } from "./fields";
 import { lazyAppointmentResolverFor, preloadAppointmentResolver } from "./lazy-resolver";
@@ -45,6 +46,9 @@ export function AppointmentForm({ phoneDisplay, phoneHref, callBack, bestTimes =
   // Uncontrolled inputs render these as their default values, so the server's answer (with or without
   // JavaScript) shows the form as the patient left it.
   const returnedValues = "values" in state ? state.values : {};
+  // react-hook-form writes its default values into the fields it registers: they must be what the patient
+  // typed and chose before React arrived, which the server's HTML (and so the props below) does not hold.
+  const [initialValues] = useState(() => ({ ...returnedValues, ...enteredBeforeHydration(APPOINTMENT_FIELDS) }));
   const {
     register,
     handleSubmit,
@@ -55,9 +59,9 @@ export function AppointmentForm({ phoneDisplay, phoneHref, callBack, bestTimes =
     // Focus goes to the error summary (below), which lists every problem, not to the first field.
     shouldFocusError: false,
     defaultValues: {
-      ...returnedValues,
-      bestTime: returnedValues.bestTime as AppointmentRequestInput["bestTime"],
-      acknowledged: returnedValues.acknowledged === "on",
+      ...initialValues,
+      bestTime: initialValues.bestTime as AppointmentRequestInput["bestTime"],
+      acknowledged: initialValues.acknowledged === "on",
     },
   });
   const summaryRef = useRef<HTMLDivElement>(null);

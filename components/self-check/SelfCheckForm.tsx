@@ -12,6 +12,7 @@ import {
 } from "@/lib/self-check/assess";
 import type { SelfCheckQuestion, SelfCheckTexts } from "@/lib/self-check/texts";
 import { BUTTON_BASE_CLASSES } from "../button-classes";
+import { enteredBeforeHydration } from "../entered-before-hydration";
 import { EmergencyCallButton } from "./EmergencyCallButton";
 import { ResultPanel } from "./ResultPanel";
 
@@ -61,7 +62,8 @@ function useHasJavaScript(): boolean {
 export function SelfCheckForm({ texts, clinicContact, emergencyNotice, contactActions, guidance }: SelfCheckFormProps) {
   const idPrefix = useId();
   const hasJavaScript = useHasJavaScript();
-  const [answers, setAnswers] = useState<SelfCheckAnswers>({});
+  // An answer chosen before the page's scripts arrived (they load on the first tap) counts like any other.
+  const [answers, setAnswers] = useState(() => answersBeforeHydration(idPrefix, texts.questions));
   // How many times the reader asked for the result: each request moves focus to it, even when it is already shown.
   const [resultRequests, setResultRequests] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -191,6 +193,17 @@ function WarningSignAnswer({ result, texts }: { result: "emergency" | "check-tod
       )}
     </div>
   );
+}
+
+/** The radios' names are the questions' ids under this form's prefix: `${idPrefix}-${id}`. */
+function answersBeforeHydration(idPrefix: string, questions: readonly SelfCheckQuestion[]): SelfCheckAnswers {
+  const entered = enteredBeforeHydration(questions.map((question) => `${idPrefix}-${question.id}`));
+  const answers: SelfCheckAnswers = {};
+  for (const question of questions) {
+    const value = entered[`${idPrefix}-${question.id}`];
+    if ((SELF_CHECK_ANSWERS as readonly string[]).includes(value ?? "")) answers[question.id] = value as SelfCheckAnswer;
+  }
+  return answers;
 }
 
 interface QuestionFieldsetProps {

@@ -31,13 +31,14 @@ const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "sandbo
 const SCRIPT_SOURCES = { none: "'none'", "inline-and-eval": "'self' 'unsafe-inline' 'unsafe-eval'" };
 
 /**
- * @param {{ scripts: "inline" | "none" | "inline-and-eval", forMetaElement?: boolean, framedBySite?: boolean }} options
+ * @param {{ scripts: "inline" | "none" | "inline-and-eval" | { hashes: string[] }, forMetaElement?: boolean, framedBySite?: boolean }} options
  * @returns {string}
  */
 function buildPolicy({ scripts, forMetaElement = false, framedBySite = false }) {
   return DIRECTIVES.filter(([name]) => !(forMetaElement && HEADER_ONLY_DIRECTIVES.has(name)))
     .map(([name, value]) => {
-      if (name === "script-src" && scripts !== "inline") return `${name} ${SCRIPT_SOURCES[scripts]}`;
+      if (name === "script-src" && typeof scripts === "object") return `${name} 'self' ${scripts.hashes.join(" ")}`;
+      if (name === "script-src" && typeof scripts === "string" && scripts !== "inline") return `${name} ${SCRIPT_SOURCES[scripts]}`;
       if (name === "frame-ancestors" && framedBySite) return `${name} 'self'`;
       return `${name} ${value}`;
     })
@@ -66,3 +67,15 @@ export const NO_SCRIPT_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "none" }
 
 /** The same, as a <meta http-equiv> in the page itself, so a static host that sends no header enforces it too. */
 export const NO_SCRIPT_META_CONTENT_SECURITY_POLICY = buildPolicy({ scripts: "none", forMetaElement: true });
+
+/**
+ * The pages whose runtime loads on the first interaction (lib/zero-javascript/defer-runtime.mjs): scripts from
+ * this origin and exactly the page's own inline scripts, by hash, instead of any inline script. A header, not a
+ * <meta>: the hashes would take these pages' HTML over its budget. Sent with the prerendered page only (the
+ * adapter's rule skips requests with a body): the form's post without JavaScript is answered at the same address
+ * by a page rendered then, whose inline scripts differ, under the policy above.
+ * @param {string[]} inlineScriptHashes CSP hash sources, e.g. 'sha256-…'
+ */
+export function deferredRuntimeContentSecurityPolicy(inlineScriptHashes) {
+  return buildPolicy({ scripts: { hashes: inlineScriptHashes } });
+}

@@ -4,7 +4,8 @@
  * before it copies them into the standalone output, it removes Next's runtime from each page whose build output
  * references no client component beyond Next's own App Router frame. Such a page is static HTML with plain <a>
  * links: React would only re-create what is already there. Pages with a client component of ours (the
- * self-check, the appointment form) keep the runtime untouched.
+ * self-check, the appointment form) keep the runtime, but not at first paint: it loads on the visitor's first
+ * interaction (defer-runtime.mjs), since both pages are server-rendered and work without JavaScript.
  *
  * It rewrites every prerendered HTML file Next will serve (`next start`, the standalone server and a static
  * host read the same files), states a Content-Security-Policy without scripts in each stripped page, and adds
@@ -18,16 +19,21 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fontWarningsForPages } from "../reader-font/page-coverage.mjs";
 import { FACES_FILE } from "../reader-font/subset.mjs";
-import { NO_SCRIPT_CONTENT_SECURITY_POLICY, NO_SCRIPT_META_CONTENT_SECURITY_POLICY } from "../security/content-security-policy.mjs";
+import {
+  deferredRuntimeContentSecurityPolicy,
+  NO_SCRIPT_CONTENT_SECURITY_POLICY,
+  NO_SCRIPT_META_CONTENT_SECURITY_POLICY,
+} from "../security/content-security-policy.mjs";
 import { UnrecognisedBuildOutputError } from "./build-output-error.mjs";
 import { clientComponentsOfPage, findFiles, readClientModuleSources } from "./client-references.mjs";
+import { deferNextRuntime } from "./defer-runtime.mjs";
 import { stripNextRuntime } from "./strip-runtime.mjs";
 
 export const DECISION_FILE = "zero-javascript.json";
 
 /**
  * @typedef {{ file: string, pathname?: string, routeType?: string }} HtmlOutput
- * @typedef {{ zeroJavaScript: string[], keepRuntime: Record<string, string[]>, files: Record<string, "stripped" | "kept"> }} Decision
+ * @typedef {{ zeroJavaScript: string[], keepRuntime: Record<string, string[]>, files: Record<string, "stripped" | "deferred">, inlineScriptHashes: Record<string, string[]> }} Decision
  */
 
 /**
@@ -64,7 +70,8 @@ export function prerenderedHtmlFiles(ctx) {
 }
 
 /**
- * Strips the runtime from every page that needs none and returns the decision.
+ * Strips the runtime from every page that needs none, defers it to the first interaction on the others, and
+ * returns the decision.
  * @param {HtmlOutput[]} outputs
  * @param {{ distDir: string, projectDir: string }} dirs
  * @returns {Decision}
@@ -72,15 +79,20 @@ export function prerenderedHtmlFiles(ctx) {
 export function stripPagesWithoutClientComponents(outputs, { distDir, projectDir }) {
   const clientModuleSources = readClientModuleSources(path.join(distDir, "server", "app"), projectDir);
   /** @type {Decision} */
-  const decision = { zeroJavaScript: [], keepRuntime: {}, files: {} };
+  const decision = { zeroJavaScript: [], keepRuntime: {}, files: {}, inlineScriptHashes: {} };
   for (const { file, pathname, routeType } of outputs) {
     const relative = path.relative(projectDir, file);
     const html = fs.readFileSync(file, "utf8");
     const components = clientComponentsOfPage(html, clientModuleSources, relative);
     const servedAt = routeType === "page" && pathname !== undefined && !pathname.startsWith("/_") ? pathname : undefined;
     if (components.length > 0) {
-      decision.files[relative] = "kept";
-      if (servedAt) decision.keepRuntime[servedAt] = components;
+      const deferred = deferNextRuntime(html, { file: relative });
+      fs.writeFileSync(file, deferred.html);
+      decision.files[relative] = "deferred";
+      if (servedAt) {
+        decision.keepRuntime[servedAt] = components;
+        decision.inlineScriptHashes[servedAt] = deferred.inlineScriptHashes;
+      }
       continue;
     }
     const stripped = stripNextRuntime(html, { file: relative, contentSecurityPolicy: NO_SCRIPT_META_CONTENT_SECURITY_POLICY });
@@ -98,6 +110,19 @@ export function stripPagesWithoutClientComponents(outputs, { distDir, projectDir
  * @param {string} distDir @param {string} projectDir @param {string[]} pathnames
  */
 export function addNoScriptPolicyHeaders(distDir, projectDir, pathnames) {
+  addPolicyHeaders(
+    distDir,
+    projectDir,
+    pathnames.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: NO_SCRIPT_CONTENT_SECURITY_POLICY }] })),
+  );
+}
+
+/**
+ * Appends header rules to routes-manifest.json, after next.config.ts's own so that they replace its policy there.
+ * @param {string} distDir @param {string} projectDir
+ * @param {{ source: string, missing?: { type: string, key: string }[], headers: { key: string, value: string }[] }[]} rules
+ */
+function addPolicyHeaders(distDir, projectDir, rules) {
   const manifestFile = path.join(distDir, "routes-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
   if (manifest.version !== 3 || !Array.isArray(manifest.headers)) {
@@ -105,10 +130,26 @@ export function addNoScriptPolicyHeaders(distDir, projectDir, pathnames) {
   }
   // Next's own function, so each rule has exactly the form of the ones it wrote from next.config.ts.
   const { buildCustomRoute } = createRequire(import.meta.url)("next/dist/lib/build-custom-route");
-  for (const source of pathnames) {
-    manifest.headers.push(buildCustomRoute("header", { source, headers: [{ key: "Content-Security-Policy", value: NO_SCRIPT_CONTENT_SECURITY_POLICY }] }));
-  }
+  for (const rule of rules) manifest.headers.push(buildCustomRoute("header", rule));
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+}
+
+/**
+ * Adds, for each page whose runtime waits for the first interaction, a policy that allows its own inline scripts
+ * by hash (and scripts from this origin) in place of any inline script. Only for requests without a body: the
+ * prerendered page. The form's post without JavaScript (which has one) is answered with a page rendered then.
+ * @param {string} distDir @param {string} projectDir @param {Record<string, string[]>} hashesByPathname
+ */
+export function addDeferredRuntimePolicyHeaders(distDir, projectDir, hashesByPathname) {
+  addPolicyHeaders(
+    distDir,
+    projectDir,
+    Object.entries(hashesByPathname).map(([source, hashes]) => ({
+      source,
+      missing: [{ type: "header", key: "content-type" }],
+      headers: [{ key: "Content-Security-Policy", value: deferredRuntimeContentSecurityPolicy(hashes) }],
+    })),
+  );
 }
 
 /** @type {import("next").NextAdapter} */
@@ -123,11 +164,13 @@ const zeroJavaScriptAdapter = {
     for (const warning of fontWarningsForPages(pages, faces)) console.warn(`Warning: ${warning}`);
     const decision = stripPagesWithoutClientComponents(htmlFiles, ctx);
     addNoScriptPolicyHeaders(ctx.distDir, ctx.projectDir, decision.zeroJavaScript);
+    addDeferredRuntimePolicyHeaders(ctx.distDir, ctx.projectDir, decision.inlineScriptHashes);
     fs.writeFileSync(path.join(ctx.distDir, DECISION_FILE), `${JSON.stringify(decision, null, 2)}\n`);
     const kept = Object.entries(decision.keepRuntime).map(([pathname, components]) => `${pathname} (${components.join(", ")})`);
     console.log(
       `Zero JavaScript: ${decision.zeroJavaScript.length} pages ship no JavaScript; ` +
-        `${kept.length} keep React for their client components: ${kept.join("; ") || "none"}.`,
+        `${kept.length} keep React for their client components, sent on the first tap, key or focus (no script before it): ` +
+        `${kept.join("; ") || "none"}.`,
     );
   },
 };

@@ -9,7 +9,8 @@ const KB = 1024;
  * (lib/zero-javascript). The pages that keep React carry Next 16's and React 19's runtime, 132.9 KB as built by
  * Turbopack: the self-check's page holds that plus its small form (about 2 KB), within 134 + 3 KB, and the form
  * page meets its 160 KB target (147.6 KB): it adds react-hook-form, and its zod check is fetched only when the
- * patient first focuses a field.
+ * patient first focuses a field. Neither sends any of it before the visitor's first tap, key or focus
+ * (lib/zero-javascript/defer-runtime.mjs): the budgets are what arrives then.
  */
 const JAVASCRIPT_BUDGET = { runtime: 134 * KB, formPage: 160 * KB, selfCheck: 3 * KB };
 /**
@@ -19,6 +20,12 @@ const JAVASCRIPT_BUDGET = { runtime: 134 * KB, formPage: 160 * KB, selfCheck: 3 
  */
 const HTML_BUDGET = 15.5 * KB;
 /**
+ * The pages that keep React carry, in their HTML, the loader that fetches it on the first interaction instead of
+ * the <script> tags that fetched it at first paint: 0.16 KB more (gzip, /candidacy), which took the self-check's
+ * page 27 bytes over 15 KB. Their words stay within the same 15 KB; only the loader has this allowance.
+ */
+const FIRST_INTERACTION_LOADER_ALLOWANCE = 0.5 * KB;
+/**
  * The typeface (Atkinson Hyperlegible, made for readers with low vision), regular and bold, cut down to the
  * characters our content uses (lib/reader-font/subset.mjs): 6.5 KB each as woff2. Italic is left to the browser to
  * slant; any further weight, or a subset that grows back towards @fontsource's 17 KB files, fails. The rest of
@@ -27,8 +34,8 @@ const HTML_BUDGET = 15.5 * KB;
 const FONT_BUDGET = 14 * KB;
 const formHrefs = new Set<string>(appRoutePages.map((page) => page.href));
 
-/** Loads a page and returns what it downloaded: the JavaScript requests and bytes, the HTML and the font bytes. */
-async function transfersOf(page: Page, href: string) {
+/** Records what a page downloads from now on: `sum()` gives the JavaScript requests and bytes, HTML and fonts so far. */
+function watchTransfers(page: Page) {
   const transfers: { url: string; type: string; bytes: Promise<number> }[] = [];
   page.on("requestfinished", (request) => {
     transfers.push({
@@ -37,29 +44,59 @@ async function transfersOf(page: Page, href: string) {
       bytes: request.sizes().then((sizes) => sizes.responseBodySize),
     });
   });
+  return async () => {
+    const sized = await Promise.all(transfers.map(async (transfer) => ({ ...transfer, bytes: await transfer.bytes })));
+    const scripts = sized.filter((transfer) => transfer.type === "script");
+    return {
+      scriptUrls: scripts.map((transfer) => transfer.url),
+      javascript: scripts.reduce((sum, transfer) => sum + transfer.bytes, 0),
+      html: sized.find((transfer) => transfer.type === "document")?.bytes ?? 0,
+      fonts: sized.filter((transfer) => transfer.type === "font").reduce((sum, transfer) => sum + transfer.bytes, 0),
+    };
+  };
+}
+
+/** Scripts the page has requested that have not finished arriving (a browser with modules fetches no noModule one). */
+function pendingScripts(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLScriptElement>("script[src]:not([nomodule])")].filter(
+      (script) => !performance.getEntriesByName(script.src).some((entry) => (entry as PerformanceResourceTiming).responseEnd > 0),
+    ).length,
+  );
+}
+
+/** Loads a page and returns what it downloaded before any interaction: the JavaScript requests and bytes, the HTML and the font bytes. */
+async function transfersOf(page: Page, href: string) {
+  const sum = watchTransfers(page);
   await page.goto(href);
   await page.waitForLoadState("networkidle");
-  const sized = await Promise.all(transfers.map(async (transfer) => ({ ...transfer, bytes: await transfer.bytes })));
-  const scripts = sized.filter((transfer) => transfer.type === "script");
-  return {
-    scriptUrls: scripts.map((transfer) => transfer.url),
-    javascript: scripts.reduce((sum, transfer) => sum + transfer.bytes, 0),
-    html: sized.find((transfer) => transfer.type === "document")!.bytes,
-    fonts: sized.filter((transfer) => transfer.type === "font").reduce((sum, transfer) => sum + transfer.bytes, 0),
-  };
+  return sum();
 }
 
 for (const sitePage of allPages) {
   test(`${sitePage.href} stays within its JavaScript and HTML budgets`, async ({ page }) => {
-    const { scriptUrls, javascript, html, fonts } = await transfersOf(page, sitePage.href);
+    const sum = watchTransfers(page);
+    await page.goto(sitePage.href);
+    await page.waitForLoadState("networkidle");
+    const beforeInteraction = await sum();
     const interactive = await showsClientComponent(page, sitePage.href);
+    // Every page sends no script before the visitor's first interaction; where React runs, it arrives then.
+    expect(beforeInteraction.scriptUrls, "scripts requested before any interaction").toEqual([]);
+    if (interactive) {
+      // A key press (Shift moves nothing); then React runs, and on the self-check's page its form shows its button.
+      await page.keyboard.press("Shift");
+      await expect.poll(() => page.evaluate(() => "next" in window), { message: "Next's runtime ran" }).toBe(true);
+      if (await page.locator(".self-check").count()) await expect(page.getByRole("button", { name: "See what my answers mean" })).toBeVisible();
+      await expect.poll(() => pendingScripts(page), { message: "scripts still loading" }).toBe(0);
+    }
+    const { scriptUrls, javascript, html, fonts } = await sum();
     const showsSelfCheck = (await page.locator(".self-check").count()) > 0;
     const budget = !interactive
       ? 0
       : (formHrefs.has(sitePage.href) ? JAVASCRIPT_BUDGET.formPage : JAVASCRIPT_BUDGET.runtime) + (showsSelfCheck ? JAVASCRIPT_BUDGET.selfCheck : 0);
-    test.info().annotations.push({ type: "bytes", description: `JS ${(javascript / KB).toFixed(1)} KB of ${budget / KB}, HTML ${(html / KB).toFixed(1)} KB, fonts ${(fonts / KB).toFixed(1)} KB` });
+    test.info().annotations.push({ type: "bytes", description: `JS ${(beforeInteraction.javascript / KB).toFixed(1)} KB before the first interaction, ${(javascript / KB).toFixed(1)} KB after it, of ${budget / KB}, HTML ${(html / KB).toFixed(1)} KB, fonts ${(fonts / KB).toFixed(1)} KB` });
     expect(javascript, "JavaScript bytes (gzip)").toBeLessThanOrEqual(budget);
-    expect(html, "HTML bytes (gzip)").toBeLessThanOrEqual(HTML_BUDGET);
+    expect(html, "HTML bytes (gzip)").toBeLessThanOrEqual(HTML_BUDGET + (interactive ? FIRST_INTERACTION_LOADER_ALLOWANCE : 0));
     expect(fonts, "font bytes").toBeLessThanOrEqual(FONT_BUDGET);
     if (!interactive) {
       expect(scriptUrls, "no script is even requested").toEqual([]);

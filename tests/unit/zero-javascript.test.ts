@@ -11,10 +11,16 @@ import os from "node:os";
 import path from "node:path";
 import {
   CONTENT_SECURITY_POLICY,
+  deferredRuntimeContentSecurityPolicy,
   NO_SCRIPT_CONTENT_SECURITY_POLICY,
   NO_SCRIPT_META_CONTENT_SECURITY_POLICY,
 } from "@/lib/security/content-security-policy.mjs";
-import { addNoScriptPolicyHeaders, prerenderedHtmlFiles, stripPagesWithoutClientComponents } from "@/lib/zero-javascript/adapter.mjs";
+import {
+  addDeferredRuntimePolicyHeaders,
+  addNoScriptPolicyHeaders,
+  prerenderedHtmlFiles,
+  stripPagesWithoutClientComponents,
+} from "@/lib/zero-javascript/adapter.mjs";
 import { UnrecognisedBuildOutputError } from "@/lib/zero-javascript/build-output-error.mjs";
 import {
   clientComponentsOfPage,
@@ -23,6 +29,7 @@ import {
   readInlineFlightPayload,
   SITE_GLOBAL_ERROR,
 } from "@/lib/zero-javascript/client-references.mjs";
+import { deferNextRuntime, firstInteractionLoader, scriptHashSource } from "@/lib/zero-javascript/defer-runtime.mjs";
 import { stripNextRuntime } from "@/lib/zero-javascript/strip-runtime.mjs";
 
 const FIXTURES = path.resolve("tests/fixtures/zero-javascript/next-16.4.6");
@@ -153,6 +160,68 @@ describe("stripping Next's runtime from a page", () => {
   });
 });
 
+describe("deferring Next's runtime to the first interaction on a page that needs it", () => {
+  const defer = (html: string) => deferNextRuntime(html, { file: "candidacy.html" });
+  const { html, deferred, inlineScriptHashes } = defer(candidacyHtml);
+  const chunkSources = [...candidacyHtml.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
+
+  it("leaves no <script src> and no script preload in the page, and a loader that names every chunk", () => {
+    expect(html).not.toMatch(/<script[^>]* src=|as="script"|rel="modulepreload"/);
+    expect(deferred).toEqual({ scripts: chunkSources.length, preloads: 1 });
+    expect(chunkSources.length).toBeGreaterThan(5);
+    for (const src of chunkSources) expect(html).toContain(JSON.stringify(src!.replace("/_next/static/", "")));
+  });
+
+  it("keeps the RSC payload and Turbopack's bootstrap where they were: the runtime reads them when it arrives", () => {
+    const inline = (page: string) => page.match(/<script(?: id="_R_")?>(?:self\.__next_f|\(self\.__next_f|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g);
+    expect(inline(html)).toEqual(inline(candidacyHtml));
+    expect(inline(html)!.length).toBeGreaterThan(2);
+  });
+
+  it("puts the loader first in <head>, and gives the hashes of exactly the page's inline scripts for its policy", () => {
+    const loader = /^[\s\S]*?<meta charSet="utf-8"\/><script>([^<]*)<\/script>/.exec(html)?.[1];
+    expect(loader).toBe(firstInteractionLoader(chunkSources.map((src) => ({ src: src!, noModule: candidacyHtml.includes(`<script src="${src}" noModule=""`) }))));
+    const inlineScripts = [...html.matchAll(/<script(?: id="_R_")?>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    expect(new Set(inlineScriptHashes)).toEqual(new Set(inlineScripts.map(scriptHashSource)));
+    expect(inlineScriptHashes[0]).toBe(scriptHashSource(loader!));
+    const policy = deferredRuntimeContentSecurityPolicy(inlineScriptHashes);
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
+    expect(policy.replace(/script-src [^;]*/, "script-src 'self' 'unsafe-inline'")).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it("runs the loader: nothing is fetched until the first interaction, then every chunk once, noModule kept", () => {
+    const appended: { src: string; noModule: boolean }[] = [];
+    const listeners = new Map<string, () => void>();
+    const browser = {
+      addEventListener: (name: string, listener: () => void) => listeners.set(name, listener),
+      removeEventListener: (name: string) => listeners.delete(name),
+      document: {
+        createElement: () => ({ src: "", noModule: false }),
+        head: { append: (element: (typeof appended)[number]) => appended.push(element) },
+      },
+    };
+    const loader = /<script>(\(\(\)=>[^<]*)<\/script>/.exec(html)![1]!;
+    new Function("addEventListener", "removeEventListener", "document", loader)(browser.addEventListener, browser.removeEventListener, browser.document);
+    expect([...listeners.keys()].sort()).toEqual(["focusin", "keydown", "pointerdown", "touchstart"]);
+    expect(appended).toEqual([]);
+    listeners.get("focusin")!();
+    expect(appended.map((element) => element.src).sort()).toEqual([...chunkSources].sort());
+    const noModule = [...candidacyHtml.matchAll(/<script src="([^"]+)" noModule=""/g)].map((match) => match[1]);
+    expect(appended.filter((element) => element.noModule).map((element) => element.src)).toEqual(noModule);
+    expect(noModule).toHaveLength(1);
+    expect(listeners.size).toBe(0);
+  });
+
+  it("stops the build at a script from elsewhere, naming the file", () => {
+    const foreign = candidacyHtml.replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>');
+    expect(() => defer(foreign)).toThrow(/^candidacy\.html: a <script src> this step does not know/);
+  });
+
+  it("stops the build at a page with no chunk to load", () => {
+    expect(() => defer(candidacyHtml.replace(/<script src="[^"]*" async=""><\/script>/g, ""))).toThrow(/no Next\.js chunk <script src>/);
+  });
+});
+
 describe("the policy of pages without JavaScript", () => {
   it("forbids every script and is otherwise today's policy", () => {
     expect(NO_SCRIPT_CONTENT_SECURITY_POLICY).toContain("script-src 'none'");
@@ -173,7 +242,7 @@ describe("the adapter on a copy of the build output", () => {
   });
   afterEach(() => fs.rmSync(distDir, { recursive: true, force: true }));
 
-  it("strips the pages without client components, keeps the others, and says which and why", () => {
+  it("strips the pages without client components, defers the runtime on the others, and says which and why", () => {
     const outputs = [
       { file: path.join(distDir, "privacy.html"), pathname: "/privacy", routeType: "page" },
       { file: path.join(distDir, "candidacy.html"), pathname: "/candidacy", routeType: "page" },
@@ -182,9 +251,11 @@ describe("the adapter on a copy of the build output", () => {
     const decision = stripPagesWithoutClientComponents(outputs, { distDir, projectDir: distDir });
     expect(decision.zeroJavaScript).toEqual(["/privacy"]);
     expect(decision.keepRuntime).toEqual({ "/candidacy": ["components/self-check/LazySelfCheckForm.tsx"] });
-    expect(decision.files).toEqual({ "privacy.html": "stripped", "candidacy.html": "kept", "not-found.html": "stripped" });
+    expect(decision.files).toEqual({ "privacy.html": "stripped", "candidacy.html": "deferred", "not-found.html": "stripped" });
     expect(fs.readFileSync(path.join(distDir, "privacy.html"), "utf8")).toBe(strip(privacyHtml).html);
-    expect(fs.readFileSync(path.join(distDir, "candidacy.html"), "utf8")).toBe(candidacyHtml);
+    const deferred = deferNextRuntime(candidacyHtml, { file: "candidacy.html" });
+    expect(fs.readFileSync(path.join(distDir, "candidacy.html"), "utf8")).toBe(deferred.html);
+    expect(decision.inlineScriptHashes).toEqual({ "/candidacy": deferred.inlineScriptHashes });
     expect(fs.readFileSync(path.join(distDir, "not-found.html"), "utf8")).not.toContain("<script src=");
   });
 
@@ -216,6 +287,17 @@ describe("the adapter on a copy of the build output", () => {
       { source: "/", headers: [{ key: "Content-Security-Policy", value: NO_SCRIPT_CONTENT_SECURITY_POLICY }], regex: "^/(?:/)?$" },
       { source: "/privacy", headers: [{ key: "Content-Security-Policy", value: NO_SCRIPT_CONTENT_SECURITY_POLICY }], regex: "^/privacy(?:/)?$" },
     ]);
+  });
+
+  it("adds the hashed policy of a page whose runtime waits, for requests without a body only (not the form's post)", () => {
+    addDeferredRuntimePolicyHeaders(distDir, distDir, { "/candidacy": ["'sha256-AAAA'"] });
+    const { headers } = JSON.parse(fs.readFileSync(path.join(distDir, "routes-manifest.json"), "utf8"));
+    expect(headers.at(-1)).toEqual({
+      source: "/candidacy",
+      missing: [{ type: "header", key: "content-type" }],
+      headers: [{ key: "Content-Security-Policy", value: deferredRuntimeContentSecurityPolicy(["'sha256-AAAA'"]) }],
+      regex: "^/candidacy(?:/)?$",
+    });
   });
 
   it("stops the build at a routes manifest of another version", () => {
