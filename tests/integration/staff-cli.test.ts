@@ -45,7 +45,9 @@ async function enrollmentFor(dataDir: string, token: string): Promise<string | u
   }
 }
 
-describe("the staff accounts tool (npm run staff)", () => {
+// Each test runs the tool up to eight times, one process after another: on a loaded machine (CI beside a build) a
+// start takes seconds, so the cap is per test, generous, and only there to stop a tool that hangs.
+describe("the staff accounts tool (npm run staff)", { timeout: 240_000 }, () => {
   it("makes the first admin on a fresh install and prints a one-time link that opens enrollment for them", async () => {
     const dataDir = tempDir();
     const added = runStaff(["add-user", "--email", "Admin@Clinic.Example", "--name", "Ana Admin", "--role", "admin"], dataDir);
