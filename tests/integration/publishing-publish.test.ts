@@ -40,7 +40,9 @@ async function editAndSave(service: Awaited<ReturnType<typeof publishingFixture>
 
 describe("a medical change", () => {
   it("is published only after a linked physician who did not write it approves: one commit by the editor with the Reviewed-by trailer", async () => {
-    const { service, repository, appointments, clock } = await publishingFixture(cleanups);
+    // The page as last updated before the test's publishing day, whatever date the real page carries today.
+    const lastUpdated = fs.readFileSync(MEDICAL, "utf8").replace(/^updated: .*$/m, "updated: 2026-11-20");
+    const { service, repository, appointments, clock } = await publishingFixture(cleanups, { files: { [MEDICAL]: lastUpdated } });
     const base = await branchHead(repository, "main");
     const saved = await editAndSave(service, MEDICAL, ana);
     const summary = "The procedure: a plainer first sentence";
@@ -68,7 +70,7 @@ describe("a medical change", () => {
     // The commit changes the sentence and the dates (and adds the approval), nothing else.
     const changed = gitIn(repository, "diff", "--unified=0", base, commit).split("\n").filter((line) => /^[-+][^-+]/.test(line));
     expect(changed).toEqual([
-      expect.stringMatching(/^-updated: /),
+      "-updated: 2026-11-20",
       "+updated: 2026-12-03",
       `+reviewedBy: "${FIXTURE_PHYSICIAN}"`,
       "+reviewed: 2026-12-02",
