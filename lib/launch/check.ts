@@ -112,7 +112,7 @@ function missingSettings(env: LaunchCheckInput["env"]): MissingForLaunch[] {
   const missing: MissingForLaunch[] = [];
   const isSet = (name: string) => (env[name] ?? "") !== "";
   if (!isSet("SITE_URL")) {
-    missing.push({ what: "SITE_URL, the site's public address (e.g. https://www.mocekspine.com)", where: inEnvironment("SITE_URL") });
+    missing.push({ what: "SITE_URL, the address patients type to reach the site (https://…)", where: inEnvironment("SITE_URL") });
   } else {
     const url = new URL(parsed.data.SITE_URL);
     if (isLoopbackSiteUrl(url.href)) {

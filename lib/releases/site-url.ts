@@ -6,7 +6,7 @@
  */
 import { isLoopbackSiteUrl, serverEnvSchema } from "@/lib/env";
 
-const WHAT_TO_SET = "set SITE_URL in /etc/mocek-spine/env to the site's public address, e.g. https://www.mocekspine.com";
+const WHAT_TO_SET = "set SITE_URL in /etc/mocek-spine/env to the address patients type to reach the site, starting with https://";
 
 /** Why a release may not be built or switched to with this SITE_URL, or undefined when it may. */
 export function releaseSiteUrlProblem(siteUrl: string | undefined): string | undefined {

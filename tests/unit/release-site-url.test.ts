@@ -14,7 +14,7 @@ describe("the SITE_URL a release is built with", () => {
   it.each(["http://localhost:3000", "http://127.0.0.1:3100", "https://127.1.2.3", "http://[::1]:3000", "http://0.0.0.0", "https://staff.localhost"])(
     "refuses %s, naming SITE_URL and what to set",
     (siteUrl) => {
-      expect(releaseSiteUrlProblem(siteUrl)).toMatch(/^SITE_URL is \S+, this computer, .+: set SITE_URL in \/etc\/mocek-spine\/env to the site's public address/);
+      expect(releaseSiteUrlProblem(siteUrl)).toMatch(/^SITE_URL is \S+, this computer, .+: set SITE_URL in \/etc\/mocek-spine\/env to the address patients type to reach the site/);
     },
   );
 
