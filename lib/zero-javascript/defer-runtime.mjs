@@ -12,15 +12,10 @@
  */
 import crypto from "node:crypto";
 import { UnrecognisedBuildOutputError } from "./build-output-error.mjs";
+import { attribute, removeScriptPreloads } from "./strip-runtime.mjs";
 
 /** The interactions that start loading: a tap or click, a key, a field focused (also by a screen reader). */
 export const FIRST_INTERACTION_EVENTS = ["pointerdown", "touchstart", "keydown", "focusin"];
-
-/** @param {string} tag an element's start tag @param {string} name @returns {string | undefined} */
-function attribute(tag, name) {
-  const match = new RegExp(`\\s${name}(?:=(?:"([^"]*)"|'([^']*)'|([^\\s>]+)))?(?=[\\s/>])`, "i").exec(tag);
-  return match ? (match[1] ?? match[2] ?? match[3] ?? "") : undefined;
-}
 
 /** Where every chunk this step accepts lives: the loader names each relative to it. */
 const CHUNK_PREFIX = "/_next/static/";
@@ -65,17 +60,9 @@ export function deferNextRuntime(html, { file }) {
     chunks.push({ src, noModule: attribute(startTag, "noModule") !== undefined });
     return "";
   });
-  let preloads = 0;
-  rewritten = rewritten.replace(/<link\b[^>]*>/gi, (tag) => {
-    const rel = attribute(tag, "rel")?.toLowerCase();
-    const as = attribute(tag, "as")?.toLowerCase();
-    if (rel === "modulepreload" || as === "script") {
-      if (!attribute(tag, "href")?.startsWith("/_next/static/")) throw new UnrecognisedBuildOutputError(file, `a script preload this step does not know: ${tag}`);
-      preloads += 1;
-      return "";
-    }
-    return tag;
-  });
+  const withoutPreloads = removeScriptPreloads(rewritten, { file });
+  rewritten = withoutPreloads.html;
+  const { preloads } = withoutPreloads;
   if (chunks.filter(({ noModule }) => !noModule).length === 0) {
     throw new UnrecognisedBuildOutputError(file, "it has no Next.js chunk <script src>, so it is not App Router output as this step knows it");
   }

@@ -7,10 +7,35 @@
  */
 import { UnrecognisedBuildOutputError } from "./build-output-error.mjs";
 
-/** @param {string} tag an element's start tag @param {string} name @returns {string | undefined} */
-function attribute(tag, name) {
-  const match = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
-  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+/**
+ * An attribute's value in an element's start tag: "" for one written without a value (`noModule`), undefined when
+ * the tag has none. Also used by ./defer-runtime.mjs.
+ * @param {string} tag @param {string} name @returns {string | undefined}
+ */
+export function attribute(tag, name) {
+  const match = new RegExp(`\\s${name}(?:=(?:"([^"]*)"|'([^']*)'|([^\\s>]+)))?(?=[\\s/>])`, "i").exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3] ?? "") : undefined;
+}
+
+/**
+ * Takes Next's script preloads (`modulepreload`, `preload as=script`, all under /_next/static/) out of a page; any
+ * other `<link as="script">` stops the build. Also used by ./defer-runtime.mjs.
+ * @param {string} html @param {{ file: string }} options @returns {{ html: string, preloads: number }}
+ */
+export function removeScriptPreloads(html, { file }) {
+  let preloads = 0;
+  const rewritten = html.replace(/<link\b[^>]*>/gi, (tag) => {
+    const rel = attribute(tag, "rel")?.toLowerCase();
+    const as = attribute(tag, "as")?.toLowerCase();
+    if (rel === "modulepreload" || (rel === "preload" && as === "script")) {
+      if (!attribute(tag, "href")?.startsWith("/_next/static/")) throw new UnrecognisedBuildOutputError(file, `a script preload this step does not know: ${tag}`);
+      preloads += 1;
+      return "";
+    }
+    if (as === "script") throw new UnrecognisedBuildOutputError(file, `a <link as="script"> this step does not know: ${tag}`);
+    return tag;
+  });
+  return { html: rewritten, preloads };
 }
 
 /**
@@ -48,18 +73,9 @@ export function stripNextRuntime(html, { file, contentSecurityPolicy }) {
     seen[kind] += 1;
     return kind === "json-ld" ? element : "";
   });
-  let preloads = 0;
-  stripped = stripped.replace(/<link\b[^>]*>/gi, (tag) => {
-    const rel = attribute(tag, "rel")?.toLowerCase();
-    const as = attribute(tag, "as")?.toLowerCase();
-    if (rel === "modulepreload" || (rel === "preload" && as === "script")) {
-      if (!attribute(tag, "href")?.startsWith("/_next/static/")) throw new UnrecognisedBuildOutputError(file, `a script preload this step does not know: ${tag}`);
-      preloads += 1;
-      return "";
-    }
-    if (as === "script") throw new UnrecognisedBuildOutputError(file, `a <link as="script"> this step does not know: ${tag}`);
-    return tag;
-  });
+  const withoutPreloads = removeScriptPreloads(stripped, { file });
+  stripped = withoutPreloads.html;
+  const { preloads } = withoutPreloads;
 
   // What Next's App Router output has always had: without these, this is not a page this step understands.
   if (seen["next-chunk"] === 0 || seen["rsc-payload"] === 0) {
