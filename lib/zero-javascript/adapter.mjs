@@ -87,6 +87,9 @@ export function stripPagesWithoutClientComponents(outputs, { distDir, projectDir
     const servedAt = routeType === "page" && pathname !== undefined && !pathname.startsWith("/_") ? pathname : undefined;
     if (components.length > 0) {
       const deferred = deferNextRuntime(html, { file: relative });
+      const payloadFile = path.join(distDir, "static", deferred.payloadScript.path);
+      fs.mkdirSync(path.dirname(payloadFile), { recursive: true });
+      fs.writeFileSync(payloadFile, deferred.payloadScript.text);
       fs.writeFileSync(file, deferred.html);
       decision.files[relative] = "deferred";
       if (servedAt) {

@@ -38,6 +38,9 @@ export function removeScriptPreloads(html, { file }) {
   return { html: rewritten, preloads };
 }
 
+/** An inline script of Next's RSC payload: the first sets up the array the runtime reads, the rest fill it. */
+export const RSC_PAYLOAD_SCRIPT = /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(|^self\.__next_f\.push\(/;
+
 /**
  * What a <script> is, or undefined for one this step does not know.
  * @param {string} startTag @param {string} body
@@ -47,7 +50,7 @@ function scriptKind(startTag, body) {
   const src = attribute(startTag, "src");
   if (attribute(startTag, "type") === "application/ld+json" && src === undefined) return "json-ld";
   if (src !== undefined) return src.startsWith("/_next/static/") && body.trim() === "" ? "next-chunk" : undefined;
-  if (/^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(|^self\.__next_f\.push\(/.test(body)) return "rsc-payload";
+  if (RSC_PAYLOAD_SCRIPT.test(body)) return "rsc-payload";
   if (attribute(startTag, "id") === "_R_" && body.startsWith('(globalThis["TURBOPACK"]')) return "turbopack-bootstrap";
   return undefined;
 }

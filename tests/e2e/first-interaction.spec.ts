@@ -45,11 +45,14 @@ for (const href of ["/candidacy", "/request-appointment"]) {
     await page.waitForLoadState("load");
     expect(requested, "scripts requested before any interaction").toEqual([]);
     await expect(scriptsInMarkup(page)).toHaveCount(0);
+    // React's copy of the page (its RSC payload) waits with the scripts: the page's first bytes are its words.
+    expect(await page.locator("script:not([src])").evaluateAll((scripts) => scripts.filter((script) => script.textContent!.includes("__next_f")).length)).toBe(0);
 
     // The first radio of the self-check, or the form's first field: a tap there is the patient's first interaction.
     await page.locator("main").locator("input:not([type=hidden]):not([tabindex='-1'])").first().focus();
     await expect.poll(() => requested.length, { message: "scripts requested after the first focus" }).toBeGreaterThan(0);
-    expect(requested.every((url) => new URL(url).pathname.startsWith("/_next/static/chunks/"))).toBe(true);
+    expect(requested.every((url) => new URL(url).pathname.startsWith("/_next/static/"))).toBe(true);
+    expect(new URL(requested[0]!).pathname, "the page's payload, before the runtime that reads it").toMatch(/^\/_next\/static\/rsc-payload\/[0-9a-f]+\.js$/);
     release();
   });
 }
