@@ -9,7 +9,8 @@
  *   npm run test:lighthouse    the budget in `npm test`: accessibility, best practices and SEO must be 100
  *                              on every page (these scores repeat exactly run to run), and the speed of the two
  *                              pages that keep React stays where deferring it to the first interaction put it
- *                              (SPEED_BUDGETS, median of 3 there, so one noisy run does not fail CI)
+ *                              (SPEED_BUDGETS, median of 3 there, so one noisy run does not fail CI, and LCP
+ *                              judged against /privacy's, which has no JavaScript, measured in the same run)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,6 +18,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CONTENT_DIR, loadContentPagesFrom } from "../lib/content/pages";
+import { DECISION_FILE } from "../lib/zero-javascript/adapter.mjs";
 import { CODE_PAGES } from "../lib/routes";
 import { CHROMIUM_FLAGS, chromiumPath } from "./lib/chromium";
 import { startNextServer } from "./lib/serve";
@@ -24,22 +26,29 @@ import { startNextServer } from "./lib/serve";
 const budgetMode = process.argv.includes("--budget");
 const onlyPages = process.argv.find((argument) => argument.startsWith("--pages="))?.slice("--pages=".length).split(",");
 const RUNS = 3;
-/** Budget mode runs each page once, but a page with a speed budget as often as a bench does. */
-const runsOf = (href: string) => (budgetMode && !(href in SPEED_BUDGETS) ? 1 : RUNS);
 const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const QUALITY_CATEGORIES = ["accessibility", "best-practices", "seo"] as const;
 const ALL_CATEGORIES = ["performance", ...QUALITY_CATEGORIES] as const;
 
 /**
- * The self-check and the form keep React, but send none of it before the first interaction
- * (lib/zero-javascript/defer-runtime.mjs): then they are as fast as the pages without JavaScript. Shipping the
- * scripts at first paint again cost them 10 points, 1 s of LCP and 200-400 ms of TBT here (issue 24); these
- * limits, the figures reached with a margin for a busy machine, fail on that.
+ * The self-check and the form keep React, but send none of it before the first interaction, and React's copy of
+ * the page (its RSC payload) comes with it (lib/zero-javascript/defer-runtime.mjs): then they are as fast as the
+ * pages without JavaScript (issue 24, quiet machine, median of 3: performance 100, LCP 1,059 and 1,085 ms, TBT 0,
+ * CLS 0; /privacy 1,073 ms, so 0.99x and 1.01x). Each regression measured here fails a limit:
+ * - the scripts at first paint again: 10 points, 1 s of LCP and 200-400 ms of TBT;
+ * - the payload inline again: /candidacy's HTML needs a second round trip, LCP 1,230 ms, 1.15x /privacy's.
+ * The LCP is judged against a page without JavaScript measured in the same run, which a busy machine slows alike;
+ * the limit in milliseconds leaves room for a busy machine (LCP rose 50-80 ms at load 3-4).
  */
-const SPEED_BUDGETS: Record<string, { performance: number; lcpMs: number; tbtMs: number; cls: number }> = {
-  "/candidacy": { performance: 97, lcpMs: 1_500, tbtMs: 100, cls: 0.01 },
-  "/request-appointment": { performance: 97, lcpMs: 1_500, tbtMs: 100, cls: 0.01 },
+const SPEED_BUDGETS: Record<string, { performance: number; lcpMs: number; lcpToZeroJavaScript: number; tbtMs: number; cls: number }> = {
+  "/candidacy": { performance: 98, lcpMs: 1_250, lcpToZeroJavaScript: 1.08, tbtMs: 50, cls: 0 },
+  "/request-appointment": { performance: 98, lcpMs: 1_250, lcpToZeroJavaScript: 1.08, tbtMs: 50, cls: 0 },
 };
+/** The page without JavaScript whose LCP the speed budgets are judged against: measured as often, in the same run. */
+const ZERO_JAVASCRIPT_YARDSTICK = "/privacy";
+const measuredForSpeed = (href: string) => href in SPEED_BUDGETS || href === ZERO_JAVASCRIPT_YARDSTICK;
+/** Budget mode runs each page once, but a page measured for speed as often as a bench does. */
+const runsOf = (href: string) => (budgetMode && !measuredForSpeed(href) ? 1 : RUNS);
 
 interface Figures {
   performance: number;
@@ -110,14 +119,18 @@ async function medianFigures(url: string, port: number, categories: readonly str
 }
 
 /** What a page's median figures miss of its speed budget, as lines that say what and by how much. */
-function speedBudgetFailures(href: string, figures: Partial<Figures>, budget: (typeof SPEED_BUDGETS)[string]): string[] {
+function speedBudgetFailures(href: string, figures: Partial<Figures>, budget: (typeof SPEED_BUDGETS)[string], yardstickLcpMs: number): string[] {
   const failures: string[] = [];
   const { performance = NaN, lcpMs = NaN, tbtMs = NaN, cls = NaN } = figures;
   if (!(performance >= budget.performance)) failures.push(`${href}: performance is ${performance}, below ${budget.performance}`);
   if (!(lcpMs <= budget.lcpMs)) failures.push(`${href}: LCP is ${lcpMs.toFixed(0)} ms, over ${budget.lcpMs} ms`);
   if (!(tbtMs <= budget.tbtMs)) failures.push(`${href}: TBT is ${tbtMs.toFixed(0)} ms, over ${budget.tbtMs} ms`);
   if (!(cls <= budget.cls)) failures.push(`${href}: CLS is ${cls.toFixed(3)}, over ${budget.cls}`);
-  return failures.map((failure) => `${failure} (median of ${RUNS} runs; is a script sent before the first interaction again?)`);
+  const toYardstick = lcpMs / yardstickLcpMs;
+  if (!(toYardstick <= budget.lcpToZeroJavaScript)) {
+    failures.push(`${href}: LCP is ${toYardstick.toFixed(2)}x ${ZERO_JAVASCRIPT_YARDSTICK}'s (${yardstickLcpMs.toFixed(0)} ms, no JavaScript), over ${budget.lcpToZeroJavaScript}x`);
+  }
+  return failures.map((failure) => `${failure} (median of ${RUNS} runs; is a script, or React's payload, sent before the first interaction again?)`);
 }
 
 /** A plain Next.js MDX page with default settings, from the same dependencies: the yardstick. */
@@ -154,6 +167,25 @@ function formatRow(name: string, f: Partial<Figures>): string {
   return `| ${name} | ${cell(f.performance)} | ${cell(f.accessibility)} | ${cell(f["best-practices"])} | ${cell(f.seo)} | ${cell(f.fcpMs)} | ${cell(f.lcpMs)} | ${cell(f.tbtMs)} | ${cell(f.cls, 3)} | ${cell(f.jsKb, 1)} | ${cell(f.htmlKb, 1)} | ${cell(f.requests)} | ${cell(f.transferKb, 1)} |`;
 }
 
+/**
+ * The pages that keep React, each LCP against the median LCP of the pages without JavaScript in the same run (the
+ * build's decision says which are which), as a section of the report; none when the run measured no page of either.
+ */
+function lcpAgainstZeroJavaScriptPages(results: Record<string, Partial<Figures>>): string[] {
+  const decision = JSON.parse(fs.readFileSync(path.join(".next", DECISION_FILE), "utf8")) as { zeroJavaScript: string[]; keepRuntime: Record<string, string[]> };
+  const zeroJavaScriptLcp = median(decision.zeroJavaScript.map((href) => results[href]?.lcpMs ?? NaN));
+  const withReact = Object.keys(decision.keepRuntime).filter((href) => Number.isFinite(results[href]?.lcpMs));
+  if (!Number.isFinite(zeroJavaScriptLcp) || withReact.length === 0) return [];
+  return [
+    `## LCP of the pages that keep React, against the pages without JavaScript (median LCP ${zeroJavaScriptLcp.toFixed(0)} ms)`,
+    "",
+    "| page | LCP ms | ratio |",
+    "|---|---|---|",
+    ...withReact.map((href) => `| ${href} | ${results[href]!.lcpMs!.toFixed(0)} | ${(results[href]!.lcpMs! / zeroJavaScriptLcp).toFixed(2)}× |`),
+    "",
+  ];
+}
+
 const TABLE_HEAD =
   "| page | perf | a11y | best pr. | SEO | FCP ms | LCP ms | TBT ms | CLS | JS KB | HTML KB | requests | transfer KB |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
@@ -164,28 +196,33 @@ async function main() {
   const sitePages = [...loadContentPagesFrom(CONTENT_DIR).map((page) => page.href), ...CODE_PAGES.map((page) => page.href)];
   const unknown = onlyPages?.filter((href) => !sitePages.includes(href)) ?? [];
   if (unknown.length > 0) throw new Error(`--pages names ${unknown.join(", ")}, which the site does not have (it has ${sitePages.join(", ")})`);
-  const pages = onlyPages ? sitePages.filter((href) => onlyPages.includes(href)) : sitePages;
+  // The speed budgets need their yardstick measured in the same run.
+  const pages = onlyPages ? sitePages.filter((href) => onlyPages.includes(href) || (budgetMode && href === ZERO_JAVASCRIPT_YARDSTICK)) : sitePages;
   const site = await startNextServer({ port: Number(process.env.BENCH_PORT ?? 3800), env: { DATA_DIR: path.resolve(".bench", "data") } });
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS });
   const results: Record<string, Partial<Figures>> = {};
   const failures: string[] = [];
   try {
     for (const href of pages) {
-      const speedBudget = SPEED_BUDGETS[href];
-      const categories = budgetMode && !speedBudget ? QUALITY_CATEGORIES : ALL_CATEGORIES;
+      const categories = budgetMode && !measuredForSpeed(href) ? QUALITY_CATEGORIES : ALL_CATEGORIES;
       const { figures, failing } = await medianFigures(`${site.origin}${href}`, chrome.port, categories, runsOf(href));
       results[href] = figures;
       for (const id of QUALITY_CATEGORIES) if (figures[id] !== 100) failures.push(`${href}: ${id} is ${figures[id]}, not 100 — ${failing.join("; ")}`);
-      if (budgetMode && speedBudget) failures.push(...speedBudgetFailures(href, figures, speedBudget));
       console.log(
         budgetMode
           ? `${href}: ${QUALITY_CATEGORIES.map((id) => `${id} ${figures[id]}`).join(", ")}` +
-              (speedBudget ? `; median of ${RUNS}: performance ${figures.performance}, LCP ${figures.lcpMs?.toFixed(0)} ms, TBT ${figures.tbtMs?.toFixed(0)} ms, CLS ${figures.cls?.toFixed(3)}` : "")
+              (measuredForSpeed(href) ? `; median of ${RUNS}: performance ${figures.performance}, LCP ${figures.lcpMs?.toFixed(0)} ms, TBT ${figures.tbtMs?.toFixed(0)} ms, CLS ${figures.cls?.toFixed(3)}` : "")
           : formatRow(href, figures),
       );
     }
   } finally {
     site.stop();
+  }
+  if (budgetMode) {
+    const yardstickLcpMs = results[ZERO_JAVASCRIPT_YARDSTICK]?.lcpMs ?? NaN;
+    for (const [href, budget] of Object.entries(SPEED_BUDGETS)) {
+      if (results[href]) failures.push(...speedBudgetFailures(href, results[href], budget, yardstickLcpMs));
+    }
   }
 
   if (budgetMode) {
@@ -223,6 +260,7 @@ async function main() {
   const ratioLines = Object.entries(ratios).map(
     ([href, ratio]) => `| ${href} | ${ratioKeys.map((key) => (Number.isFinite(ratio[key]) ? `${ratio[key]!.toFixed(2)}×` : "–")).join(" | ")} |`,
   );
+  const zeroJavaScriptLines = lcpAgainstZeroJavaScriptPages(results);
   const markdown = [
     `# Bench: Lighthouse 12 mobile, median of ${RUNS} runs per page (${new Date().toISOString()})`,
     "",
@@ -236,6 +274,7 @@ async function main() {
     `|---|${ratioKeys.map(() => "---").join("|")}|`,
     ...ratioLines,
     "",
+    ...zeroJavaScriptLines,
   ].join("\n");
   fs.mkdirSync("reports", { recursive: true });
   fs.writeFileSync("reports/bench.md", markdown);
