@@ -13,7 +13,9 @@
  * bytes) stays inline.
  *
  * It returns the hashes of the page's inline scripts, for a policy that allows exactly those and scripts from this
- * origin (the adapter sends it as the page's header). Every script must be one this module knows, as for stripping.
+ * origin (the adapter sends it as the page's header). Every <script src> must be one of Next's chunks, and every
+ * inline script of the payload one this module moves; other inline scripts (Turbopack's bootstrap) stay, allowed by
+ * their hash.
  */
 import crypto from "node:crypto";
 import { UnrecognisedBuildOutputError } from "./build-output-error.mjs";
@@ -74,9 +76,14 @@ export function deferNextRuntime(html, { file }) {
     const startTag = `<script ${attributes}>`;
     const src = attribute(startTag, "src");
     if (src === undefined) {
-      if (attributes.trim() !== "" || !RSC_PAYLOAD_SCRIPT.test(body)) return element;
-      payload.push(body);
-      return "";
+      if (attributes.trim() === "" && RSC_PAYLOAD_SCRIPT.test(body)) {
+        payload.push(body);
+        return "";
+      }
+      // Left in the page, it would run as the page is read, before the file: ahead of the rows before it, or before
+      // the first script has set up the array at all.
+      if (body.includes("__next_f")) throw new UnrecognisedBuildOutputError(file, `an inline script of the RSC payload this step does not move: ${element.slice(0, 120)}`);
+      return element;
     }
     if (!src.startsWith(CHUNK_PREFIX) || body.trim() !== "") throw new UnrecognisedBuildOutputError(file, `a <script src> this step does not know: ${element.slice(0, 120)}`);
     chunks.push({ src, noModule: attribute(startTag, "noModule") !== undefined });

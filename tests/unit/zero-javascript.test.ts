@@ -247,6 +247,15 @@ describe("deferring Next's runtime to the first interaction on a page that needs
     expect(() => defer(foreign)).toThrow(/^candidacy\.html: a <script src> this step does not know/);
   });
 
+  it("stops the build at a payload script it would leave behind: run from the page, it would come before the file", () => {
+    // The first script sets up the array; one left inline would run while the page is read, before the file has.
+    const second = inlinePayload(candidacyHtml)[1]!;
+    const leftBehind = candidacyHtml.replace(`<script>${second}</script>`, `<script nonce="n">${second}</script>`);
+    expect(leftBehind).not.toBe(candidacyHtml);
+    expect(() => defer(leftBehind)).toThrow(UnrecognisedBuildOutputError);
+    expect(() => defer(leftBehind)).toThrow(/^candidacy\.html: an inline script of the RSC payload this step does not move: <script nonce="n">self\.__next_f/);
+  });
+
   it("stops the build at a page with no chunk to load", () => {
     expect(() => defer(candidacyHtml.replace(/<script src="[^"]*" async=""><\/script>/g, ""))).toThrow(/no Next\.js chunk <script src>/);
   });
