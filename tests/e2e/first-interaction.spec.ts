@@ -175,3 +175,63 @@ test("a Yes to the warning signs chosen before the scripts have loaded says to c
   await expect(warningSigns.getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
   expect(consoleProblems).toEqual([]);
 });
+
+const RSC_PAYLOAD = "**/_next/static/rsc-payload/*.js";
+
+/** React's chunks the loader has added and the browser has finished downloading, of those it will run. */
+function chunksDownloaded(page: Page) {
+  return page.evaluate(() => {
+    const chunks = [...document.querySelectorAll<HTMLScriptElement>('script[src*="/_next/static/chunks/"]:not([nomodule])')];
+    const downloaded = chunks.filter((script) => performance.getEntriesByName(script.src).some((entry) => (entry as PerformanceResourceTiming).responseEnd > 0));
+    return { added: chunks.length, downloaded: downloaded.length };
+  });
+}
+
+/** React's mark on a field (its props): the one sign that it has hydrated the page. */
+const hydrated = (page: Page) =>
+  page.locator("main input").evaluateAll((inputs) => inputs.some((input) => Object.keys(input).some((key) => key.startsWith("__reactProps$"))));
+
+test("React's payload arriving after its scripts still runs before them: the self-check answers once it has come", async ({ page }) => {
+  const consoleProblems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleProblems.push(error.message));
+  // A slow phone's connection may finish the scripts before the payload: only the payload is held here.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(RSC_PAYLOAD, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/candidacy", { waitUntil: "domcontentloaded" });
+  const selfCheck = page.getByRole("region", { name: "Could MILD help me?" });
+  const warningSigns = selfCheck.getByRole("group").first();
+  await warningSigns.getByRole("radio", { name: "Yes", exact: true }).check();
+  await expect.poll(async () => {
+    const { added, downloaded } = await chunksDownloaded(page);
+    return added > 0 && downloaded === added;
+  }, { message: "React's scripts downloaded" }).toBe(true);
+  // Every script is there, but none has run: the runtime would start with no page to hydrate.
+  expect(await hydrated(page)).toBe(false);
+  release();
+
+  await expect(selfCheck.getByRole("alert")).toContainText("Call 911 or go to the emergency room now");
+  expect(consoleProblems).toEqual([]);
+});
+
+test("a payload that does not come (the page is from a release no longer served) leaves the form working as without JavaScript", async ({ page }) => {
+  await page.route(RSC_PAYLOAD, (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto("/request-appointment", { waitUntil: "domcontentloaded" });
+  await page.getByLabel(/Full name/).fill("Jane Doe");
+  await expect.poll(async () => {
+    const { added, downloaded } = await chunksDownloaded(page);
+    return added > 0 && downloaded === added;
+  }, { message: "React's scripts downloaded" }).toBe(true);
+  await page.getByLabel(/Phone number/).fill("501-555-0142");
+  await page.getByLabel("Evening").check();
+  await page.getByLabel(/not for emergencies/).check();
+  expect(await hydrated(page), "React cannot hydrate without its payload").toBe(false);
+  await page.getByRole("button", { name: "Send my request" }).click();
+  await expect(page.getByRole("heading", { name: "We received your request" })).toBeVisible();
+});
