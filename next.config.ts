@@ -116,5 +116,14 @@ async function servedCommit(): Promise<{ SITE_COMMIT: string; SITE_COMMITTED_AT:
 }
 
 export default async function config(phase: string): Promise<NextConfig> {
-  return { ...nextConfig, headers: routeHeaders(phase), env: { ...nextConfig.env, ...(await servedCommit()) } };
+  return {
+    ...nextConfig,
+    headers: routeHeaders(phase),
+    env: { ...nextConfig.env, ...(await servedCommit()) },
+    // One build ID per commit on the release path, where several servers each build the release they serve: a
+    // page's React payload (/_next/static/rsc-payload/<hash>.js) holds it, and a page from one server fetches that
+    // file from whichever server the load balancer picks. Elsewhere Next draws one (null), as a working tree may
+    // differ from its commit.
+    generateBuildId: async () => process.env.SITE_COMMIT || null,
+  };
 }
