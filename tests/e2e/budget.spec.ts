@@ -55,7 +55,7 @@ function watchTransfers(page: Page) {
       javascript: bytesOf(scripts.filter((transfer) => !isPayload(transfer))),
       payload: bytesOf(scripts.filter(isPayload)),
       html: sized.find((transfer) => transfer.type === "document")?.bytes ?? 0,
-      fonts: sized.filter((transfer) => transfer.type === "font").reduce((sum, transfer) => sum + transfer.bytes, 0),
+      fonts: bytesOf(sized.filter((transfer) => transfer.type === "font")),
     };
   };
 }

@@ -6,12 +6,13 @@
 import { expect, test, type Page } from "@playwright/test";
 
 const NEXT_CHUNKS = "**/_next/static/chunks/**/*.js";
+const RSC_PAYLOAD = "**/_next/static/rsc-payload/*.js";
 
 /**
- * Records every script the page requests and holds each one until `release()`: the scripts "still loading" for as
- * long as the test needs, without waiting for any time.
+ * Records every script the page requests and holds each one that `held` matches (React's chunks unless told) until
+ * `release()`: the scripts "still loading" for as long as the test needs, without waiting for any time.
  */
-async function holdScripts(page: Page) {
+async function holdScripts(page: Page, held = NEXT_CHUNKS) {
   const requested: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "script") requested.push(request.url());
@@ -24,7 +25,7 @@ async function holdScripts(page: Page) {
   page.on("pageerror", (error) => consoleProblems.push(error.message));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(NEXT_CHUNKS, async (route) => {
+  await page.route(held, async (route) => {
     await released;
     await route.continue();
   });
@@ -176,14 +177,12 @@ test("a Yes to the warning signs chosen before the scripts have loaded says to c
   expect(consoleProblems).toEqual([]);
 });
 
-const RSC_PAYLOAD = "**/_next/static/rsc-payload/*.js";
-
-/** React's chunks the loader has added and the browser has finished downloading, of those it will run. */
+/** Whether the loader has added React's chunks and the browser has finished downloading all it will run. */
 function chunksDownloaded(page: Page) {
   return page.evaluate(() => {
     const chunks = [...document.querySelectorAll<HTMLScriptElement>('script[src*="/_next/static/chunks/"]:not([nomodule])')];
     const downloaded = chunks.filter((script) => performance.getEntriesByName(script.src).some((entry) => (entry as PerformanceResourceTiming).responseEnd > 0));
-    return { added: chunks.length, downloaded: downloaded.length };
+    return chunks.length > 0 && downloaded.length === chunks.length;
   });
 }
 
@@ -192,26 +191,13 @@ const hydrated = (page: Page) =>
   page.locator("main input").evaluateAll((inputs) => inputs.some((input) => Object.keys(input).some((key) => key.startsWith("__reactProps$"))));
 
 test("React's payload arriving after its scripts still runs before them: the self-check answers once it has come", async ({ page }) => {
-  const consoleProblems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(message.text());
-  });
-  page.on("pageerror", (error) => consoleProblems.push(error.message));
   // A slow phone's connection may finish the scripts before the payload: only the payload is held here.
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(RSC_PAYLOAD, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const { release, consoleProblems } = await holdScripts(page, RSC_PAYLOAD);
   await page.goto("/candidacy", { waitUntil: "domcontentloaded" });
   const selfCheck = page.getByRole("region", { name: "Could MILD help me?" });
   const warningSigns = selfCheck.getByRole("group").first();
   await warningSigns.getByRole("radio", { name: "Yes", exact: true }).check();
-  await expect.poll(async () => {
-    const { added, downloaded } = await chunksDownloaded(page);
-    return added > 0 && downloaded === added;
-  }, { message: "React's scripts downloaded" }).toBe(true);
+  await expect.poll(() => chunksDownloaded(page), { message: "React's scripts downloaded" }).toBe(true);
   // Every script is there, but none has run: the runtime would start with no page to hydrate.
   expect(await hydrated(page)).toBe(false);
   release();
@@ -224,10 +210,7 @@ test("a payload that does not come (the page is from a release no longer served)
   await page.route(RSC_PAYLOAD, (route) => route.fulfill({ status: 404, body: "" }));
   await page.goto("/request-appointment", { waitUntil: "domcontentloaded" });
   await page.getByLabel(/Full name/).fill("Jane Doe");
-  await expect.poll(async () => {
-    const { added, downloaded } = await chunksDownloaded(page);
-    return added > 0 && downloaded === added;
-  }, { message: "React's scripts downloaded" }).toBe(true);
+  await expect.poll(() => chunksDownloaded(page), { message: "React's scripts downloaded" }).toBe(true);
   await page.getByLabel(/Phone number/).fill("501-555-0142");
   await page.getByLabel("Evening").check();
   await page.getByLabel(/not for emergencies/).check();
